@@ -1,0 +1,77 @@
+// The embedded default: a real PostgreSQL under .data/, migrations applied, the TribeMade
+// simulator standing in for api.tribemade.in, and the demo merchant seeded. Shared by
+// `npm start`, `npm run dev` and the end-to-end tests.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { applyMigrations } from "../migrations/apply";
+import { startSimulator } from "../tribemade/simulator/server";
+import { DEMO } from "./demo";
+import { loadLocalSecrets } from "./local-secrets";
+import { startEmbeddedPostgres } from "./postgres";
+import { registerDemoStore } from "./simulator-demo-store";
+
+const DATABASE = "tribedesk";
+
+export type LocalStack = {
+  /** Variables the app process needs. */
+  env: Record<string, string>;
+  simulatorUrl: string;
+  webhookUrl: string;
+  stop(): Promise<void>;
+};
+
+export async function startLocalStack(options: {
+  dataDir: string;
+  appPort: number;
+  /** Place a simulated order every this many ms (0 = never). */
+  demoIntervalMs: number;
+  /** The caller's environment, passed on to the seed process. */
+  baseEnv: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}): Promise<LocalStack> {
+  const secrets = await loadLocalSecrets(options.dataDir);
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres") });
+  const stops: Array<() => Promise<void>> = [() => postgres.stop()];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+  };
+
+  try {
+    await postgres.createDatabase(DATABASE).catch((error: unknown) => {
+      if (!/already exists/.test(String(error))) throw error;
+    });
+    const databaseUrl = postgres.urlFor(DATABASE);
+    const { applied } = await applyMigrations(databaseUrl);
+    if (applied.length > 0) options.log(`Applied ${applied.length} migration(s).`);
+
+    const simulator = await startSimulator({ port: 0, demoIntervalMs: options.demoIntervalMs });
+    stops.push(() => simulator.stop());
+
+    const env = {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: secrets.AUTH_SECRET,
+      CRON_SECRET: secrets.CRON_SECRET,
+      ENCRYPTION_KEY: secrets.ENCRYPTION_KEY,
+      TRIBEMADE_API_BASE_URL: simulator.url,
+      APP_URL: `http://127.0.0.1:${options.appPort}`,
+      TRIBEDESK_DEMO: "1",
+    };
+    seed({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
+
+    const webhookUrl = `${env.APP_URL}/api/webhooks/tribemade/${secrets.DEMO_WEBHOOK_TOKEN}`;
+    await registerDemoStore(simulator.url, { storeId: DEMO.tribemadeStoreId, apiKey: DEMO.apiKey, name: DEMO.storeName, webhookUrl });
+
+    return { env, simulatorUrl: simulator.url, webhookUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The seed uses the app's own data layer, which reads its configuration once per process. */
+function seed(env: NodeJS.ProcessEnv) {
+  const root = path.resolve(__dirname, "../..");
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("Seeding the demo merchant failed");
+}

@@ -1,0 +1,60 @@
+// npm test — every tier in turn: unit, integration (real PostgreSQL + simulator), end-to-end
+// (Chromium against a production build). Ends with one "N passed, N failed" line for CI.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+const reports = mkdtempSync(path.join(os.tmpdir(), "tribedesk-test-"));
+const only = process.argv.slice(2);
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+let anyTierFailed = false;
+
+function run(tier: string, command: string[], env: NodeJS.ProcessEnv = {}) {
+  if (only.length > 0 && !only.includes(tier)) return;
+  console.log(`\n── ${tier} ──`);
+  const [bin, ...args] = command as [string, ...string[]];
+  const result = spawnSync(bin, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) anyTierFailed = true;
+}
+
+function readVitest(file: string) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    total.passed += report.numPassedTests;
+    total.failed += report.numFailedTests;
+    total.skipped += report.numPendingTests + report.numTodoTests;
+  } catch {
+    // The tier crashed before reporting; its non-zero exit already failed the run.
+  }
+}
+
+function readPlaywright(file: string) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    total.passed += report.stats.expected + report.stats.flaky;
+    total.failed += report.stats.unexpected;
+    total.skipped += report.stats.skipped;
+  } catch {
+    // as above
+  }
+}
+
+const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
+for (const tier of ["unit", "integration"]) {
+  const out = path.join(reports, `${tier}.json`);
+  run(tier, [process.execPath, vitest, "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  readVitest(out);
+}
+
+const playwrightOut = path.join(reports, "e2e.json");
+run("e2e", [process.execPath, path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightOut,
+});
+readPlaywright(playwrightOut);
+
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(anyTierFailed || total.failed > 0 ? 1 : 0);
