@@ -40,9 +40,30 @@ async function instantiate(): Promise<SchemaEngineGlue> {
   const { instance } = await WebAssembly.instantiate(bytes, {
     "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
   });
+  installPanicRegistry();
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
+}
+
+// A Rust panic inside the engine reports its message through this global before trapping;
+// without it the trap hides the message behind "Cannot read properties of undefined".
+declare global {
+  var PRISMA_WASM_PANIC_REGISTRY: { set_message(message: string): void } | undefined;
+}
+let lastPanic: string | undefined;
+function installPanicRegistry(): void {
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message) {
+      lastPanic = message;
+    },
+  };
+}
+/** The message of the engine's last panic, to attach to the opaque "unreachable" trap. */
+export function takeLastPanic(): string | undefined {
+  const message = lastPanic;
+  lastPanic = undefined;
+  return message;
 }
 
 export type DiffSide = "empty" | "schema" | "migrations";

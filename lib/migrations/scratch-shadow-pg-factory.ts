@@ -3,9 +3,11 @@
 //
 // Why not PrismaPg's own connectToShadowDb: given a URL it spreads `database` next to
 // `connectionString`, and pg lets the connection string win, so the "shadow" pool would point at
-// the main database; it also never closes the pool it used to run CREATE DATABASE.
+// the main database; it also never closes the pool it used to run CREATE DATABASE. And the engine
+// needs the `"char"` fix in engine-pg-adapter.ts to introspect the shadow database at all.
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { connectEngineAdapter } from "./engine-pg-adapter";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
@@ -13,24 +15,25 @@ export class ScratchShadowPgFactory implements SqlMigrationAwareDriverAdapterFac
   readonly provider = "postgres";
   readonly adapterName: string;
   private readonly open = new Set<SqlDriverAdapter>();
+  private readonly shadows = new Set<string>();
 
   constructor(private readonly databaseUrl: string) {
     this.adapterName = new PrismaPg(databaseUrl).adapterName;
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return this.track(await new PrismaPg(this.databaseUrl).connect());
+    return this.track(await connectEngineAdapter(this.databaseUrl));
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const name = `tribedesk_shadow_${randomUUID().replaceAll("-", "")}`;
     await runOnServer(this.databaseUrl, `CREATE DATABASE "${name}"`);
-    const adapter = await new PrismaPg(urlForDatabase(this.databaseUrl, name)).connect();
+    this.shadows.add(name);
+    const adapter = await connectEngineAdapter(urlForDatabase(this.databaseUrl, name));
     const closePool = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await closePool();
-      // FORCE: a connection the engine forgot would otherwise block the drop.
-      await runOnServer(this.databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await this.dropShadow(name);
     };
     return this.track(adapter);
   }
@@ -40,6 +43,14 @@ export class ScratchShadowPgFactory implements SqlMigrationAwareDriverAdapterFac
     const adapters = [...this.open];
     this.open.clear();
     await Promise.all(adapters.map((a) => a.dispose()));
+    // The engine swallows errors from dispose(); make sure no shadow database outlives us.
+    await Promise.all([...this.shadows].map((name) => this.dropShadow(name)));
+  }
+
+  private async dropShadow(name: string): Promise<void> {
+    // FORCE: a connection the engine forgot would otherwise block the drop.
+    await runOnServer(this.databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    this.shadows.delete(name);
   }
 
   private track(adapter: SqlDriverAdapter): SqlDriverAdapter {
