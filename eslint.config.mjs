@@ -14,7 +14,7 @@ const config = [
   },
   {
     // Entry points, tests and tooling configure processes; they may read the environment.
-    files: ["lib/env.ts", "scripts/**", "tests/**", "lib/embedded/**", "lib/migrations/**", "lib/tribemade/simulator/**", "lib/bench/**", "*.config.*", "prisma.config.ts"],
+    files: ["lib/env.ts", "scripts/**", "prisma/**", "tests/**", "lib/embedded/**", "lib/migrations/**", "lib/tribemade/simulator/**", "lib/bench/**", "*.config.*", "prisma.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

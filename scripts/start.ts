@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../lib/embedded/free-port";
 import { startLocalStack, type LocalStack } from "../lib/embedded/local-stack";
-import { buildApp, buildIsStale, startNext, waitForHealthy } from "../lib/embedded/next-server";
+import { buildApp, buildIsStale, startNext, waitForHealthy, type ChildEnv } from "../lib/embedded/next-server";
 import { applyMigrations } from "../lib/migrations/apply";
 
 const root = path.resolve(__dirname, "..");
@@ -29,7 +29,7 @@ async function main() {
   const started = Date.now();
   const port = await choosePort();
   let stack: LocalStack | undefined;
-  let appEnv: NodeJS.ProcessEnv;
+  let appEnv: ChildEnv;
 
   if (process.env.DATABASE_URL) {
     log("DATABASE_URL is set: using it; nothing embedded starts.");
@@ -42,9 +42,9 @@ async function main() {
   }
   appEnv = { ...appEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
 
-  let child: ChildProcess | undefined;
+  const app: { child?: ChildProcess } = {};
   const shutdown = async (code: number) => {
-    child?.kill("SIGTERM");
+    app.child?.kill("SIGTERM");
     await stack?.stop();
     process.exit(code);
   };
@@ -57,8 +57,8 @@ async function main() {
   }
   // next sets NODE_ENV itself (production for start, development for dev).
   const { NODE_ENV: _ignored, ...childEnv } = appEnv;
-  child = startNext({ root, dev, port, env: childEnv });
-  child.once("exit", (code) => void shutdown(code ?? 1));
+  app.child = startNext({ root, dev, port, env: childEnv });
+  app.child.once("exit", (code) => void shutdown(code ?? 1));
 
   const url = `http://127.0.0.1:${port}`;
   await waitForHealthy(url);

@@ -13,7 +13,7 @@ type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 let anyTierFailed = false;
 
-function run(tier: string, command: string[], env: NodeJS.ProcessEnv = {}) {
+function run(tier: string, command: string[], env: Record<string, string> = {}) {
   if (only.length > 0 && !only.includes(tier)) return;
   console.log(`\n── ${tier} ──`);
   const [bin, ...args] = command as [string, ...string[]];

@@ -6,6 +6,7 @@ import path from "node:path";
 import { applyMigrations } from "../migrations/apply";
 import { startSimulator } from "../tribemade/simulator/server";
 import { DEMO } from "./demo";
+import { childEnv, type ChildEnv } from "./next-server";
 import { loadLocalSecrets } from "./local-secrets";
 import { startEmbeddedPostgres } from "./postgres";
 import { registerDemoStore } from "./simulator-demo-store";
@@ -26,7 +27,7 @@ export async function startLocalStack(options: {
   /** Place a simulated order every this many ms (0 = never). */
   demoIntervalMs: number;
   /** The caller's environment, passed on to the seed process. */
-  baseEnv: NodeJS.ProcessEnv;
+  baseEnv: ChildEnv;
   log: (line: string) => void;
 }): Promise<LocalStack> {
   const secrets = await loadLocalSecrets(options.dataDir);
@@ -69,9 +70,9 @@ export async function startLocalStack(options: {
 }
 
 /** The seed uses the app's own data layer, which reads its configuration once per process. */
-function seed(env: NodeJS.ProcessEnv) {
+function seed(env: ChildEnv) {
   const root = path.resolve(__dirname, "../..");
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], { cwd: root, env: childEnv(env), stdio: "inherit" });
   if (result.status !== 0) throw new Error("Seeding the demo merchant failed");
 }

@@ -4,6 +4,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
+/** Environment for a child process (looser than NodeJS.ProcessEnv, whose NODE_ENV is required). */
+export type ChildEnv = Record<string, string | undefined>;
+
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "proxy.ts"];
 
@@ -28,12 +31,13 @@ export function buildIsStale(root: string): boolean {
 }
 
 // Our scripts run under tsx, which may hook Node through NODE_OPTIONS; Next.js must start clean.
-function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function childEnv(env: ChildEnv): NodeJS.ProcessEnv {
   const { NODE_OPTIONS: _ignored, ...rest } = env;
-  return rest;
+  // Next's types make NODE_ENV required on ProcessEnv; a child may well start without it.
+  return rest as NodeJS.ProcessEnv;
 }
 
-export function buildApp(root: string, env: NodeJS.ProcessEnv): void {
+export function buildApp(root: string, env: ChildEnv): void {
   const result = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env: childEnv(env), stdio: "inherit" });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
@@ -46,7 +50,7 @@ export function startNext(options: {
   root: string;
   dev: boolean;
   port: number;
-  env: NodeJS.ProcessEnv;
+  env: ChildEnv;
   stdio?: "inherit" | "ignore" | "pipe";
 }): ChildProcess {
   const args = [nextBin(options.root), options.dev ? "dev" : "start", "-p", String(options.port), "-H", "127.0.0.1"];
