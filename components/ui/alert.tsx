@@ -1,0 +1,55 @@
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { CheckCircleIcon, ErrorIcon, InfoIcon, WarningIcon } from "@/components/ui/icons";
+
+export type AlertTone = "info" | "success" | "warning" | "error";
+
+const tones: Record<AlertTone, { box: string; icon: string; Icon: typeof InfoIcon }> = {
+  info: {
+    box: "border-sky-200 bg-sky-50 text-sky-950 dark:border-sky-400/25 dark:bg-sky-400/10 dark:text-sky-100",
+    icon: "text-sky-600 dark:text-sky-300",
+    Icon: InfoIcon,
+  },
+  success: {
+    box: "border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-400/25 dark:bg-emerald-400/10 dark:text-emerald-100",
+    icon: "text-emerald-600 dark:text-emerald-300",
+    Icon: CheckCircleIcon,
+  },
+  warning: {
+    box: "border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-400/25 dark:bg-amber-400/10 dark:text-amber-100",
+    icon: "text-amber-600 dark:text-amber-300",
+    Icon: WarningIcon,
+  },
+  error: {
+    box: "border-red-200 bg-red-50 text-red-950 dark:border-red-400/25 dark:bg-red-400/10 dark:text-red-100",
+    icon: "text-red-600 dark:text-red-300",
+    Icon: ErrorIcon,
+  },
+};
+
+export type AlertProps = {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  /** A button or link at the right edge (e.g. "Retry"). */
+  action?: ReactNode;
+  className?: string;
+};
+
+/** A message box. warning/error are announced (role="alert"); info/success are polite (role="status"). */
+export function Alert({ tone = "info", title, children, action, className }: AlertProps) {
+  const { box, icon, Icon } = tones[tone];
+  return (
+    <div
+      role={tone === "error" || tone === "warning" ? "alert" : "status"}
+      className={cn("flex items-start gap-3 rounded-lg border px-3.5 py-3 text-sm", box, className)}
+    >
+      <Icon className={cn("mt-0.5 size-4 shrink-0", icon)} />
+      <div className="min-w-0 flex-1 space-y-0.5">
+        {title ? <p className="font-medium">{title}</p> : null}
+        {children ? <div className="opacity-90">{children}</div> : null}
+      </div>
+      {action ? <div className="shrink-0 self-center">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+export function Card({ className, ...props }: ComponentProps<"div">) {
+  return <div {...props} className={cn("rounded-lg border border-line bg-surface shadow-xs", className)} />;
+}
+
+export type CardHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Buttons or links at the header's right edge. */
+  actions?: ReactNode;
+  /** Heading level of the title; h2 under a page's h1. */
+  as?: "h2" | "h3";
+  className?: string;
+};
+
+export function CardHeader({ title, description, actions, as: Heading = "h2", className }: CardHeaderProps) {
+  return (
+    <div className={cn("flex items-start justify-between gap-4 border-b border-line px-4 py-3", className)}>
+      <div className="min-w-0">
+        <Heading className="text-sm font-semibold text-fg">{title}</Heading>
+        {description ? <p className="mt-0.5 text-sm text-fg-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function CardContent({ className, ...props }: ComponentProps<"div">) {
+  return <div {...props} className={cn("p-4", className)} />;
+}
+
+export function CardFooter({ className, ...props }: ComponentProps<"div">) {
+  return (
+    <div
+      {...props}
+      className={cn(
+        "flex items-center justify-end gap-2 rounded-b-lg border-t border-line bg-surface-2/50 px-4 py-3",
+        className,
+      )}
+    />
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { CloseIcon } from "@/components/ui/icons";
+
+const widths = { sm: "max-w-sm", md: "max-w-lg", lg: "max-w-2xl" } as const;
+
+export type DialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Buttons, right-aligned under the body. */
+  footer?: ReactNode;
+  size?: keyof typeof widths;
+  /** Whether a click on the backdrop closes it (Escape always does). Turn off for forms with input. */
+  closeOnBackdrop?: boolean;
+  className?: string;
+};
+
+/**
+ * A modal on the native `<dialog>`: focus is trapped and restored, the page behind is inert, Escape
+ * closes, all by the browser. Controlled: the parent owns `open`.
+ */
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  size = "md",
+  closeOnBackdrop = true,
+  className,
+}: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={() => onOpenChange(false)}
+      onClick={(event) => {
+        // The dialog box fills with an inner div, so a click on the <dialog> itself is the backdrop.
+        if (closeOnBackdrop && event.target === event.currentTarget) onOpenChange(false);
+      }}
+      className={cn(
+        "m-auto w-[calc(100%-2rem)] rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl open:animate-dialog-in",
+        widths[size],
+        className,
+      )}
+    >
+      {open ? (
+        <div className="flex max-h-[85dvh] flex-col">
+          <div className="flex items-start justify-between gap-4 px-5 pt-4 pb-3">
+            <div className="min-w-0">
+              <h2 id={titleId} className="text-base font-semibold text-fg">
+                {title}
+              </h2>
+              {description ? (
+                <p id={descriptionId} className="mt-1 text-sm text-fg-muted">
+                  {description}
+                </p>
+              ) : null}
+            </div>
+            <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onOpenChange(false)} className="-mr-1.5">
+              <CloseIcon />
+            </Button>
+          </div>
+          {children ? <div className="min-h-0 flex-1 overflow-y-auto px-5 pb-4 text-sm">{children}</div> : null}
+          {footer ? (
+            <div className="flex flex-wrap items-center justify-end gap-2 rounded-b-xl border-t border-line bg-surface-2/50 px-5 py-3">
+              {footer}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

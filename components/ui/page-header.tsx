@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+export type PageHeaderProps = {
+  title: ReactNode;
+  description?: ReactNode;
+  /** Buttons at the right; they wrap under the title on narrow screens. */
+  actions?: ReactNode;
+  /** Small line above the title: a back link or breadcrumb. */
+  eyebrow?: ReactNode;
+  className?: string;
+};
+
+/** The page's h1. One per page, first thing in the page's content. */
+export function PageHeader({ title, description, actions, eyebrow, className }: PageHeaderProps) {
+  return (
+    <header className={cn("mb-6 flex flex-wrap items-end justify-between gap-x-6 gap-y-3", className)}>
+      <div className="min-w-0">
+        {eyebrow ? <div className="mb-1.5 text-xs text-fg-muted">{eyebrow}</div> : null}
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{title}</h1>
+        {description ? <p className="mt-1 max-w-2xl text-sm text-fg-muted">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+    </header>
+  );
+}
