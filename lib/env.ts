@@ -27,6 +27,10 @@ export const envSchema = z.object({
   /** Public origin of this deployment, used to print webhook URLs; else taken from the request. */
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** next-auth v4's own origin setting; optional everywhere (see docs/auth.md). */
+  NEXTAUTH_URL: z.url().optional(),
+  /** Set by Vercel itself; next-auth v4 then trusts the forwarded host. */
+  VERCEL: z.string().optional(),
   /** Set by the embedded default: seeds and demo helpers are allowed. */
   TRIBEDESK_DEMO: z
     .enum(["0", "1"])
@@ -45,3 +49,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env = parseEnv(process.env);
+
+// next-auth v4 reads its origin from process.env on every request: NEXTAUTH_URL, else the
+// request's (forwarded) host when VERCEL or AUTH_TRUST_HOST is set, else http://localhost:3000,
+// which breaks `next start` on any other host or port. APP_URL, when given, is the public
+// origin; otherwise trust the Host header, as v5's `trustHost` does. See docs/auth.md.
+if (!env.NEXTAUTH_URL && !env.VERCEL) {
+  if (env.APP_URL) process.env.NEXTAUTH_URL = env.APP_URL;
+  else process.env.AUTH_TRUST_HOST ??= "1";
+}

@@ -1,0 +1,118 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/auth/action-result";
+import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
+import { requireMember, requireUser } from "@/lib/auth/require-member";
+import { runAction } from "@/lib/auth/run-action";
+import type { KeyCheckResult } from "@/lib/tribemade/key-check";
+import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
+import * as mutations from "@/lib/stores/mutations";
+import { publicOrigin } from "@/lib/stores/public-origin";
+import {
+  apiKeyInputSchema,
+  changeRoleSchema,
+  createInviteSchema,
+  createStoreSchema,
+  inviteTokenSchema,
+  removeMemberSchema,
+  revokeInviteSchema,
+  storeDetailsSchema,
+  switchStoreSchema,
+} from "@/lib/stores/schemas";
+
+// Thin "use server" wrappers: parse with the form's schema, call one mutation (which checks the
+// caller), revalidate. Each returns the result union; secrets in a result are shown once.
+
+const noInput = z.object({}).optional();
+
+export type OnboardedStore = { storeId: string; storeName: string; webhookUrl: string; keyCheck: KeyCheckResult };
+
+export async function createStore(input: unknown): Promise<ActionResult<OnboardedStore>> {
+  return runAction("createStore", createStoreSchema, input, async (data) => {
+    const created = await mutations.createStoreWithOwner(data);
+    await writeCurrentStoreCookie(created.storeId);
+    revalidatePath("/", "layout");
+    const webhookUrl = `${await publicOrigin()}/api/webhooks/tribemade/${created.webhookToken}`;
+    return { storeId: created.storeId, storeName: created.storeName, webhookUrl, keyCheck: created.keyCheck };
+  });
+}
+
+/** Tests a key typed into a form, before it is saved (onboarding, "replace key"). */
+export async function testApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
+  return runAction("testApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
+    const user = await requireUser();
+    return testKeyForUser(user.id, apiKey);
+  });
+}
+
+export async function testStoreApiKey(input?: unknown): Promise<ActionResult<KeyCheckResult>> {
+  return runAction("testStoreApiKey", noInput, input, () => testSavedKey());
+}
+
+export async function replaceStoreApiKey(input: unknown): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
+  return runAction("replaceStoreApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
+    const result = await mutations.replaceApiKey(apiKey);
+    revalidatePath("/settings");
+    return result;
+  });
+}
+
+export async function updateStoreDetails(input: unknown): Promise<ActionResult<null>> {
+  return runAction("updateStoreDetails", storeDetailsSchema, input, async (details) => {
+    await mutations.updateStoreDetails(details);
+    revalidatePath("/", "layout");
+    return null;
+  });
+}
+
+export async function createInvite(input: unknown): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
+  return runAction("createInvite", createInviteSchema, input, async ({ role }) => {
+    const invite = await mutations.createInvite(role);
+    revalidatePath("/settings");
+    return { inviteId: invite.inviteId, inviteUrl: `${await publicOrigin()}/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
+  });
+}
+
+export async function revokeInvite(input: unknown): Promise<ActionResult<null>> {
+  return runAction("revokeInvite", revokeInviteSchema, input, async ({ inviteId }) => {
+    await mutations.revokeInvite(inviteId);
+    revalidatePath("/settings");
+    return null;
+  });
+}
+
+export async function acceptInvite(input: unknown): Promise<ActionResult<{ storeId: string; storeName: string }>> {
+  return runAction("acceptInvite", inviteTokenSchema, input, async ({ token }) => {
+    const joined = await mutations.acceptInvite(token);
+    await writeCurrentStoreCookie(joined.storeId);
+    revalidatePath("/", "layout");
+    return joined;
+  });
+}
+
+export async function changeMemberRole(input: unknown): Promise<ActionResult<null>> {
+  return runAction("changeMemberRole", changeRoleSchema, input, async ({ membershipId, role }) => {
+    await mutations.changeMemberRole(membershipId, role);
+    revalidatePath("/", "layout");
+    return null;
+  });
+}
+
+export async function removeMember(input: unknown): Promise<ActionResult<null>> {
+  return runAction("removeMember", removeMemberSchema, input, async ({ membershipId }) => {
+    await mutations.removeMember(membershipId);
+    revalidatePath("/", "layout");
+    return null;
+  });
+}
+
+/** The store switcher: remembers the choice after checking the caller belongs to the store. */
+export async function switchStore(input: unknown): Promise<ActionResult<{ storeId: string }>> {
+  return runAction("switchStore", switchStoreSchema, input, async ({ storeId }) => {
+    const member = await requireMember(storeId);
+    await writeCurrentStoreCookie(member.store.id);
+    revalidatePath("/", "layout");
+    return { storeId: member.store.id };
+  });
+}

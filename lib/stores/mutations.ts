@@ -1,0 +1,130 @@
+import "server-only";
+import { requireOwner, requireUser } from "@/lib/auth/require-member";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/http/app-error";
+import type { KeyCheckResult } from "@/lib/tribemade/key-check";
+import { testKeyForUser } from "@/lib/stores/key-test";
+import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
+
+// Store, key, team and invite writes. Each checks the caller itself (requireOwner/requireUser)
+// and scopes every statement by the caller's store, so no id from the browser reaches another
+// store's rows.
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const LAST_OWNER_MESSAGE = "A store needs at least one owner. Make someone else an owner first.";
+
+function keyColumns(apiKey: string) {
+  const { ciphertext, keyId } = encryptSecret(apiKey);
+  return { apiKeyCiphertext: ciphertext, apiKeyKeyId: keyId, apiKeyLast4: apiKey.slice(-4) };
+}
+
+/** TribeMade's 401 stops a create or replace; an unreachable TribeMade does not (checked later). */
+async function checkKeyOrThrow(userId: string, apiKey: string): Promise<KeyCheckResult> {
+  const check = await testKeyForUser(userId, apiKey);
+  if (check.status === "rejected") throw new AppError("validation_failed", check.message, { apiKey: check.message });
+  return check;
+}
+
+export type CreatedStore = { storeId: string; storeName: string; webhookToken: string; keyCheck: KeyCheckResult };
+
+/** A new store owned by the caller, with its first webhook endpoint, in one transaction. */
+export async function createStoreWithOwner(input: { name: string; apiKey: string; tribemadeStoreId: string | null }): Promise<CreatedStore> {
+  const user = await requireUser();
+  const keyCheck = await checkKeyOrThrow(user.id, input.apiKey);
+  const webhookToken = newUrlToken();
+  const store = await db.$transaction(async (tx) => {
+    const created = await tx.store.create({
+      data: { name: input.name, tribemadeStoreId: input.tribemadeStoreId, ...keyColumns(input.apiKey) },
+      select: { id: true, name: true },
+    });
+    await tx.membership.create({ data: { userId: user.id, storeId: created.id, role: "owner" } });
+    await tx.webhookEndpoint.create({ data: { storeId: created.id, tokenHash: sha256Hex(webhookToken), label: "TribeMade" } });
+    return created;
+  });
+  return { storeId: store.id, storeName: store.name, webhookToken, keyCheck };
+}
+
+export async function updateStoreDetails(details: StoreDetails): Promise<void> {
+  const { store } = await requireOwner();
+  await db.store.update({ where: { id: store.id }, data: details, select: { id: true } });
+}
+
+/** Checks the new key with TribeMade, then stores it encrypted; returns only the masked form. */
+export async function replaceApiKey(apiKey: string): Promise<{ apiKeyMasked: string; keyCheck: KeyCheckResult }> {
+  const { store, user } = await requireOwner();
+  const keyCheck = await checkKeyOrThrow(user.id, apiKey);
+  await db.store.update({ where: { id: store.id }, data: keyColumns(apiKey), select: { id: true } });
+  return { apiKeyMasked: maskApiKey(apiKey.slice(-4)) ?? "", keyCheck };
+}
+
+export async function createInvite(role: Role, now = new Date()): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+  const { store, user } = await requireOwner();
+  const token = newUrlToken();
+  const invite = await db.invite.create({
+    data: { storeId: store.id, tokenHash: sha256Hex(token), role, createdById: user.id, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+    select: { id: true, expiresAt: true },
+  });
+  return { inviteId: invite.id, token, expiresAt: invite.expiresAt };
+}
+
+export async function revokeInvite(inviteId: string, now = new Date()): Promise<void> {
+  const { store } = await requireOwner();
+  const { count } = await db.invite.updateMany({
+    where: { id: inviteId, storeId: store.id, usedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 0) throw new AppError("not_found", "That invite is already used, revoked or gone.");
+}
+
+/** Joins the caller to the invite's store, consuming the invite exactly once. */
+export async function acceptInvite(token: string, now = new Date()): Promise<{ storeId: string; storeName: string }> {
+  const user = await requireUser();
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.findUnique({
+      where: { tokenHash: sha256Hex(token) },
+      select: { id: true, storeId: true, role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { name: true } } },
+    });
+    if (!invite) throw new AppError("not_found", "This invite link isn't valid. Ask the store owner for a new one.");
+    if (invite.revokedAt) throw new AppError("conflict", "This invite was revoked. Ask the store owner for a new one.");
+    if (invite.usedAt) throw new AppError("conflict", "This invite has already been used. Ask the store owner for a new one.");
+    if (invite.expiresAt <= now) throw new AppError("conflict", "This invite has expired. Ask the store owner for a new one.");
+    const existing = await tx.membership.findUnique({ where: { userId_storeId: { userId: user.id, storeId: invite.storeId } }, select: { id: true } });
+    if (existing) throw new AppError("conflict", `You're already a member of ${invite.store.name}.`);
+    // The guarded update is what makes the invite one-time when two people click at once.
+    const { count } = await tx.invite.updateMany({
+      where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now, usedById: user.id },
+    });
+    if (count === 0) throw new AppError("conflict", "This invite has already been used. Ask the store owner for a new one.");
+    await tx.membership.create({ data: { userId: user.id, storeId: invite.storeId, role: invite.role } });
+    return { storeId: invite.storeId, storeName: invite.store.name };
+  });
+}
+
+/** Role changes and removals lock the store row, so two owners demoting each other at once
+ * cannot leave it with none. */
+async function changeTeam(membershipId: string, change: { role: Role } | "remove"): Promise<void> {
+  const { store } = await requireOwner();
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${store.id}::uuid FOR UPDATE`;
+    const target = await tx.membership.findFirst({ where: { id: membershipId, storeId: store.id }, select: { id: true, role: true } });
+    if (!target) throw new AppError("not_found", "That person is not on this store's team.");
+    const losesOwner = target.role === "owner" && (change === "remove" || change.role !== "owner");
+    if (losesOwner && (await tx.membership.count({ where: { storeId: store.id, role: "owner" } })) <= 1) {
+      throw new AppError("conflict", LAST_OWNER_MESSAGE);
+    }
+    if (change === "remove") await tx.membership.delete({ where: { id: target.id } });
+    else await tx.membership.update({ where: { id: target.id }, data: { role: change.role } });
+  });
+}
+
+export function changeMemberRole(membershipId: string, role: Role): Promise<void> {
+  return changeTeam(membershipId, { role });
+}
+
+export function removeMember(membershipId: string): Promise<void> {
+  return changeTeam(membershipId, "remove");
+}

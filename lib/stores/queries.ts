@@ -1,0 +1,82 @@
+import "server-only";
+import { requireMember, requireOwner } from "@/lib/auth/require-member";
+import { sha256Hex } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { maskApiKey } from "@/lib/stores/schemas";
+
+// Reads for settings, onboarding and invites. Every read is scoped by the caller's membership.
+
+export type StoreSettings = {
+  id: string;
+  name: string;
+  tribemadeStoreId: string | null;
+  apiKeyMasked: string | null;
+  fulfillmentUrl: string | null;
+  retentionDays: number;
+  createdAt: Date;
+  role: Role;
+};
+
+/** The current store's settings; every member may read them (the key only masked). */
+export async function getStoreSettings(): Promise<StoreSettings> {
+  const member = await requireMember();
+  const store = await db.store.findUniqueOrThrow({
+    where: { id: member.store.id },
+    select: { id: true, name: true, tribemadeStoreId: true, apiKeyLast4: true, fulfillmentUrl: true, retentionDays: true, createdAt: true },
+  });
+  const { apiKeyLast4, ...rest } = store;
+  return { ...rest, apiKeyMasked: maskApiKey(apiKeyLast4), role: member.role };
+}
+
+export type TeamMember = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: Date; isYou: boolean };
+
+/** The current store's team (owners only: it lists email addresses). */
+export async function listTeam(): Promise<TeamMember[]> {
+  const member = await requireOwner();
+  const rows = await db.membership.findMany({
+    where: { storeId: member.store.id },
+    orderBy: [{ createdAt: "asc" }],
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows.map((row) => ({
+    membershipId: row.id,
+    userId: row.user.id,
+    name: row.user.name,
+    email: row.user.email,
+    role: row.role,
+    joinedAt: row.createdAt,
+    isYou: row.user.id === member.user.id,
+  }));
+}
+
+export type PendingInvite = { id: string; role: Role; createdAt: Date; expiresAt: Date };
+
+/** Invites of the current store that can still be used (owners only). */
+export async function listPendingInvites(now = new Date()): Promise<PendingInvite[]> {
+  const member = await requireOwner();
+  return db.invite.findMany({
+    where: { storeId: member.store.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, role: true, createdAt: true, expiresAt: true },
+  });
+}
+
+export type InvitePreview =
+  | { status: "valid"; storeName: string; role: Role; expiresAt: Date }
+  | { status: "expired" | "used" | "revoked"; storeName: string }
+  | { status: "unknown" };
+
+/** What an invite link leads to. Public: whoever holds the link may see the store's name. */
+export async function getInvitePreview(token: string, now = new Date()): Promise<InvitePreview> {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { name: true } } },
+  });
+  if (!invite) return { status: "unknown" };
+  const storeName = invite.store.name;
+  if (invite.revokedAt) return { status: "revoked", storeName };
+  if (invite.usedAt) return { status: "used", storeName };
+  if (invite.expiresAt <= now) return { status: "expired", storeName };
+  return { status: "valid", storeName, role: invite.role, expiresAt: invite.expiresAt };
+}
