@@ -31,8 +31,7 @@ export function loadSchemaEngineGlue(): Promise<SchemaEngineGlue> {
 }
 
 async function instantiate(): Promise<SchemaEngineGlue> {
-  // Resolved from the project root so this works the same under tsx, vitest and Next.
-  const require = createRequire(path.join(process.cwd(), "package.json"));
+  const require = createRequire(import.meta.url);
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = (await import(pathToFileURL(gluePath).href)) as SchemaEngineGlue;
   const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
