@@ -45,24 +45,18 @@ async function instantiate(): Promise<SchemaEngineGlue> {
   return glue;
 }
 
-// A Rust panic inside the engine reports its message through this global before trapping;
-// without it the trap hides the message behind "Cannot read properties of undefined".
+// A Rust panic inside the engine hands its message to this global, then traps with a bare
+// "unreachable" (or, without the global, "Cannot read properties of undefined"); print it so
+// the real cause is on screen.
 declare global {
   var PRISMA_WASM_PANIC_REGISTRY: { set_message(message: string): void } | undefined;
 }
-let lastPanic: string | undefined;
 function installPanicRegistry(): void {
   globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
     set_message(message) {
-      lastPanic = message;
+      console.error(`Prisma schema engine (wasm) panicked: ${message}`);
     },
   };
-}
-/** The message of the engine's last panic, to attach to the opaque "unreachable" trap. */
-export function takeLastPanic(): string | undefined {
-  const message = lastPanic;
-  lastPanic = undefined;
-  return message;
 }
 
 export type DiffSide = "empty" | "schema" | "migrations";
