@@ -104,3 +104,5 @@ export function productImageUrl(product: Product, publicUrl: string): string {
   if (product.primaryImage !== null && isHttpUrl(product.primaryImage)) return product.primaryImage;
   return `${publicUrl}/images/products/${product.id}.svg`;
 }
+
+export type ProductView = ReturnType<typeof productView>;
