@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/http/logger";
+
+// Tells live views (orders feed, deliveries inspector) that something changed, via NOTIFY on
+// `tribedesk_feed`. Best effort and never throws: the feed also polls an index, because poolers in
+// transaction mode (Neon, Supabase) drop LISTEN. Events within one tick go out in one statement.
+// Payloads carry ids only (no PII); listeners re-read what they are allowed to see.
+
+export const FEED_CHANNEL = "tribedesk_feed";
+const COALESCE_MS = 10;
+
+export type FeedEvent = {
+  type: "delivery";
+  storeId: string;
+  deliveryId: string;
+  outcome: "accepted" | "duplicate" | "rejected";
+  /** Order.id, when the delivery is linked to an order. */
+  orderId: string | null;
+};
+
+let pending: { payloads: string[]; sent: Promise<void> } | null = null;
+
+/** Resolves once the notification has been sent (or failed and been logged). */
+export function notifyFeed(event: FeedEvent): Promise<void> {
+  if (!pending) {
+    const payloads: string[] = [];
+    const sent = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        pending = null;
+        void send(payloads).then(resolve);
+      }, COALESCE_MS);
+    });
+    pending = { payloads, sent };
+  }
+  pending.payloads.push(JSON.stringify(event));
+  return pending.sent;
+}
+
+async function send(payloads: string[]): Promise<void> {
+  try {
+    await db.$executeRaw`SELECT pg_notify(${FEED_CHANNEL}, p) FROM unnest(${payloads}::text[]) AS p`;
+  } catch (error) {
+    logger.warn("feed notify failed", { events: payloads.length, error });
+  }
+}

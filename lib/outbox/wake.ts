@@ -1,0 +1,37 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/http/logger";
+
+// Wakes outbox drainers right after a write (design.md "Outbox": the cron is the durable path, this
+// is the fast one). For now a NOTIFY on `tribedesk_outbox` for a listening drainer; best effort, and
+// it never throws. Calls within one tick are coalesced into one statement: under load ingest calls
+// this hundreds of times a second, and one NOTIFY per store says the same thing.
+
+export const OUTBOX_CHANNEL = "tribedesk_outbox";
+const COALESCE_MS = 10;
+
+let pending: { storeIds: Set<string>; sent: Promise<void> } | null = null;
+
+/** Resolves once the wake-up has been sent (or failed and been logged). */
+export function wakeOutbox(storeId: string): Promise<void> {
+  if (!pending) {
+    const storeIds = new Set<string>();
+    const sent = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        pending = null;
+        void send([...storeIds]).then(resolve);
+      }, COALESCE_MS);
+    });
+    pending = { storeIds, sent };
+  }
+  pending.storeIds.add(storeId);
+  return pending.sent;
+}
+
+async function send(storeIds: string[]): Promise<void> {
+  try {
+    await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, id) FROM unnest(${storeIds}::text[]) AS id`;
+  } catch (error) {
+    logger.warn("outbox wake-up failed", { stores: storeIds.length, error });
+  }
+}

@@ -1,0 +1,47 @@
+import "server-only";
+
+// Reads a request body once, as bytes, stopping as soon as it passes the cap: a sender cannot make
+// us buffer more than cap + one chunk. The first `cap` bytes are kept so an oversized delivery can
+// still be recorded and inspected.
+
+export type CappedBody = { bytes: Uint8Array; truncated: boolean };
+
+export async function readBodyCapped(request: Request, cap: number): Promise<CappedBody> {
+  if (!request.body) return { bytes: new Uint8Array(0), truncated: false };
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const room = cap - size;
+      if (value.byteLength > room) {
+        chunks.push(value.subarray(0, room));
+        size += room;
+        truncated = true;
+        break;
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    // Stop the sender's upload instead of draining it; ignore errors from an already-closed stream.
+    if (truncated) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+  return { bytes: concat(chunks, size), truncated };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,372 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
+import { callWebhook, postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
+import {
+  DOCS_CURL_BODY,
+  DOCS_EXAMPLE_BODY,
+  DOCS_EXAMPLE_ORDER_ID,
+  DOCS_EXAMPLE_STORE_ID,
+  orderCreated,
+} from "@/tests/fixtures/webhook-payloads";
+
+vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const deliveriesOf = (endpointId: string) =>
+  db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { receivedAt: "asc" } });
+
+describe("POST /api/webhooks/tribemade/[token]: accepted and duplicate", () => {
+  it("accepts the Webhooks page's example payload and records everything in one go", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint();
+    const response = await postWebhook(token, DOCS_EXAMPLE_BODY);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "accepted", order_id: DOCS_EXAMPLE_ORDER_ID });
+
+    const order = await db.order.findFirstOrThrow({ where: { storeId: store.id } });
+    expect(order).toMatchObject({
+      tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID,
+      status: "started",
+      customerName: "Rahul Sharma",
+      customerEmail: "rahul.sharma@example.com",
+      customerPhone: "9876543210",
+      customerPincode: "400001",
+      customerAddress: "123, MG Road, Apartment 4B, Mumbai, Maharashtra, India",
+      quantity: 2,
+      productId: "660e8400-e29b-41d4-a716-446655440123",
+      verification: "unverified",
+    });
+    expect(order.amount.toString()).toBe("2048");
+    expect(order.placedAt?.toISOString()).toBe("2024-11-16T10:30:45.123Z");
+    expect(order.payload).toEqual(JSON.parse(DOCS_EXAMPLE_BODY));
+
+    const events = await db.orderEvent.findMany({ where: { orderId: order.id } });
+    expect(events.map((e) => e.type)).toEqual(["received"]);
+    const outbox = await db.outboxMessage.findMany({ where: { storeId: store.id } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      kind: "verify_order",
+      priority: 1,
+      status: "pending",
+      dedupeKey: `verify:${DOCS_EXAMPLE_ORDER_ID}`,
+      payload: { orderId: order.id, tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID },
+    });
+
+    const [delivery, ...rest] = await deliveriesOf(endpoint.id);
+    expect(rest).toHaveLength(0);
+    expect(delivery).toMatchObject({
+      outcome: "accepted",
+      reason: null,
+      orderId: order.id,
+      orderRef: DOCS_EXAMPLE_ORDER_ID,
+      bodySize: Buffer.byteLength(DOCS_EXAMPLE_BODY),
+      bodySha256: sha256(DOCS_EXAMPLE_BODY),
+      warnings: null,
+      replayOfId: null,
+    });
+    expect(Buffer.from(delivery!.body).toString("utf8")).toBe(DOCS_EXAMPLE_BODY);
+    expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "TribeMade-Webhook/1.0" });
+    expect(delivery!.ackMs).toBeGreaterThan(0);
+    expect(delivery!.ackMs).toBeLessThan(1_000);
+
+    // The store learns its TribeMade id from its first accepted delivery; the endpoint its last use.
+    expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).tribemadeStoreId).toBe(DOCS_EXAMPLE_STORE_ID);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).lastUsedAt).not.toBeNull();
+    await settleAfterTasks();
+  });
+
+  it("accepts the page's minimal curl example, with warnings for what it omits", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint();
+    const response = await postWebhook(token, DOCS_CURL_BODY);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "accepted", order_id: DOCS_EXAMPLE_ORDER_ID });
+
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(delivery?.warnings).toEqual(["missing store_id", "missing product_id"]);
+    const order = await db.order.findFirstOrThrow({ where: { storeId: store.id } });
+    expect(order).toMatchObject({ quantity: 1, customerAddress: "123 Test St, Test City", productId: null });
+    // Nothing to learn from a payload without store_id.
+    expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).tribemadeStoreId).toBeNull();
+  });
+
+  it("answers a repeat as duplicate, links it to the order and adds a duplicate_received event", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint();
+    const body = JSON.stringify(orderCreated());
+    const first = await postWebhook(token, body);
+    const second = await postWebhook(token, body);
+    expect(first.body).toMatchObject({ status: "accepted" });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ status: "duplicate" });
+
+    const order = await db.order.findFirstOrThrow({ where: { storeId: store.id } });
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries.map((d) => [d.outcome, d.orderId])).toEqual([["accepted", order.id], ["duplicate", order.id]]);
+    const events = await db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["received", "duplicate_received"]);
+    expect(await db.outboxMessage.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it("treats the same order_id in another case as the same order", async () => {
+    const { store, token } = await createStoreWithEndpoint();
+    const payload = orderCreated();
+    await postWebhook(token, JSON.stringify(payload));
+    const again = await postWebhook(token, JSON.stringify({ ...payload, order_id: payload.order_id.toUpperCase() }));
+    expect(again.body).toEqual({ status: "duplicate", order_id: payload.order_id.toUpperCase() });
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it("keeps the same order_id apart in two stores", async () => {
+    const a = await createStoreWithEndpoint();
+    const b = await createStoreWithEndpoint();
+    const body = JSON.stringify(orderCreated({ store_id: undefined }));
+    expect((await postWebhook(a.token, body)).body).toMatchObject({ status: "accepted" });
+    expect((await postWebhook(b.token, body)).body).toMatchObject({ status: "accepted" });
+  });
+
+  it("turns 50 concurrent copies into one order, one outbox message and 49 duplicates", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint();
+    const body = JSON.stringify(orderCreated());
+    const responses = await Promise.all(Array.from({ length: 50 }, () => postWebhook(token, body)));
+
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const statuses = responses.map((r) => (r.body as { status: string }).status);
+    expect(statuses.filter((s) => s === "accepted")).toHaveLength(1);
+    expect(statuses.filter((s) => s === "duplicate")).toHaveLength(49);
+
+    const order = await db.order.findFirstOrThrow({ where: { storeId: store.id } });
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { storeId: store.id } })).toBe(1);
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries.filter((d) => d.outcome === "duplicate")).toHaveLength(49);
+    expect(deliveries.every((d) => d.orderId === order.id)).toBe(true);
+    expect(await db.orderEvent.count({ where: { orderId: order.id, type: "duplicate_received" } })).toBe(49);
+    await settleAfterTasks();
+  });
+
+  it("stores the body byte for byte, odd whitespace included, with its SHA-256", async () => {
+    const { endpoint, token } = await createStoreWithEndpoint();
+    const body = `\r\n\t ${JSON.stringify(orderCreated(), null, "\t").replaceAll("\n", " \r\n")}  \n\n`;
+    expect((await postWebhook(token, body)).status).toBe(200);
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(Buffer.from(delivery!.body).equals(Buffer.from(body))).toBe(true);
+    expect(delivery!.bodySha256).toBe(sha256(body));
+  });
+});
+
+describe("POST /api/webhooks/tribemade/[token]: rejections", () => {
+  async function expectRejected(endpointId: string, reason: string) {
+    const deliveries = await deliveriesOf(endpointId);
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ outcome: "rejected", reason, orderId: null });
+    return deliveries[0]!;
+  }
+
+  it("404s an unknown token and stores nothing", async () => {
+    await createStoreWithEndpoint();
+    const before = await Promise.all([db.webhookDelivery.count(), db.order.count()]);
+    const response = await postWebhook("not-a-real-token", JSON.stringify(orderCreated()));
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: "not_found", message: "Unknown or revoked webhook endpoint." });
+    expect(await Promise.all([db.webhookDelivery.count(), db.order.count()])).toEqual(before);
+  });
+
+  it("404s a revoked endpoint and stores nothing", async () => {
+    const { store } = await createStoreWithEndpoint();
+    const revoked = await createEndpoint(store.id, { revoked: true });
+    const response = await postWebhook(revoked.token, JSON.stringify(orderCreated()));
+    expect(response.status).toBe(404);
+    expect(await deliveriesOf(revoked.endpoint.id)).toHaveLength(0);
+  });
+
+  it.each([
+    ["garbage", "{not json", "The body is not valid JSON (near byte 1)."],
+    ["an empty body", "", "The body is empty; expected a JSON object."],
+    ["invalid UTF-8", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), "The body is not valid UTF-8."],
+  ])("400 invalid_json for %s, recorded byte for byte", async (_, body, message) => {
+    const { endpoint, token } = await createStoreWithEndpoint();
+    const response = await postWebhook(token, body);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: "invalid_json", message });
+    const delivery = await expectRejected(endpoint.id, "invalid_json");
+    expect(Buffer.from(delivery.body).equals(Buffer.from(body))).toBe(true);
+    expect(delivery.bodySha256).toBe(sha256(body));
+    expect(delivery.errors).toEqual([{ path: "", message }]);
+  });
+
+  it("400 invalid_payload with every failing path, recorded with the same errors", async () => {
+    const { endpoint, token } = await createStoreWithEndpoint();
+    const payload = orderCreated({
+      order_id: "ORD-42",
+      customer: { name: "Asha", email: "asha@example.in", number: 9876543210 as unknown as string, pincode: "110001" },
+      order_details: { quantity: 0, amount: -5 },
+    });
+    const response = await postWebhook(token, JSON.stringify(payload));
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: "invalid_payload",
+      message: "The payload does not match the order.created contract.",
+      details: [
+        { path: "order_id", message: "must be a UUID" },
+        { path: "customer.number", message: "Invalid input: expected string, received number" },
+        { path: "order_details.quantity", message: "must be at least 1" },
+        { path: "order_details.amount", message: "must not be negative" },
+      ],
+    });
+    const delivery = await expectRejected(endpoint.id, "invalid_payload");
+    expect(delivery.errors).toEqual((response.body as { details: unknown }).details);
+    expect(delivery.orderRef).toBe("ORD-42");
+  });
+
+  it("400 invalid_payload for a body that is not an object, or misses required fields", async () => {
+    const { token } = await createStoreWithEndpoint();
+    const array = await postWebhook(token, "[1,2]");
+    expect(array.body).toEqual({
+      error: "invalid_payload",
+      message: "The body must be a JSON object.",
+      details: [{ path: "", message: "expected an object" }],
+    });
+    const empty = await postWebhook(token, "{}");
+    expect(empty.status).toBe(400);
+    expect((empty.body as { details: { path: string }[] }).details.map((d) => d.path)).toEqual([
+      "event",
+      "order_id",
+      "customer",
+      "order_details",
+    ]);
+  });
+
+  it("400 unsupported_event for another event name", async () => {
+    const { endpoint, token } = await createStoreWithEndpoint();
+    const response = await postWebhook(token, JSON.stringify(orderCreated({ event: "order.updated" })));
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      error: "unsupported_event",
+      message: 'Unsupported event "order.updated"; only order.created is handled.',
+      details: [{ path: "event", message: 'expected "order.created"' }],
+    });
+    await expectRejected(endpoint.id, "unsupported_event");
+  });
+
+  it("403 store_mismatch when store_id differs from the store's, recorded, no order", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint({ tribemadeStoreId: DOCS_EXAMPLE_STORE_ID });
+    const response = await postWebhook(token, JSON.stringify(orderCreated({ store_id: "11111111-2222-4333-8444-555555555555" })));
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({
+      error: "store_mismatch",
+      message: "store_id does not match the store this endpoint belongs to.",
+    });
+    const delivery = await expectRejected(endpoint.id, "store_mismatch");
+    expect(delivery.errors).toEqual([{ path: "store_id", message: "does not match this store's TribeMade store id" }]);
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { storeId: store.id } })).toBe(0);
+
+    // The matching store id, in any case, and a payload without one are both fine.
+    const upper = await postWebhook(token, JSON.stringify(orderCreated({ store_id: DOCS_EXAMPLE_STORE_ID.toUpperCase() })));
+    expect(upper.status).toBe(200);
+    expect((await postWebhook(token, JSON.stringify(orderCreated({ store_id: undefined })))).status).toBe(200);
+  });
+
+  it("learns the store id from the first accepted delivery only, then enforces it", async () => {
+    const { store, token } = await createStoreWithEndpoint();
+    const other = "22222222-3333-4444-8555-666666666666";
+    // A rejected delivery teaches nothing.
+    await postWebhook(token, JSON.stringify(orderCreated({ store_id: other, event: "order.updated" })));
+    expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).tribemadeStoreId).toBeNull();
+
+    expect((await postWebhook(token, JSON.stringify(orderCreated()))).status).toBe(200);
+    expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).tribemadeStoreId).toBe(DOCS_EXAMPLE_STORE_ID);
+    expect((await postWebhook(token, JSON.stringify(orderCreated({ store_id: other })))).status).toBe(403);
+  });
+
+  it("413 payload_too_large past 256 KiB, recording the first 256 KiB", async () => {
+    const { endpoint, token } = await createStoreWithEndpoint();
+    const body = JSON.stringify({ ...orderCreated(), padding: "x".repeat(300 * 1024) });
+    const response = await postWebhook(token, body);
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: "payload_too_large", message: "The body exceeds 262144 bytes." });
+    const delivery = await expectRejected(endpoint.id, "payload_too_large");
+    const kept = Buffer.from(body).subarray(0, 256 * 1024);
+    expect(delivery.bodySize).toBe(256 * 1024);
+    expect(Buffer.from(delivery.body).equals(kept)).toBe(true);
+    expect(delivery.bodySha256).toBe(sha256(kept));
+  });
+
+  it("accepts a body of exactly 256 KiB", async () => {
+    const { token } = await createStoreWithEndpoint();
+    const base = JSON.stringify({ ...orderCreated(), padding: "" });
+    const body = base.replace('"padding":""', `"padding":"${"x".repeat(256 * 1024 - base.length)}"`);
+    expect(Buffer.byteLength(body)).toBe(256 * 1024);
+    expect((await postWebhook(token, body)).status).toBe(200);
+  });
+
+  it.each(["GET", "PUT", "PATCH", "DELETE"])("405 method_not_allowed for %s with an Allow header", async (method) => {
+    const { token } = await createStoreWithEndpoint();
+    const response = await callWebhook(token, "{}", { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.body).toEqual({ error: "method_not_allowed", message: "Webhooks are delivered with POST." });
+  });
+});
+
+describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
+  it("leaves nothing half-written when the statement fails, and records the failure", async () => {
+    const { store, endpoint, token } = await createStoreWithEndpoint();
+    // Fail the last write of the statement (the outbox insert) for this store only.
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+      CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxMessage" FOR EACH ROW
+        WHEN (NEW."storeId" = '${store.id}') EXECUTE FUNCTION fail_outbox();`);
+    try {
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      const response = await postWebhook(token, JSON.stringify(orderCreated()));
+      errors.mockRestore();
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({ error: "internal_error", message: "Something went wrong on our side." });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox ON "OutboxMessage"; DROP FUNCTION fail_outbox();`);
+    }
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await db.orderEvent.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await db.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ tribemadeStoreId: null });
+    // Only the fallback record: the delivery arrived, nothing of it was applied.
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries.map((d) => [d.outcome, d.reason, d.orderId])).toEqual([["rejected", "internal_error", null]]);
+  });
+
+  it("wakes the outbox and the live feed after the response", async () => {
+    const { store, token } = await createStoreWithEndpoint();
+    const listener = new pg.Client(process.env.DATABASE_URL);
+    await listener.connect();
+    const received: { channel: string; payload?: string }[] = [];
+    listener.on("notification", (n) => received.push({ channel: n.channel, payload: n.payload }));
+    await listener.query("LISTEN tribedesk_outbox; LISTEN tribedesk_feed");
+    try {
+      const accepted = await postWebhook(token, JSON.stringify(orderCreated()));
+      await postWebhook(token, "nope");
+      await settleAfterTasks();
+      await vi.waitFor(() => expect(received).toHaveLength(3));
+      expect(received.filter((n) => n.channel === "tribedesk_outbox").map((n) => n.payload)).toEqual([store.id]);
+      const feed = received.filter((n) => n.channel === "tribedesk_feed").map((n) => JSON.parse(n.payload!));
+      expect(feed.map((e) => [e.type, e.storeId, e.outcome])).toEqual([
+        ["delivery", store.id, "accepted"],
+        ["delivery", store.id, "rejected"],
+      ]);
+      expect(accepted.status).toBe(200);
+    } finally {
+      await listener.end();
+    }
+  });
+});
+
+afterAll(async () => {
+  await settleAfterTasks();
+});
+
+beforeAll(() => {
+  expect(process.env.DATABASE_URL).toMatch(/^postgres/);
+});
