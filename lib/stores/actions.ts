@@ -116,3 +116,9 @@ export async function switchStore(input: unknown): Promise<ActionResult<{ storeI
     return { storeId: member.store.id };
   });
 }
+
+/** The shell's store switcher calls this with a bare id (see switchStore). */
+export async function selectStore(storeId: string): Promise<void> {
+  const result = await switchStore({ storeId });
+  if (!result.ok) throw new Error(result.error.message);
+}

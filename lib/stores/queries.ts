@@ -63,7 +63,7 @@ export async function listPendingInvites(now = new Date()): Promise<PendingInvit
 }
 
 export type InvitePreview =
-  | { status: "valid"; storeName: string; role: Role; expiresAt: Date }
+  | { status: "valid"; storeId: string; storeName: string; role: Role; expiresAt: Date }
   | { status: "expired" | "used" | "revoked"; storeName: string }
   | { status: "unknown" };
 
@@ -71,12 +71,12 @@ export type InvitePreview =
 export async function getInvitePreview(token: string, now = new Date()): Promise<InvitePreview> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { name: true } } },
+    select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { id: true, name: true } } },
   });
   if (!invite) return { status: "unknown" };
   const storeName = invite.store.name;
   if (invite.revokedAt) return { status: "revoked", storeName };
   if (invite.usedAt) return { status: "used", storeName };
   if (invite.expiresAt <= now) return { status: "expired", storeName };
-  return { status: "valid", storeName, role: invite.role, expiresAt: invite.expiresAt };
+  return { status: "valid", storeId: invite.store.id, storeName, role: invite.role, expiresAt: invite.expiresAt };
 }

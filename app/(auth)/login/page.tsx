@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { safeCallbackPath } from "@/lib/auth/schemas";
+import { auth } from "@/lib/auth/session";
+import { LoginForm } from "./_components/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  if (await auth()) redirect(callbackPath);
+  const signupHref = callbackPath.startsWith("/invite/") ? `/signup?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signup";
+  return (
+    <AuthCard
+      title="Sign in to Tribedesk"
+      description="Your TribeMade orders, live."
+      footer={
+        <>
+          New here?{" "}
+          <Link href={signupHref} className="font-medium text-accent-text hover:underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <LoginForm callbackPath={callbackPath} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/schemas";
+import { auth } from "@/lib/auth/session";
+import { getInvitePreview } from "@/lib/stores/queries";
+import { SignupForm } from "./_components/signup-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignupPage({ searchParams }: Props) {
+  const params = await searchParams;
+  // Coming from an invite link, the new account goes back there to join; otherwise to onboarding.
+  const next = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, "/onboarding");
+  if (await auth()) redirect(next);
+  const inviteToken = next.startsWith("/invite/") ? decodeURIComponent(next.slice("/invite/".length)) : null;
+  const invite = inviteToken ? await getInvitePreview(inviteToken) : null;
+  const loginHref = next === "/onboarding" ? "/login" : `/login?callbackUrl=${encodeURIComponent(next)}`;
+
+  return (
+    <AuthCard
+      title="Create your account"
+      description={invite?.status === "valid" ? undefined : "Then connect your TribeMade store in two minutes."}
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href={loginHref} className="font-medium text-accent-text hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      {invite?.status === "valid" ? (
+        <Alert tone="info" className="mb-5">
+          You&apos;re joining <strong className="font-semibold">{invite.storeName}</strong> as {invite.role}. Create your account first.
+        </Alert>
+      ) : null}
+      <SignupForm next={next} />
+    </AuthCard>
+  );
+}

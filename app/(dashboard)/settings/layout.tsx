@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { SettingsTabs } from "./_components/settings-tabs";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Settings" description="Your store, its TribeMade connection and the people who work it." />
+      <SettingsTabs />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatDate } from "@/components/settings/format";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { changeMemberRole, removeMember } from "@/lib/stores/actions";
+
+export type TeamRow = { membershipId: string; name: string; email: string; role: "owner" | "staff"; joinedAt: string; isYou: boolean };
+
+const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
+
+export function TeamCard({ members }: { members: TeamRow[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<TeamRow | null>(null);
+
+  async function run(id: string, call: () => Promise<{ ok: boolean; error?: { message: string } } | null>) {
+    setBusy(id);
+    setError(null);
+    const result = await call().catch(() => null);
+    setBusy(null);
+    if (!result) setError(OFFLINE);
+    else if (!result.ok) setError(result.error?.message ?? OFFLINE);
+    else router.refresh();
+    return result?.ok ?? false;
+  }
+
+  return (
+    <Card>
+      <CardHeader title="Members" description="Owners manage the API key, webhooks, team and retention. Staff work orders." />
+      {error ? (
+        <div className="px-4 pt-4">
+          <Alert tone="error">{error}</Alert>
+        </div>
+      ) : null}
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead className="hidden sm:table-cell">Joined</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead className="w-0">
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((member) => (
+            <TableRow key={member.membershipId}>
+              <TableCell>
+                <div className="flex items-center gap-2">
+                  <span className="font-medium text-fg">{member.name}</span>
+                  {member.isYou ? <Badge>You</Badge> : null}
+                </div>
+                <div className="text-xs break-all text-fg-muted">{member.email}</div>
+              </TableCell>
+              <TableCell className="hidden text-fg-muted sm:table-cell">{formatDate(member.joinedAt)}</TableCell>
+              <TableCell>
+                <Select
+                  aria-label={`Role of ${member.name}`}
+                  value={member.role}
+                  disabled={busy !== null}
+                  wrapperClassName="w-28"
+                  onChange={(event) => {
+                    const role = event.target.value === "owner" ? "owner" : "staff";
+                    void run(member.membershipId, () => changeMemberRole({ membershipId: member.membershipId, role }));
+                  }}
+                >
+                  <option value="owner">Owner</option>
+                  <option value="staff">Staff</option>
+                </Select>
+              </TableCell>
+              <TableCell className="text-right">
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  loading={busy === member.membershipId}
+                  disabled={busy !== null}
+                  onClick={() => setRemoving(member)}
+                >
+                  {member.isYou ? "Leave" : "Remove"}
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Dialog
+        open={removing !== null}
+        onOpenChange={(open) => (open ? null : setRemoving(null))}
+        title={removing?.isYou ? "Leave this store?" : `Remove ${removing?.name ?? ""}?`}
+        description={
+          removing?.isYou
+            ? "You will lose access to this store at once. An owner can invite you back."
+            : "They lose access to this store at once. Their account stays, and you can invite them again."
+        }
+        size="sm"
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setRemoving(null)}>
+              Cancel
+            </Button>
+            <Button
+              variant="danger"
+              loading={busy !== null}
+              onClick={async () => {
+                const target = removing;
+                if (!target) return;
+                setRemoving(null);
+                const ok = await run(target.membershipId, () => removeMember({ membershipId: target.membershipId }));
+                if (ok && target.isYou) window.location.assign("/orders");
+              }}
+            >
+              {removing?.isYou ? "Leave store" : "Remove"}
+            </Button>
+          </>
+        }
+      />
+    </Card>
+  );
+}
