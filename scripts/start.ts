@@ -62,6 +62,7 @@ async function main() {
 
   const url = `http://127.0.0.1:${port}`;
   await waitForHealthy(url);
+  await stack?.connectWebhook();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     [

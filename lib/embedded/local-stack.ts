@@ -9,7 +9,7 @@ import { DEMO } from "./demo";
 import { childEnv, type ChildEnv } from "./next-server";
 import { loadLocalSecrets } from "./local-secrets";
 import { startEmbeddedPostgres } from "./postgres";
-import { registerDemoStore } from "./simulator-demo-store";
+import { registerDemoStore, setDemoWebhook } from "./simulator-demo-store";
 
 const DATABASE = "tribedesk";
 
@@ -18,6 +18,8 @@ export type LocalStack = {
   env: Record<string, string>;
   simulatorUrl: string;
   webhookUrl: string;
+  /** Points the simulator's demo store at the app; call once the app answers, so no demo order is lost. */
+  connectWebhook(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -60,9 +62,11 @@ export async function startLocalStack(options: {
     seed({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
 
     const webhookUrl = `${env.APP_URL}/api/webhooks/tribemade/${secrets.DEMO_WEBHOOK_TOKEN}`;
-    await registerDemoStore(simulator.url, { storeId: DEMO.tribemadeStoreId, apiKey: DEMO.apiKey, name: DEMO.storeName, webhookUrl });
+    const demoStore = { storeId: DEMO.tribemadeStoreId, apiKey: DEMO.apiKey, name: DEMO.storeName };
+    await registerDemoStore(simulator.url, demoStore);
+    const connectWebhook = () => setDemoWebhook(simulator.url, demoStore.storeId, webhookUrl);
 
-    return { env, simulatorUrl: simulator.url, webhookUrl, stop };
+    return { env, simulatorUrl: simulator.url, webhookUrl, connectWebhook, stop };
   } catch (error) {
     await stop();
     throw error;

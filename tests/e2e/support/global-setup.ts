@@ -20,6 +20,7 @@ export default async function globalSetup() {
 
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealthy(baseUrl);
+  await stack.connectWebhook();
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_SIMULATOR_URL = stack.simulatorUrl;
   process.env.E2E_WEBHOOK_URL = stack.webhookUrl;
