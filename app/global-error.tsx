@@ -1,0 +1,45 @@
+"use client";
+
+import { useEffect } from "react";
+import { ThemeScript } from "@/components/shell/theme-script";
+import { Button } from "@/components/ui/button";
+import { LogoMark, RefreshIcon } from "@/components/ui/icons";
+import "./globals.css";
+
+// Replaces the root layout when it fails, so it brings its own document, styles and theme.
+export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+
+  return (
+    <html lang="en-IN" suppressHydrationWarning>
+      <head>
+        <title>Something went wrong · Tribedesk</title>
+        <ThemeScript />
+      </head>
+      <body>
+        <main className="flex min-h-dvh items-center justify-center px-4">
+          <div className="max-w-sm text-center">
+            <LogoMark className="mx-auto mb-6 size-9" />
+            <h1 className="text-xl font-semibold tracking-tight text-fg">Tribedesk hit an unexpected error</h1>
+            <p className="mt-2 text-sm text-fg-muted">
+              Try again. If it keeps happening, reload the page{digest ? " and keep the reference below for the server log" : ""}.
+            </p>
+            {digest ? <p className="mt-3 font-mono text-xs text-fg-subtle">Reference {digest}</p> : null}
+            <div className="mt-6 flex flex-wrap justify-center gap-2">
+              <Button variant="primary" leadingIcon={<RefreshIcon />} onClick={() => retry()}>
+                Try again
+              </Button>
+              <Button variant="secondary" onClick={() => window.location.reload()}>
+                Reload page
+              </Button>
+            </div>
+          </div>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { ThemeScript } from "@/components/shell/theme-script";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Tribedesk", template: "%s · Tribedesk" },
+  description:
+    "The order desk for TribeMade merchants: every order recorded the moment it is paid, a live feed, and status changes that always reach TribeMade.",
+  applicationName: "Tribedesk",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // ThemeScript sets class="dark" before React hydrates; the mismatch on <html> is expected.
+    <html lang="en-IN" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Logo } from "@/components/shell/logo";
+import { Button } from "@/components/ui/button";
+import { CompassIcon } from "@/components/ui/icons";
+
+export const metadata: Metadata = { title: "Page not found" };
+
+export default function NotFound() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="mx-auto flex h-16 w-full max-w-6xl items-center px-4 sm:px-6">
+        <Logo />
+      </header>
+      <main className="flex flex-1 items-center justify-center px-4 pb-24">
+        <div className="max-w-sm text-center">
+          <div className="mx-auto mb-5 flex size-11 items-center justify-center rounded-xl border border-line bg-surface text-fg-muted shadow-xs">
+            <CompassIcon className="size-5" />
+          </div>
+          <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">Error 404</p>
+          <h1 className="mt-1 text-xl font-semibold tracking-tight text-fg">This page does not exist</h1>
+          <p className="mt-2 text-sm text-fg-muted">
+            The link may be old or mistyped. If you were looking for an order, search for it from the order feed.
+          </p>
+          <div className="mt-6 flex flex-wrap justify-center gap-2">
+            <Button href="/orders" variant="primary">
+              Go to orders
+            </Button>
+            <Button href="/" variant="secondary">
+              Home
+            </Button>
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}

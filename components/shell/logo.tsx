@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { LogoMark } from "@/components/ui/icons";
+
+/** Mark + wordmark, linking home (`href`). */
+export function Logo({ href = "/", className }: { href?: string; className?: string }) {
+  return (
+    <Link href={href} className={cn("inline-flex items-center gap-2 rounded-md", className)} aria-label="Tribedesk home">
+      <LogoMark className="size-6" />
+      <span className="text-[15px] font-semibold tracking-tight text-fg">Tribedesk</span>
+    </Link>
+  );
+}

@@ -1,0 +1,12 @@
+// Runs in <head> before first paint, so a dark-mode user never sees a white flash. Kept tiny and
+// dependency-free; ThemeProvider applies the same rule after hydration.
+
+export const THEME_STORAGE_KEY = "tribedesk-theme";
+export type ThemeMode = "light" | "dark" | "system";
+
+const script = `(function(){try{var m=localStorage.getItem("${THEME_STORAGE_KEY}");var d=m==="dark"||(m!=="light"&&window.matchMedia("(prefers-color-scheme: dark)").matches);var e=document.documentElement;e.classList.toggle("dark",d);e.style.colorScheme=d?"dark":"light"}catch(_){}})()`;
+
+/** Put inside <head> of every document that renders the app's styles (layout, global-error). */
+export function ThemeScript() {
+  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+}

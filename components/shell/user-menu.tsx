@@ -1,0 +1,53 @@
+"use client";
+
+import type { ShellUser } from "@/components/shell/shell-types";
+import { Button } from "@/components/ui/button";
+import { LogOutIcon, SettingsIcon } from "@/components/ui/icons";
+import { Menu, type MenuEntry } from "@/components/ui/menu";
+
+export type UserMenuProps = {
+  user?: ShellUser | null;
+  /** Sign-out handler (e.g. a server action, or next-auth's signOut). Without it, the menu links
+   * to next-auth's own sign-out page. */
+  onSignOut?: () => void | Promise<void>;
+};
+
+function initials(name: string, email: string) {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length >= 2 ? `${words[0]![0]}${words[words.length - 1]![0]}` : (words[0] ?? email).slice(0, 2);
+  return letters.toUpperCase();
+}
+
+export function UserMenu({ user, onSignOut }: UserMenuProps) {
+  if (!user) {
+    return (
+      <Button href="/login" variant="secondary" size="sm">
+        Sign in
+      </Button>
+    );
+  }
+
+  const signOut: MenuEntry = onSignOut
+    ? { label: "Sign out", icon: <LogOutIcon />, onSelect: () => void onSignOut() }
+    : { label: "Sign out", icon: <LogOutIcon />, href: "/api/auth/signout" };
+
+  return (
+    <Menu
+      align="end"
+      triggerLabel={`Account: ${user.name}`}
+      triggerClassName="flex size-8 items-center justify-center rounded-full"
+      trigger={
+        <span className="flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2 ring-canvas">
+          {initials(user.name, user.email)}
+        </span>
+      }
+      header={
+        <div className="min-w-0">
+          <p className="truncate text-sm font-medium text-fg">{user.name}</p>
+          <p className="truncate text-xs text-fg-muted">{user.email}</p>
+        </div>
+      }
+      items={[{ label: "Settings", icon: <SettingsIcon />, href: "/settings" }, { type: "separator" }, signOut]}
+    />
+  );
+}
