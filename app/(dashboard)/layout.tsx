@@ -1,7 +1,22 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { signOut } from "@/lib/auth/actions";
+import { requireMemberPage } from "@/lib/auth/page-guard";
+import { selectStore } from "@/lib/stores/actions";
 
-// The session lookup (user, stores, current store) lands here and is passed to AppShell.
-export default function DashboardLayout({ children }: { children: ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+// Every dashboard page renders inside this check: signed out → /login, no store yet →
+// /onboarding. Pages and their data functions still call requireMember() themselves.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const member = await requireMemberPage();
+  return (
+    <AppShell
+      user={{ name: member.user.name, email: member.user.email }}
+      stores={member.memberships.map(({ store }) => ({ id: store.id, name: store.name }))}
+      currentStoreId={member.store.id}
+      onSelectStore={selectStore}
+      onSignOut={signOut}
+    >
+      {children}
+    </AppShell>
+  );
 }
