@@ -85,4 +85,23 @@ describe("simulator rate limits", () => {
     expect(limits(allowedB)).toMatchObject({ limit: 10, remaining: 9 });
     await Promise.all([refusedA.body?.cancel(), allowedB.body?.cancel()]);
   });
+
+  it("opens a new window after 60 s on the injected clock", async () => {
+    let now = Date.UTC(2026, 0, 1, 9, 0, 0);
+    const clocked = await startSimulator({ now: () => now });
+    try {
+      const { store } = await createControlClient(clocked.url).createStore();
+      const del = async () => {
+        const r = await fetch(`${clocked.url}/api/products/00000000-0000-4000-8000-000000000000`, { method: "DELETE", headers: { "X-API-Key": store.apiKey } });
+        return { status: r.status, body: (await r.json()) as Record<string, unknown>, ...limits(r) };
+      };
+      for (let i = 0; i < 10; i++) await del();
+      now += 45_000;
+      expect(await del()).toMatchObject({ status: 429, body: { retry_after: 15 }, reset: now / 1000 + 15, remaining: 0 });
+      now += 15_000;
+      expect(await del()).toMatchObject({ status: 404, remaining: 9, reset: now / 1000 + 60 });
+    } finally {
+      await clocked.stop();
+    }
+  });
 });

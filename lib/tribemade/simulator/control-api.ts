@@ -11,6 +11,7 @@
 //                                                   (same id+key again); products absent → demo catalogue
 //   GET    /__control/stores/:id                  → { store, products: ProductGet[] }
 //   PUT    /__control/stores/:id/webhooks         { urls: string[] (≤5, http or https) } → { store }
+//                                                   (TribeMade demands https; local receivers are http)
 //   DELETE /__control/stores/:id/webhooks         → { store }
 //   PUT    /__control/stores/:id/categories       { categories: string[] } → { store }
 //   POST   /__control/stores/:id/rotate-key       { apiKey? } → { store }   (old key invalid at once)
@@ -28,6 +29,7 @@
 //                                                 (null clears a kind) → same as GET
 //   DELETE /__control/faults[?storeId=]           → same as GET
 //   GET    /__control/requests[?since=&path=&storeId=]      → { requests: RecordedRequest[] }
+//                                                   (every request except /__control and /images ones)
 //   GET    /__control/deliveries[?since=&orderId=&storeId=] → { deliveries: DeliveryAttempt[] }
 //   GET    /__control/status-changes[?since=&orderId=]      → { statusChanges: StatusChange[] }
 

@@ -3,6 +3,7 @@
 // same plain style. The first failing field, in the docs' field order, names the error.
 
 import { z } from "zod";
+import { isRecord } from "./http-io";
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const MAX_ARRAY = 20;
@@ -59,10 +60,6 @@ export type ProductFields = z.infer<typeof productFieldsSchema>;
 export type ProductCreateInput = Pick<ProductFields, "name" | "price" | "description" | "stock"> & Partial<ProductFields>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Invalid request body";
