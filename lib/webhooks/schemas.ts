@@ -68,8 +68,8 @@ export const webhookCustomerSchema = z.object({
 
 export const webhookOrderDetailsSchema = z.object({
   // Order.quantity is int4; Order.amount is numeric(12,2).
-  quantity: z.int("must be a whole number").positive("must be at least 1").max(2_147_483_647),
-  amount: z.number("must be a number").min(0, "must not be negative").max(9_999_999_999.99),
+  quantity: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(2_147_483_647, "must be at most 2147483647"),
+  amount: z.number("must be a number").min(0, "must not be negative").max(9_999_999_999.99, "must be at most 9999999999.99"),
   variation: optionalText(1000),
   size: optionalText(1000),
   color: optionalText(1000),
