@@ -48,7 +48,12 @@ export const authOptions: NextAuthOptions = {
   },
   // next-auth's default logger prints request metadata; ours keeps to codes (no PII in logs).
   logger: {
-    error: (code, metadata) => logger.error("next-auth error", { code, detail: metadata instanceof Error ? metadata.message : undefined }),
+    error: (code, metadata) => {
+      const detail = metadata instanceof Error ? metadata.message : undefined;
+      // An expired, foreign or tampered session cookie is the visitor's problem, not ours.
+      if (code === "JWT_SESSION_ERROR") logger.warn("next-auth rejected a session cookie", { code, detail });
+      else logger.error("next-auth error", { code, detail });
+    },
     warn: (code) => logger.warn("next-auth warning", { code }),
     debug: () => {},
   },
