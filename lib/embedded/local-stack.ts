@@ -4,12 +4,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { applyMigrations } from "../migrations/apply";
+import { createControlClient } from "../tribemade/simulator/control-client";
 import { startSimulator } from "../tribemade/simulator/server";
 import { DEMO } from "./demo";
 import { childEnv, type ChildEnv } from "./next-server";
 import { loadLocalSecrets } from "./local-secrets";
 import { startEmbeddedPostgres } from "./postgres";
-import { registerDemoStore, setDemoWebhook } from "./simulator-demo-store";
 
 const DATABASE = "tribedesk";
 
@@ -62,9 +62,12 @@ export async function startLocalStack(options: {
     seed({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
 
     const webhookUrl = `${env.APP_URL}/api/webhooks/tribemade/${secrets.DEMO_WEBHOOK_TOKEN}`;
-    const demoStore = { storeId: DEMO.tribemadeStoreId, apiKey: DEMO.apiKey, name: DEMO.storeName };
-    await registerDemoStore(simulator.url, demoStore);
-    const connectWebhook = () => setDemoWebhook(simulator.url, demoStore.storeId, webhookUrl);
+    // The simulator forgets everything on exit: recreate the demo store with the seeded id and key.
+    const control = createControlClient(simulator.url);
+    await control.createStore({ id: DEMO.tribemadeStoreId, apiKey: DEMO.apiKey, name: DEMO.storeName });
+    const connectWebhook = async () => {
+      await control.setWebhooks(DEMO.tribemadeStoreId, [webhookUrl]);
+    };
 
     return { env, simulatorUrl: simulator.url, webhookUrl, connectWebhook, stop };
   } catch (error) {
