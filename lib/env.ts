@@ -36,6 +36,11 @@ export const envSchema = z.object({
     .enum(["0", "1"])
     .default("0")
     .transform((value) => value === "1"),
+  /** Set only by `npm run bench`: enables the no-database baseline route (/api/bench/baseline). */
+  TRIBEDESK_BENCH: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;
