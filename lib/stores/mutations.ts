@@ -107,9 +107,12 @@ export async function acceptInvite(token: string, now = new Date()): Promise<{ s
 /** Role changes and removals lock the store row, so two owners demoting each other at once
  * cannot leave it with none. */
 async function changeTeam(membershipId: string, change: { role: Role } | "remove"): Promise<void> {
-  const { store } = await requireOwner();
+  const { store, user } = await requireOwner();
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${store.id}::uuid FOR UPDATE`;
+    // Checked again under the lock: the caller may have been demoted while this call waited.
+    const caller = await tx.membership.findFirst({ where: { storeId: store.id, userId: user.id, role: "owner" }, select: { id: true } });
+    if (!caller) throw new AppError("forbidden", "Only the store's owners can do that.");
     const target = await tx.membership.findFirst({ where: { id: membershipId, storeId: store.id }, select: { id: true, role: true } });
     if (!target) throw new AppError("not_found", "That person is not on this store's team.");
     const losesOwner = target.role === "owner" && (change === "remove" || change.role !== "owner");

@@ -32,7 +32,7 @@ export async function checkTribemadeKey(
     return {
       status: "unreachable",
       message: timedOut
-        ? `We couldn't reach TribeMade: it didn't answer within ${Math.round(timeoutMs / 1000)} seconds. Try again in a minute.`
+        ? `We couldn't reach TribeMade: it didn't answer within ${seconds(timeoutMs)}. Try again in a minute.`
         : "We couldn't reach TribeMade: the connection failed. Try again in a minute.",
     };
   }
@@ -50,7 +50,7 @@ export async function checkTribemadeKey(
     const wait = await retryAfterSeconds(response);
     return {
       status: "unreachable",
-      message: `We couldn't check the key: TribeMade is limiting requests for it right now. Try again in ${wait} seconds.`,
+      message: `We couldn't check the key: TribeMade is limiting requests for it right now. Try again in ${seconds(wait * 1000)}.`,
     };
   }
   return {
@@ -66,4 +66,9 @@ async function retryAfterSeconds(response: Response): Promise<number> {
   if (typeof retryAfter === "number" && retryAfter > 0) return Math.ceil(retryAfter);
   const reset = Number(response.headers.get("x-ratelimit-reset"));
   return Number.isFinite(reset) && reset > 0 ? Math.max(1, Math.ceil(reset - Date.now() / 1000)) : 60;
+}
+
+function seconds(ms: number): string {
+  const value = Math.max(1, Math.ceil(ms / 1000));
+  return value === 1 ? "1 second" : `${value} seconds`;
 }
