@@ -1,0 +1,61 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import type { ActionResult } from "@/lib/auth/action-result";
+import { requireMember, requireOwner } from "@/lib/auth/require-member";
+import { runAction } from "@/lib/auth/run-action";
+import { publicOrigin } from "@/lib/stores/public-origin";
+import { announceDelivery } from "@/lib/webhooks/announce";
+import * as mutations from "@/lib/webhooks/inspector-mutations";
+import {
+  createEndpointSchema,
+  renameEndpointSchema,
+  replayDeliverySchema,
+  revokeEndpointSchema,
+  type CreatedEndpointDto,
+  type ReplayResultDto,
+} from "@/lib/webhooks/inspector-schemas";
+
+// Thin "use server" wrappers for the inspector (house style 16): parse with the shared schema,
+// check the caller, call one mutation scoped to the caller's store, revalidate. Managing endpoints
+// is for owners; any member may replay a delivery.
+
+const ENDPOINTS_PATH = "/webhooks/endpoints";
+
+/** The full URL with its secret is in this result and nowhere else, ever: the UI shows it once. */
+export async function createWebhookEndpoint(input: unknown): Promise<ActionResult<CreatedEndpointDto>> {
+  return runAction("createWebhookEndpoint", createEndpointSchema, input, async ({ label }) => {
+    const { store } = await requireOwner();
+    const { endpoint, token } = await mutations.createEndpoint(store.id, label);
+    revalidatePath(ENDPOINTS_PATH);
+    return { endpoint, url: `${await publicOrigin()}/api/webhooks/tribemade/${token}` };
+  });
+}
+
+export async function renameWebhookEndpoint(input: unknown): Promise<ActionResult<null>> {
+  return runAction("renameWebhookEndpoint", renameEndpointSchema, input, async ({ endpointId, label }) => {
+    const { store } = await requireOwner();
+    await mutations.renameEndpoint(store.id, endpointId, label);
+    revalidatePath("/webhooks", "layout");
+    return null;
+  });
+}
+
+export async function revokeWebhookEndpoint(input: unknown): Promise<ActionResult<{ revokedAt: string }>> {
+  return runAction("revokeWebhookEndpoint", revokeEndpointSchema, input, async ({ endpointId }) => {
+    const { store } = await requireOwner();
+    const result = await mutations.revokeEndpoint(store.id, endpointId);
+    revalidatePath(ENDPOINTS_PATH);
+    return result;
+  });
+}
+
+export async function replayWebhookDelivery(input: unknown): Promise<ActionResult<ReplayResultDto>> {
+  return runAction("replayWebhookDelivery", replayDeliverySchema, input, async ({ deliveryId }) => {
+    const { store } = await requireMember();
+    const { result, stored } = await mutations.replayDelivery(store.id, deliveryId);
+    // Same wake-ups as a delivery from TribeMade (the live list, and the outbox for a new order).
+    if (stored) after(() => announceDelivery(stored));
+    return result;
+  });
+}
