@@ -44,7 +44,6 @@ function pasteableText(body: Uint8Array): string | null {
   }
   // A BOM is dropped by TextDecoder, so its bytes would be lost from the argument.
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(text) ? null : text;
 }
 
