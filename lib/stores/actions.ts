@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/action-result";
 import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
@@ -117,8 +118,12 @@ export async function switchStore(input: unknown): Promise<ActionResult<{ storeI
   });
 }
 
-/** The shell's store switcher calls this with a bare id (see switchStore). */
+/**
+ * The shell's store switcher calls this with a bare id (see switchStore). It has no error to show:
+ * a signed-out caller goes to /login; any other refusal leaves the current store as it was and the
+ * re-rendered page shows which one that is.
+ */
 export async function selectStore(storeId: string): Promise<void> {
   const result = await switchStore({ storeId });
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok && result.error.code === "unauthorized") redirect("/login");
 }
