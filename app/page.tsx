@@ -52,13 +52,13 @@ export default function LandingPage() {
       </header>
 
       <main className="flex-1">
-        <section className="mx-auto grid w-full max-w-6xl items-center gap-12 px-4 pt-12 pb-16 sm:px-6 sm:pt-20 lg:grid-cols-[1fr_1.05fr] lg:gap-16">
+        <section className="mx-auto grid w-full max-w-6xl items-center gap-12 px-4 pt-12 pb-16 sm:px-6 sm:pt-20 lg:grid-cols-[1.1fr_1fr] lg:gap-14">
           <div>
             <p className="mb-4 inline-flex items-center gap-2 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-fg-muted">
               <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden="true" />
               For merchants selling on TribeMade
             </p>
-            <h1 className="text-4xl font-semibold tracking-tight text-balance text-fg sm:text-5xl">
+            <h1 className="text-4xl leading-[1.1] font-semibold tracking-tight text-balance text-fg sm:text-5xl">
               The order desk for your TribeMade store
             </h1>
             <p className="mt-5 max-w-xl text-base leading-relaxed text-pretty text-fg-muted sm:text-lg">
@@ -114,9 +114,9 @@ function FeedPreview() {
     <figure className="relative" aria-label="Example of the live order feed">
       <div
         aria-hidden="true"
-        className="absolute -inset-6 -z-10 rounded-[2rem] bg-gradient-to-tr from-indigo-500/15 via-violet-500/10 to-transparent blur-2xl dark:from-indigo-500/20"
+        className="absolute -inset-8 -z-10 rounded-[2.5rem] bg-gradient-to-tr from-indigo-500/15 via-violet-500/10 to-transparent blur-3xl dark:from-indigo-500/10 dark:via-violet-500/5"
       />
-      <div className="overflow-hidden rounded-xl border border-line bg-surface shadow-xl shadow-zinc-900/5 dark:shadow-black/40">
+      <div className="overflow-hidden rounded-xl border border-line bg-surface shadow-xl shadow-zinc-900/5 dark:shadow-none">
         <div className="flex items-center justify-between border-b border-line px-4 py-3">
           <div className="flex items-center gap-2 text-sm font-semibold text-fg">
             Orders
@@ -149,9 +149,10 @@ function FeedPreview() {
               <div className="hidden sm:block">
                 <StatusBadge kind="order" value={order.status} />
               </div>
-              <div className="w-20 text-right">
+              <div className="flex flex-col items-end gap-0.5 text-right">
                 <Money amount={order.amount} className="text-sm font-medium text-fg" />
-                <p className="text-xs text-fg-subtle">{order.when}</p>
+                <p className="hidden text-xs text-fg-subtle sm:block">{order.when}</p>
+                <StatusBadge kind="order" value={order.status} className="sm:hidden" />
               </div>
             </li>
           ))}

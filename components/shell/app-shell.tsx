@@ -1,9 +1,11 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import type { ShellStore, ShellUser } from "@/components/shell/shell-types";
 import { Sidebar } from "@/components/shell/sidebar";
 import { StoreSwitcher } from "@/components/shell/store-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
+import { LogoMark } from "@/components/ui/icons";
 
 export type AppShellProps = {
   /** The signed-in user; absent or null shows a "Sign in" button. */
@@ -47,6 +49,12 @@ export function AppShell({
       <div className="flex min-h-dvh flex-col lg:pl-60">
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-line bg-canvas/85 px-4 backdrop-blur-md supports-[backdrop-filter]:bg-canvas/70 sm:px-6 lg:px-8">
           <MobileNav />
+          <Link href="/orders" aria-label="Tribedesk" className="shrink-0 rounded-md lg:hidden">
+            <LogoMark className="size-6" />
+          </Link>
+          <svg viewBox="0 0 16 24" className="h-6 w-3 shrink-0 text-line-strong lg:hidden" aria-hidden="true">
+            <path d="M11 3 5 21" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
           <div className="min-w-0 flex-1">
             {storeSwitcher ?? <StoreSwitcher stores={stores} currentStoreId={currentStoreId} onSelectStore={onSelectStore} />}
           </div>

@@ -31,7 +31,7 @@ export function StoreSwitcher({ stores, currentStoreId, onSelectStore }: StoreSw
   }
 
   const badge = (
-    <span className="flex size-5 shrink-0 items-center justify-center rounded bg-accent/10 text-[11px] font-semibold text-accent-text uppercase">
+    <span className="flex size-5 shrink-0 items-center justify-center rounded bg-accent/12 text-[11px] dark:bg-accent/25 font-semibold text-accent-text uppercase">
       {current.name.trim().charAt(0) || "S"}
     </span>
   );

@@ -43,7 +43,12 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The browser focuses the first focusable element, the close button; the first field (or an
+      // element marked autoFocus) is where the user wants to be.
+      dialog.querySelector<HTMLElement>("[autofocus], [data-autofocus], input:not([type=hidden]), textarea, select")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -17,7 +17,7 @@ export type FieldProps = {
 /** Label, control, hint and errors stacked the same way on every form. */
 export function Field({ id, label, hint, errors, optional, className, children }: FieldProps) {
   return (
-    <div className={cn("grid gap-1.5", className)}>
+    <div className={cn("grid content-start gap-1.5", className)}>
       <Label htmlFor={id} optional={optional}>
         {label}
       </Label>

@@ -236,10 +236,10 @@ type LoadedAction = { key: string; action: Action };
 async function loadRoutes(): Promise<LoadedRoute[]> {
   return Promise.all(
     ROUTE_FILES.map(async (file) => {
-      const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+      const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
       const methods = new Map<Method, (request: NextRequest, context: unknown) => Promise<Response>>();
       for (const method of HTTP_METHODS) {
-        const handler = module[method];
+        const handler = exported[method];
         if (typeof handler === "function") methods.set(method, handler as (request: NextRequest, context: unknown) => Promise<Response>);
       }
       return { file, pattern: routePattern(file), methods };
@@ -250,8 +250,8 @@ async function loadRoutes(): Promise<LoadedRoute[]> {
 async function loadActions(): Promise<LoadedAction[]> {
   const loaded: LoadedAction[] = [];
   for (const file of ACTION_FILES) {
-    const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === "function") loaded.push({ key: `${file}#${name}`, action: value as Action });
     }
   }

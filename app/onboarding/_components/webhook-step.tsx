@@ -66,7 +66,7 @@ export function WebhookStep({ store }: { store: OnboardedStore }) {
 
       <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-4">
         {copied ? null : <span className="text-xs text-fg-subtle">Copy the URL before you leave this page.</span>}
-        <Button variant="primary" size="lg" onClick={() => window.location.assign("/orders")} trailingIcon={<ArrowRightIcon />}>
+        <Button href="/orders" variant="primary" size="lg" trailingIcon={<ArrowRightIcon />}>
           Go to orders
         </Button>
       </div>

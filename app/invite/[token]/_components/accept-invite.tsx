@@ -1,11 +1,13 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { acceptInvite } from "@/lib/stores/actions";
 
 export function AcceptInvite({ token, storeName }: { token: string; storeName: string }) {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,7 +16,7 @@ export function AcceptInvite({ token, storeName }: { token: string; storeName: s
     setError(null);
     const result = await acceptInvite({ token }).catch(() => null);
     if (result?.ok) {
-      window.location.assign("/orders");
+      router.push("/orders");
       return;
     }
     setPending(false);

@@ -116,7 +116,7 @@ export function TeamCard({ members }: { members: TeamRow[] }) {
                 if (!target) return;
                 setRemoving(null);
                 const ok = await run(target.membershipId, () => removeMember({ membershipId: target.membershipId }));
-                if (ok && target.isYou) window.location.assign("/orders");
+                if (ok && target.isYou) router.push("/orders");
               }}
             >
               {removing?.isYou ? "Leave store" : "Remove"}
