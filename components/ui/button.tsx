@@ -8,7 +8,7 @@ export type ButtonSize = "sm" | "md" | "lg" | "icon-sm" | "icon";
 
 const base =
   "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap select-none " +
-  "transition-colors duration-100 disabled:pointer-events-none disabled:opacity-50 " +
+  "transition-colors duration-100 disabled:pointer-events-none disabled:opacity-50 aria-busy:opacity-75 " +
   "aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:shrink-0";
 
 const variants: Record<ButtonVariant, string> = {

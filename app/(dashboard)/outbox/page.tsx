@@ -1,11 +1,19 @@
-import { Kitchen } from "@/components/ui/zz-kitchen";
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { OutboxIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Button } from "@/components/ui/button";
-import Loading from "../loading";
-import ErrorView from "./zz-error";
-export default async function P({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
-  const { show } = await searchParams;
-  if (show === "loading") return <Loading />;
-  if (show === "error") return <ErrorView />;
-  return (<><PageHeader title="Kitchen" description="All components" actions={<><Button>Export</Button><Button variant="primary">Drain now</Button></>} /><Kitchen /></>);
+
+export const metadata: Metadata = { title: "Outbox" };
+
+export default function OutboxPage() {
+  return (
+    <>
+      <PageHeader title="Outbox" description="Calls waiting to reach TribeMade, within its rate limits." />
+      <EmptyState
+        icon={<OutboxIcon />}
+        title="Nothing queued"
+        description="Pending, running and failed calls to TribeMade will be here, with attempts, the next retry and the last error, and buttons to retry or drain now."
+      />
+    </>
+  );
 }
