@@ -84,6 +84,7 @@ export async function listDeliveries(storeId: string, query: DeliveryListQuery, 
   const and: Prisma.WebhookDeliveryWhereInput[] = [{ storeId }];
   if (query.outcome) and.push({ outcome: query.outcome });
   if (query.endpoint) and.push({ endpointId: query.endpoint });
+  if (query.reason) and.push({ reason: query.reason });
   if (query.range !== "all") and.push({ receivedAt: { gte: new Date(now.getTime() - RANGE_MS[query.range]) } });
   if (query.q) and.push(searchWhere(query.q));
   if (query.cursor) {

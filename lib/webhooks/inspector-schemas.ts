@@ -22,6 +22,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 export const deliveryFiltersSchema = z.object({
   outcome: optional(z.enum(DELIVERY_OUTCOMES)),
   endpoint: optional(z.guid("must be an endpoint id")),
+  /** A rejection reason (metrics link here), e.g. invalid_payload. */
+  reason: optional(z.string().max(50)),
   range: z.preprocess(blankToUndefined, z.enum(DELIVERY_RANGES).default("all")),
   /** Order id (or its start), customer email, phone or name. */
   q: optional(z.string().trim().max(200)),

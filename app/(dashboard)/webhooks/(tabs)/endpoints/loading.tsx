@@ -1,0 +1,5 @@
+import { EndpointsSkeleton } from "../../_components/inspector-skeletons";
+
+export default function Loading() {
+  return <EndpointsSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { MetricsSkeleton } from "../../_components/inspector-skeletons";
+
+export default function Loading() {
+  return <MetricsSkeleton />;
+}

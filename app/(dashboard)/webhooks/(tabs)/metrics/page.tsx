@@ -1,0 +1,20 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { requireMemberPage } from "@/lib/auth/page-guard";
+import { getDeliveryMetrics } from "@/lib/webhooks/inspector-queries";
+import { webhookKeys } from "@/lib/webhooks/keys";
+import { MetricsView } from "../../_components/metrics-view";
+
+export const metadata: Metadata = { title: "Webhook metrics" };
+
+export default async function MetricsPage() {
+  const member = await requireMemberPage("/webhooks/metrics");
+  const storeId = member.store.id;
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ queryKey: webhookKeys.metrics(storeId), queryFn: () => getDeliveryMetrics(storeId) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <MetricsView key={storeId} storeId={storeId} />
+    </HydrationBoundary>
+  );
+}

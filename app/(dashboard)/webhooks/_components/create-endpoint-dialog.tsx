@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, fieldDescribedBy } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { createWebhookEndpoint } from "@/lib/webhooks/actions";
+import { ConnectSteps } from "./connect-steps";
+
+const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
+
+/** Step 1 names the endpoint; step 2 shows its URL, the only time the secret in it is visible. */
+export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const router = useRouter();
+  const [label, setLabel] = useState("TribeMade");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+
+  function close(next: boolean) {
+    if (next) return onOpenChange(true);
+    onOpenChange(false);
+    // Forget the secret as soon as the dialog closes.
+    setUrl(null);
+    setError(null);
+    setFieldError(null);
+    setLabel("TribeMade");
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    setFieldError(null);
+    const result = await createWebhookEndpoint({ label }).catch(() => null);
+    setPending(false);
+    if (!result) return setError(OFFLINE);
+    if (!result.ok) {
+      setFieldError(result.error.fieldErrors?.label ?? null);
+      if (!result.error.fieldErrors?.label) setError(result.error.message);
+      return;
+    }
+    setUrl(result.data.url);
+    router.refresh();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      closeOnBackdrop={false}
+      title={url ? "Your webhook URL" : "New endpoint"}
+      description={
+        url
+          ? "Copy it now: the secret at its end is shown only this once. Tribedesk keeps only its hash."
+          : "A new URL for TribeMade to send orders to. Use one per place you paste it, so each can be revoked on its own."
+      }
+      footer={
+        url ? (
+          <Button variant="primary" onClick={() => close(false)}>
+            Done
+          </Button>
+        ) : (
+          <>
+            <Button onClick={() => close(false)}>Cancel</Button>
+            <Button variant="primary" type="submit" form="create-endpoint" loading={pending}>
+              Create endpoint
+            </Button>
+          </>
+        )
+      }
+    >
+      {url ? (
+        <div className="grid gap-4">
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <input
+              readOnly
+              aria-label="Webhook URL"
+              value={url}
+              data-testid="new-webhook-url"
+              onFocus={(event) => event.currentTarget.select()}
+              className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface-2/50 px-2.5 font-mono text-xs text-fg outline-hidden focus:border-ring focus:ring-3 focus:ring-ring/25"
+            />
+            <CopyButton value={url} label="Copy URL" size="md" />
+          </div>
+          <div>
+            <p className="mb-2 text-sm font-medium text-fg">Add it to TribeMade</p>
+            <ConnectSteps />
+          </div>
+        </div>
+      ) : (
+        <form id="create-endpoint" onSubmit={submit} className="grid gap-4">
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <Field id="endpoint-label" label="Name" hint="Only you see it, e.g. “TribeMade” or “TribeMade (new store)”." errors={fieldError}>
+            <Input
+              id="endpoint-label"
+              value={label}
+              maxLength={60}
+              autoFocus
+              invalid={Boolean(fieldError)}
+              aria-describedby={fieldDescribedBy("endpoint-label", { hint: true, errors: fieldError })}
+              onChange={(event) => setLabel(event.target.value)}
+            />
+          </Field>
+        </form>
+      )}
+    </Dialog>
+  );
+}

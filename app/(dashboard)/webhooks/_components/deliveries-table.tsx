@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { DeliveryRowDto } from "@/lib/webhooks/inspector-schemas";
+import { formatBytes, formatFull, formatMs, formatStamp, reasonLabel, shortId } from "./format";
+
+export function deliveryHref(id: string): string {
+  return `/webhooks/deliveries/${id}`;
+}
+
+/** Dense, newest first. A row opens the delivery; the time cell is the real link (keyboard, new tab). */
+export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh: ReadonlySet<string> }) {
+  const router = useRouter();
+  return (
+    <Table aria-label="Webhook deliveries" data-testid="deliveries-table">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Received</TableHead>
+          <TableHead>Outcome</TableHead>
+          <TableHead>Order</TableHead>
+          <TableHead className="hidden md:table-cell">Customer</TableHead>
+          <TableHead className="hidden lg:table-cell">Endpoint</TableHead>
+          <TableHead className="hidden text-right sm:table-cell">Ack</TableHead>
+          <TableHead className="hidden text-right sm:table-cell">Size</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow
+            key={row.id}
+            data-delivery-id={row.id}
+            data-fresh={fresh.has(row.id) || undefined}
+            onClick={(event) => {
+              if (event.defaultPrevented || (event.target as HTMLElement).closest("a")) return;
+              router.push(deliveryHref(row.id));
+            }}
+            className={cn(
+              "cursor-pointer transition-colors duration-1000",
+              fresh.has(row.id) && "bg-accent/8 duration-0 dark:bg-accent/15",
+            )}
+          >
+            <TableCell className="py-2 whitespace-nowrap">
+              <Link
+                href={deliveryHref(row.id)}
+                title={formatFull(row.receivedAt)}
+                className="font-mono text-xs text-fg tabular-nums hover:text-accent-text hover:underline"
+              >
+                {formatStamp(row.receivedAt)}
+              </Link>
+            </TableCell>
+            <TableCell className="py-2 whitespace-nowrap">
+              <span className="inline-flex items-center gap-1.5">
+                <StatusBadge kind="delivery" value={row.outcome} />
+                {row.replayOfId ? (
+                  <Badge tone="violet" title="Replayed from the inspector">
+                    Replay
+                  </Badge>
+                ) : null}
+                {row.reason ? <span className="text-xs text-fg-muted">{reasonLabel(row.reason)}</span> : null}
+              </span>
+            </TableCell>
+            <TableCell className="py-2 font-mono text-xs whitespace-nowrap text-fg-muted" title={row.orderRef ?? undefined}>
+              {shortId(row.orderRef)}
+            </TableCell>
+            <TableCell className="hidden max-w-48 truncate py-2 md:table-cell">
+              {row.customerName ?? <span className="text-fg-subtle">—</span>}
+            </TableCell>
+            <TableCell className="hidden max-w-40 truncate py-2 text-fg-muted lg:table-cell">{row.endpointLabel}</TableCell>
+            <TableCell className="hidden py-2 text-right text-xs whitespace-nowrap text-fg-muted tabular-nums sm:table-cell">
+              {formatMs(row.ackMs)}
+            </TableCell>
+            <TableCell className="hidden py-2 text-right text-xs whitespace-nowrap text-fg-muted tabular-nums sm:table-cell">
+              {formatBytes(row.bodySize)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

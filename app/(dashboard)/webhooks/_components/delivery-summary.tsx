@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { DeliveryDetailDto } from "@/lib/webhooks/inspector-schemas";
+import { deliveryHref } from "./deliveries-table";
+import { formatBytes, formatFull, formatMs, reasonLabel, shortId } from "./format";
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7rem_1fr] gap-3 px-4 py-2">
+      <dt className="text-fg-muted">{label}</dt>
+      <dd className="min-w-0 text-fg">{children}</dd>
+    </div>
+  );
+}
+
+export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
+  return (
+    <Card>
+      <CardHeader title="Summary" />
+      <dl className="divide-y divide-line text-sm">
+        <Row label="Outcome">
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <StatusBadge kind="delivery" value={delivery.outcome} />
+            {delivery.reason ? <code className="font-mono text-xs text-fg-muted">{delivery.reason}</code> : null}
+          </span>
+          {delivery.reason ? <p className="mt-1 text-xs text-fg-muted">{reasonLabel(delivery.reason)}: TribeMade got an error answer.</p> : null}
+        </Row>
+        <Row label="Received">{formatFull(delivery.receivedAt)}</Row>
+        <Row label="Time to ack">
+          <span className="tabular-nums">{formatMs(delivery.ackMs)}</span>
+        </Row>
+        <Row label="Endpoint">
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            {delivery.endpointLabel}
+            {delivery.endpointRevoked ? <Badge>Revoked</Badge> : null}
+          </span>
+        </Row>
+        <Row label="Order">
+          {delivery.order ? (
+            <Link href={`/orders/${delivery.order.id}`} className="text-accent-text hover:underline">
+              {delivery.order.customerName} · <span className="font-mono text-xs">{shortId(delivery.order.tribemadeOrderId)}</span>
+            </Link>
+          ) : delivery.orderRef ? (
+            <span className="font-mono text-xs break-all text-fg-muted" title="No order was recorded from this delivery">
+              {delivery.orderRef}
+            </span>
+          ) : (
+            <span className="text-fg-subtle">None</span>
+          )}
+        </Row>
+        {delivery.replayOfId ? (
+          <Row label="Replay of">
+            <Link href={deliveryHref(delivery.replayOfId)} className="font-mono text-xs text-accent-text hover:underline">
+              {shortId(delivery.replayOfId)}
+            </Link>
+          </Row>
+        ) : null}
+        <Row label="Size">{formatBytes(delivery.bodySize)}</Row>
+        <Row label="Delivery id">
+          <span className="inline-flex max-w-full items-center gap-1">
+            <code className="truncate font-mono text-xs text-fg-muted">{delivery.id}</code>
+            <CopyButton value={delivery.id} iconOnly label="Copy delivery id" variant="ghost" />
+          </span>
+        </Row>
+      </dl>
+    </Card>
+  );
+}

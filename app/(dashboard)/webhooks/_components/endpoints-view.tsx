@@ -1,0 +1,135 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MoreIcon, PlusIcon, WebhookIcon } from "@/components/ui/icons";
+import { Menu } from "@/components/ui/menu";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/inspector-schemas";
+import { ConnectSteps } from "./connect-steps";
+import { CreateEndpointDialog } from "./create-endpoint-dialog";
+import { RenameEndpointDialog, RevokeEndpointDialog } from "./endpoint-dialogs";
+import { formatFull } from "./format";
+
+export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]; isOwner: boolean }) {
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<EndpointDto | null>(null);
+  const [renaming, setRenaming] = useState<EndpointDto | null>(null);
+  const active = endpoints.filter((endpoint) => !endpoint.revokedAt).length;
+  const full = active >= MAX_ACTIVE_ENDPOINTS;
+
+  const createButton = isOwner ? (
+    <Button variant="primary" leadingIcon={<PlusIcon />} onClick={() => setCreating(true)} disabled={full} aria-describedby={full ? "endpoints-full" : undefined}>
+      New endpoint
+    </Button>
+  ) : null;
+
+  return (
+    <div className="grid gap-4">
+      {!isOwner ? (
+        <Alert tone="info" title="Read-only">
+          Only the store&apos;s owners can create, rename or revoke endpoints. You can see them, and inspect and replay deliveries.
+        </Alert>
+      ) : null}
+      {endpoints.length === 0 ? (
+        <EmptyState
+          icon={<WebhookIcon />}
+          title="No endpoints yet"
+          description="An endpoint is a secret URL for TribeMade to send new orders to. Create one, then paste it into TribeMade."
+          action={createButton}
+        />
+      ) : (
+        <Card className="overflow-hidden">
+          <CardHeader
+            title="Endpoints"
+            description={`${active} of ${MAX_ACTIVE_ENDPOINTS} active. TribeMade sends every order to each URL you add there; a second endpoint lets you rotate without a gap.`}
+            actions={createButton}
+          />
+          {full && isOwner ? (
+            <p id="endpoints-full" className="border-b border-line bg-surface-2/50 px-4 py-2 text-xs text-fg-muted">
+              TribeMade accepts at most {MAX_ACTIVE_ENDPOINTS} webhook URLs, so Tribedesk keeps at most {MAX_ACTIVE_ENDPOINTS} active. Revoke one you
+              no longer use to create another.
+            </p>
+          ) : null}
+          <Table aria-label="Webhook endpoints" data-testid="endpoints-table">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Name</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="hidden sm:table-cell">Created</TableHead>
+                <TableHead>Last used</TableHead>
+                <TableHead className="text-right">24 h</TableHead>
+                {isOwner ? <TableHead className="w-10"><span className="sr-only">Actions</span></TableHead> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {endpoints.map((endpoint) => (
+                <TableRow key={endpoint.id} className={endpoint.revokedAt ? "text-fg-muted" : undefined}>
+                  <TableCell className="max-w-56">
+                    <div className="truncate font-medium">{endpoint.label}</div>
+                    <div className="truncate font-mono text-[11px] text-fg-subtle">…/api/webhooks/tribemade/••••••</div>
+                  </TableCell>
+                  <TableCell>
+                    {endpoint.revokedAt ? (
+                      <Badge title={`Revoked ${formatFull(endpoint.revokedAt)}`}>Revoked</Badge>
+                    ) : (
+                      <Badge tone="green" dot>
+                        Active
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap text-fg-muted sm:table-cell">
+                    <TimeAgo date={endpoint.createdAt} />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-fg-muted">
+                    {endpoint.lastUsedAt ? <TimeAgo date={endpoint.lastUsedAt} /> : <span className="text-fg-subtle">Never</span>}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    <Link href={`/webhooks?endpoint=${endpoint.id}`} className="hover:text-accent-text hover:underline" title="Show these deliveries">
+                      {endpoint.deliveries24h.toLocaleString("en-IN")}
+                    </Link>
+                  </TableCell>
+                  {isOwner ? (
+                    <TableCell className="py-1 text-right">
+                      {endpoint.revokedAt ? null : (
+                        <Menu
+                          align="end"
+                          triggerLabel={`Actions for ${endpoint.label}`}
+                          triggerClassName="inline-flex size-7 items-center justify-center rounded-md text-fg-muted hover:bg-surface-2 hover:text-fg [&_svg]:size-4"
+                          trigger={<MoreIcon />}
+                          items={[
+                            { label: "Rename", onSelect: () => setRenaming(endpoint) },
+                            { type: "separator" },
+                            { label: "Revoke…", danger: true, onSelect: () => setRevoking(endpoint) },
+                          ]}
+                        />
+                      )}
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <p className="border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
+            A URL&apos;s secret is shown only when it is created. Lost one? Create a new endpoint, paste it into TribeMade, then revoke the old one.
+          </p>
+        </Card>
+      )}
+      <Card>
+        <CardHeader title="Connect TribeMade" as="h2" />
+        <div className="px-4 py-3">
+          <ConnectSteps />
+        </div>
+      </Card>
+      <CreateEndpointDialog open={creating} onOpenChange={setCreating} />
+      <RevokeEndpointDialog endpoint={revoking} onClose={() => setRevoking(null)} lastActive={active === 1} />
+      <RenameEndpointDialog key={renaming?.id ?? "none"} endpoint={renaming} onClose={() => setRenaming(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Small display formats for the inspector. Times are IST, the merchants' time zone, like the rest
+// of the app (components/ui/time-ago.tsx), and fixed so server and browser render the same text.
+
+const stamp = new Intl.DateTimeFormat("en-IN", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Asia/Kolkata",
+});
+const full = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata" });
+const hourOnly = new Intl.DateTimeFormat("en-IN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Kolkata" });
+
+/** "28 Nov, 14:03:22" */
+export function formatStamp(iso: string): string {
+  return stamp.format(new Date(iso));
+}
+
+/** "28 Nov 2026, 2:03:22 pm IST", for tooltips and the detail page. */
+export function formatFull(iso: string): string {
+  return `${full.format(new Date(iso))} IST`;
+}
+
+/** "14:00", for chart axes. */
+export function formatHour(iso: string): string {
+  return hourOnly.format(new Date(iso));
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(size < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "0.84 ms", "12 ms", "1.2 s" */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return "—";
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The first block of a UUID: enough to tell orders apart in a dense list. */
+export function shortId(id: string | null | undefined): string {
+  return id ? id.slice(0, 8) : "—";
+}
+
+/** invalid_payload → "Invalid payload" */
+export function reasonLabel(reason: string): string {
+  const text = reason.replaceAll("_", " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,67 @@
+import type { HourBucketDto } from "@/lib/webhooks/inspector-schemas";
+import { formatHour } from "./format";
+
+// Stacked bars from divs: 24 bars need no chart library, and the colours are the outcome badges'.
+
+const SEGMENTS = [
+  { key: "accepted", label: "Accepted", className: "bg-emerald-500 dark:bg-emerald-400" },
+  { key: "duplicate", label: "Duplicate", className: "bg-zinc-400 dark:bg-zinc-500" },
+  { key: "rejected", label: "Rejected", className: "bg-red-500 dark:bg-red-400" },
+] as const;
+
+/** A round axis maximum (1, 2, 5, 10, 20, 50, …) at or above the tallest bar. */
+function niceMax(value: number): number {
+  if (value <= 1) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return ([1, 2, 5, 10].map((step) => step * magnitude).find((step) => step >= value) ?? value) as number;
+}
+
+export function HourlyChart({ hours }: { hours: HourBucketDto[] }) {
+  const totals = hours.map((hour) => hour.accepted + hour.duplicate + hour.rejected);
+  const max = niceMax(Math.max(0, ...totals));
+  return (
+    <figure className="grid gap-3">
+      <div className="flex gap-2">
+        <div className="flex h-44 flex-col justify-between text-right text-[11px] text-fg-subtle tabular-nums" aria-hidden="true">
+          <span>{max.toLocaleString("en-IN")}</span>
+          <span>{(max / 2).toLocaleString("en-IN")}</span>
+          <span>0</span>
+        </div>
+        <div className="relative flex h-44 flex-1 items-end gap-px border-b border-l border-line sm:gap-1" role="img" aria-label="Deliveries per hour, last 24 hours">
+          <div className="pointer-events-none absolute inset-x-0 top-0 border-t border-dashed border-line" />
+          <div className="pointer-events-none absolute inset-x-0 top-1/2 border-t border-dashed border-line" />
+          {hours.map((hour, index) => {
+            const total = totals[index] ?? 0;
+            const title = `${formatHour(hour.hour)} IST: ${total} (${hour.accepted} accepted, ${hour.duplicate} duplicate, ${hour.rejected} rejected)`;
+            return (
+              <div key={hour.hour} title={title} className="group relative flex h-full flex-1 flex-col justify-end hover:bg-surface-2/70">
+                <div className="flex flex-col-reverse overflow-hidden rounded-t-[2px]" style={{ height: `${(total / max) * 100}%` }}>
+                  {SEGMENTS.map((segment) =>
+                    hour[segment.key] > 0 ? (
+                      <div key={segment.key} className={segment.className} style={{ height: `${(hour[segment.key] / total) * 100}%` }} />
+                    ) : null,
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div className="flex pl-8 text-[11px] text-fg-subtle tabular-nums" aria-hidden="true">
+        {hours.map((hour, index) => (
+          <span key={hour.hour} className="flex-1 text-left">
+            {index % 6 === 0 ? formatHour(hour.hour) : ""}
+          </span>
+        ))}
+      </div>
+      <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted">
+        {SEGMENTS.map((segment) => (
+          <span key={segment.key} className="inline-flex items-center gap-1.5">
+            <span className={`size-2 rounded-[2px] ${segment.className}`} /> {segment.label}
+          </span>
+        ))}
+        <span className="ml-auto text-fg-subtle">Hours in IST</span>
+      </figcaption>
+    </figure>
+  );
+}
