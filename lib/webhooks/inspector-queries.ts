@@ -64,17 +64,26 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   return { receivedAt, id };
 }
 
-function searchWhere(q: string): Prisma.WebhookDeliveryWhereInput {
-  const digits = q.replace(/\D/g, "");
+/** Orders searched by phone digits; customers type "+91 98450 12345", "098450-12345" or "9845012345". */
+const PHONE_MATCH_LIMIT = 500;
+
+async function ordersByPhoneDigits(storeId: string, digits: string): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Order"
+    WHERE "storeId" = ${storeId}::uuid AND regexp_replace("customerPhone", '[^0-9]', '', 'g') LIKE ${`%${digits}%`}
+    ORDER BY "receivedAt" DESC LIMIT ${PHONE_MATCH_LIMIT}`;
+  return rows.map((row) => row.id);
+}
+
+async function searchWhere(storeId: string, q: string): Promise<Prisma.WebhookDeliveryWhereInput> {
   const or: Prisma.WebhookDeliveryWhereInput[] = [
     { orderRef: { startsWith: q.toLowerCase() } },
     { order: { customerEmail: { contains: q, mode: "insensitive" } } },
     { order: { customerName: { contains: q, mode: "insensitive" } } },
-    { order: { customerPhone: { contains: q } } },
   ];
-  // "+91 98765 43210" finds "9876543210" and the other way round.
-  if (digits.length >= 4 && digits !== q) or.push({ order: { customerPhone: { contains: digits } } });
-  if (digits.length >= 10) or.push({ order: { customerPhone: { contains: digits.slice(-10) } } });
+  // The last 10 digits: a national number with or without +91 / a leading 0.
+  const digits = q.replace(/\D/g, "").slice(-10);
+  if (digits.length >= 4 && /^[\d\s()+-]+$/.test(q)) or.push({ orderId: { in: await ordersByPhoneDigits(storeId, digits) } });
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q)) or.push({ id: q.toLowerCase() });
   return { OR: or };
 }
@@ -86,7 +95,7 @@ export async function listDeliveries(storeId: string, query: DeliveryListQuery, 
   if (query.endpoint) and.push({ endpointId: query.endpoint });
   if (query.reason) and.push({ reason: query.reason });
   if (query.range !== "all") and.push({ receivedAt: { gte: new Date(now.getTime() - RANGE_MS[query.range]) } });
-  if (query.q) and.push(searchWhere(query.q));
+  if (query.q) and.push(await searchWhere(storeId, query.q));
   if (query.cursor) {
     const { receivedAt, id } = decodeCursor(query.cursor);
     and.push({ OR: [{ receivedAt: { lt: receivedAt } }, { receivedAt, id: { lt: id } }] });
