@@ -58,7 +58,7 @@ export default function LandingPage() {
               <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden="true" />
               For merchants selling on TribeMade
             </p>
-            <h1 className="text-4xl leading-[1.1] font-semibold tracking-tight text-fg sm:text-5xl">
+            <h1 className="text-4xl leading-[1.1] font-semibold tracking-tight text-balance text-fg sm:text-5xl">
               <span className="sm:block">The order desk</span> for TribeMade stores
             </h1>
             <p className="mt-5 max-w-xl text-base leading-relaxed text-pretty text-fg-muted sm:text-lg">

@@ -34,12 +34,17 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
   return (
     <Menu
       align="end"
-      triggerLabel={`Account: ${user.name}`}
       triggerClassName="flex size-8 items-center justify-center rounded-full"
       trigger={
-        <span className="flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2 ring-canvas">
-          {initials(user.name, user.email)}
-        </span>
+        <>
+          <span
+            aria-hidden="true"
+            className="flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2 ring-canvas"
+          >
+            {initials(user.name, user.email)}
+          </span>
+          <span className="sr-only">Account menu for {user.name}</span>
+        </>
       }
       header={
         <div className="min-w-0">
