@@ -26,7 +26,8 @@ export function useZodForm<K extends string, Out>(schema: ZodType<Out>, initial:
     if (submitted) setErrors((current) => ({ ...current, [name]: errorsFor(next)[name] }));
   }
 
-  /** Parsed values, or null after showing every field's error. */
+  /** Parsed values, or null after showing every field's error. Send `values` (the raw strings)
+   * to the server action, which parses them with the same schema. */
   function validate(): Out | null {
     setSubmitted(true);
     setFormError(null);

@@ -64,7 +64,7 @@ export async function listPendingInvites(now = new Date()): Promise<PendingInvit
 
 export type InvitePreview =
   | { status: "valid"; storeId: string; storeName: string; role: Role; expiresAt: Date }
-  | { status: "expired" | "used" | "revoked"; storeName: string }
+  | { status: "expired" | "used" | "revoked"; storeId: string; storeName: string }
   | { status: "unknown" };
 
 /** What an invite link leads to. Public: whoever holds the link may see the store's name. */
@@ -74,9 +74,9 @@ export async function getInvitePreview(token: string, now = new Date()): Promise
     select: { role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { id: true, name: true } } },
   });
   if (!invite) return { status: "unknown" };
-  const storeName = invite.store.name;
-  if (invite.revokedAt) return { status: "revoked", storeName };
-  if (invite.usedAt) return { status: "used", storeName };
-  if (invite.expiresAt <= now) return { status: "expired", storeName };
-  return { status: "valid", storeId: invite.store.id, storeName, role: invite.role, expiresAt: invite.expiresAt };
+  const known = { storeId: invite.store.id, storeName: invite.store.name };
+  if (invite.revokedAt) return { status: "revoked", ...known };
+  if (invite.usedAt) return { status: "used", ...known };
+  if (invite.expiresAt <= now) return { status: "expired", ...known };
+  return { status: "valid", ...known, role: invite.role, expiresAt: invite.expiresAt };
 }

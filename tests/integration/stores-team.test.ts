@@ -72,10 +72,10 @@ describe("invites", () => {
   it.each([
     ["expired", async (id: string) => db.invite.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } }), /expired/],
     ["revoked", async (id: string) => db.invite.update({ where: { id }, data: { revokedAt: new Date() } }), /revoked/],
-  ])("refuses an %s invite with a clear message and changes nothing", async (status, spoil, message) => {
+  ])("refuses the %s invite with a clear message and changes nothing", async (status, spoil, message) => {
     const created = await invite();
     await spoil(created.inviteId);
-    expect(await getInvitePreview(created.token)).toEqual({ status, storeName: alpha.store.name });
+    expect(await getInvitePreview(created.token)).toEqual({ status, storeId: alpha.store.id, storeName: alpha.store.name });
     const user = await createUser();
     await actAs(user);
     expect(await actions.acceptInvite({ token: created.token })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(message) } });

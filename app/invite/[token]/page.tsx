@@ -24,12 +24,26 @@ export default async function InvitePage({ params }: Props) {
   const user = await auth();
   const here = `/invite/${encodeURIComponent(token)}`;
 
+  const alreadyMember =
+    user && preview.status !== "unknown" && (await listMyMemberships()).some((membership) => membership.store.id === preview.storeId);
+
   let content;
   if (preview.status === "unknown") {
     content = (
       <AuthCard title="This invite link isn't valid" description="Check that you copied the whole link, or ask the store's owner for a new one.">
         <Button href={user ? "/orders" : "/login"} className="w-full" size="lg">
           {user ? "Go to the dashboard" : "Sign in"}
+        </Button>
+      </AuthCard>
+    );
+  } else if (user && alreadyMember) {
+    content = (
+      <AuthCard
+        title={`You're already in ${preview.storeName}`}
+        description={preview.status === "valid" ? "This invite is meant for someone else; it stays unused." : undefined}
+      >
+        <Button href="/orders" variant="primary" size="lg" className="w-full">
+          Go to the dashboard
         </Button>
       </AuthCard>
     );
@@ -59,16 +73,13 @@ export default async function InvitePage({ params }: Props) {
       </AuthCard>
     );
   } else {
-    const alreadyMember = (await listMyMemberships()).some((membership) => membership.store.id === preview.storeId);
     content = (
       <AuthCard
-        title={alreadyMember ? `You're already in ${preview.storeName}` : `Join ${preview.storeName}`}
+        title={`Join ${preview.storeName}`}
         description={
-          alreadyMember
-            ? "This invite is meant for someone else; it stays unused."
-            : `You'll join as ${preview.role === "owner" ? "an owner" : "staff"}: ${
-                preview.role === "owner" ? "full access, including the API key and team." : "you can work orders; owners manage the API key, webhooks and team."
-              }`
+          preview.role === "owner"
+            ? "You'll join as an owner: full access, including the API key and the team."
+            : "You'll join as staff: you can work orders; owners manage the API key, webhooks and team."
         }
         footer={
           <span className="inline-flex flex-wrap items-center justify-center gap-1">
@@ -76,13 +87,7 @@ export default async function InvitePage({ params }: Props) {
           </span>
         }
       >
-        {alreadyMember ? (
-          <Button href="/orders" variant="primary" size="lg" className="w-full">
-            Go to the dashboard
-          </Button>
-        ) : (
-          <AcceptInvite token={token} storeName={preview.storeName} />
-        )}
+        <AcceptInvite token={token} storeName={preview.storeName} />
       </AuthCard>
     );
   }

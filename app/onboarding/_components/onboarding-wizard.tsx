@@ -1,19 +1,29 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { OnboardedStore } from "@/lib/stores/actions";
 import { StoreStep } from "./store-step";
 import { WebhookStep } from "./webhook-step";
 
-const STEPS = ["Store and API key", "Connect the webhook"] as const;
+const STEPS = ["Store and key", "Webhook"] as const;
 
 /** Two steps; the second shows the webhook URL that exists only in this browser tab's memory. */
-export function OnboardingWizard() {
+export function OnboardingWizard({ firstName, firstStore }: { firstName: string; firstStore: boolean }) {
+  // Creating the store re-renders the page with one more store; the heading stays as it began.
+  const [welcome] = useState(firstStore);
   const [created, setCreated] = useState<OnboardedStore | null>(null);
   const current = created ? 1 : 0;
   return (
     <div>
+      <div className="mb-6">
+        <h1 className="text-xl font-semibold tracking-tight text-fg">{welcome ? `Welcome, ${firstName}` : "Add another store"}</h1>
+        <p className="mt-1 text-sm text-fg-muted">
+          Connect a TribeMade store: Tribedesk reads and updates its orders with your API key, and TribeMade sends every
+          new order to a private webhook address.
+        </p>
+      </div>
       <ol className="mb-4 flex items-center gap-3 text-sm" aria-label="Progress">
         {STEPS.map((label, index) => (
           <li key={label} className="flex min-w-0 items-center gap-2" aria-current={index === current ? "step" : undefined}>
@@ -35,6 +45,13 @@ export function OnboardingWizard() {
       <div className="rounded-xl border border-line bg-surface p-5 shadow-sm sm:p-6">
         {created ? <WebhookStep store={created} /> : <StoreStep onCreated={setCreated} />}
       </div>
+      {welcome || created ? null : (
+        <div className="mt-4 text-center">
+          <Button href="/orders" variant="ghost" size="sm">
+            Back to the dashboard
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -34,10 +34,9 @@ export function StoreStep({ onCreated }: { onCreated: (store: OnboardedStore) =>
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+    if (!form.validate()) return;
     setCreating(true);
-    const result = await createStore(input).catch(() => null);
+    const result = await createStore(form.values).catch(() => null);
     if (result?.ok) {
       onCreated(result.data);
       return;
@@ -54,7 +53,7 @@ export function StoreStep({ onCreated }: { onCreated: (store: OnboardedStore) =>
     <form onSubmit={onSubmit} noValidate className="grid gap-5">
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       <Field id="name" label="Store name" hint="How your team will see it in Tribedesk." errors={form.errors.name}>
-        <Input {...form.input("name", { hint: true })} autoComplete="organization" placeholder="Masala Threads" autoFocus />
+        <Input {...form.input("name", { hint: true })} autoComplete="organization" placeholder="e.g. Masala Threads" autoFocus />
       </Field>
       <Field
         id="apiKey"

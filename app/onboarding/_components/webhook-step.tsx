@@ -23,18 +23,17 @@ export function WebhookStep({ store }: { store: OnboardedStore }) {
       {store.keyCheck.status === "valid" ? null : <KeyCheckAlert result={store.keyCheck} />}
 
       <div className="grid gap-2">
-        <label htmlFor="webhook-url" className="text-sm font-medium text-fg">
+        <p id="webhook-url-label" className="text-sm font-medium text-fg">
           Webhook URL
-        </label>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <input
-            id="webhook-url"
-            readOnly
-            value={store.webhookUrl}
-            onFocus={(event) => event.currentTarget.select()}
-            className="h-9 min-w-0 flex-1 rounded-md border border-line bg-surface-2 px-2.5 font-mono text-xs text-fg outline-hidden focus:border-ring focus:ring-3 focus:ring-ring/25"
+        </p>
+        <div className="flex flex-col gap-2 rounded-lg border border-line bg-surface-2 p-3 sm:flex-row sm:items-center">
+          <code
+            aria-labelledby="webhook-url-label"
+            className="min-w-0 flex-1 font-mono text-xs leading-5 break-all text-fg select-all"
             data-testid="webhook-url"
-          />
+          >
+            {store.webhookUrl}
+          </code>
           <CopyButton value={store.webhookUrl} label="Copy URL" size="md" variant="primary" onCopied={() => setCopied(true)} />
         </div>
         <Alert tone="warning">

@@ -20,7 +20,7 @@ export function SignupForm({ next }: { next: string }) {
     if (!input) return;
     setPending(true);
     try {
-      const created = await signUp(input);
+      const created = await signUp(form.values);
       if (!created.ok) {
         form.showError(created.error);
         setPending(false);

@@ -22,8 +22,7 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    const input = form.validate();
-    if (!input) return;
+    if (!form.validate()) return;
     setPending(true);
     const result = await updateStoreDetails(form.values).catch(() => null);
     setPending(false);
@@ -70,7 +69,9 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
             errors={form.errors.retentionDays}
           >
             <div className="flex items-center gap-2">
-              <Input {...form.input("retentionDays", { hint: true })} type="number" inputMode="numeric" min={1} max={365} className="w-24" />
+              <div className="w-24">
+                <Input {...form.input("retentionDays", { hint: true })} type="number" inputMode="numeric" min={1} max={365} />
+              </div>
               <span className="text-sm text-fg-muted">days</span>
             </div>
           </Field>

@@ -42,11 +42,10 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
 
   async function onSave(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = form.validate();
-    if (!input) return;
+    if (!form.validate()) return;
     setSaving(true);
     setSaved(false);
-    const result = await replaceStoreApiKey(input).catch(() => null);
+    const result = await replaceStoreApiKey(form.values).catch(() => null);
     setSaving(false);
     if (!result) return form.setFormError(OFFLINE);
     if (!result.ok) return form.showError(result.error);

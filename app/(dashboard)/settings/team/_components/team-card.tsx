@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { changeMemberRole, removeMember } from "@/lib/stores/actions";
 
 export type TeamRow = { membershipId: string; name: string; email: string; role: "owner" | "staff"; joinedAt: string; isYou: boolean };
@@ -41,58 +40,46 @@ export function TeamCard({ members }: { members: TeamRow[] }) {
           <Alert tone="error">{error}</Alert>
         </div>
       ) : null}
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead className="hidden sm:table-cell">Joined</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead className="w-0">
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {members.map((member) => (
-            <TableRow key={member.membershipId}>
-              <TableCell>
-                <div className="flex items-center gap-2">
-                  <span className="font-medium text-fg">{member.name}</span>
-                  {member.isYou ? <Badge>You</Badge> : null}
-                </div>
-                <div className="text-xs break-all text-fg-muted">{member.email}</div>
-              </TableCell>
-              <TableCell className="hidden text-fg-muted sm:table-cell">{formatDate(member.joinedAt)}</TableCell>
-              <TableCell>
-                <Select
-                  aria-label={`Role of ${member.name}`}
-                  value={member.role}
-                  disabled={busy !== null}
-                  wrapperClassName="w-28"
-                  onChange={(event) => {
-                    const role = event.target.value === "owner" ? "owner" : "staff";
-                    void run(member.membershipId, () => changeMemberRole({ membershipId: member.membershipId, role }));
-                  }}
-                >
-                  <option value="owner">Owner</option>
-                  <option value="staff">Staff</option>
-                </Select>
-              </TableCell>
-              <TableCell className="text-right">
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  loading={busy === member.membershipId}
-                  disabled={busy !== null}
-                  onClick={() => setRemoving(member)}
-                >
-                  {member.isYou ? "Leave" : "Remove"}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className="divide-y divide-line">
+        {members.map((member) => (
+          <li key={member.membershipId} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+            <div className="min-w-0 flex-1 basis-48">
+              <div className="flex items-center gap-2">
+                <span className="truncate font-medium text-fg">{member.name}</span>
+                {member.isYou ? <Badge>You</Badge> : null}
+              </div>
+              <div className="truncate text-xs text-fg-muted">
+                {member.email} · joined {formatDate(member.joinedAt)}
+              </div>
+            </div>
+            <div className="flex items-center gap-2">
+              <Select
+                aria-label={`Role of ${member.name}`}
+                value={member.role}
+                disabled={busy !== null}
+                wrapperClassName="w-28"
+                onChange={(event) => {
+                  const role = event.target.value === "owner" ? "owner" : "staff";
+                  void run(member.membershipId, () => changeMemberRole({ membershipId: member.membershipId, role }));
+                }}
+              >
+                <option value="owner">Owner</option>
+                <option value="staff">Staff</option>
+              </Select>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="w-16"
+                loading={busy === member.membershipId}
+                disabled={busy !== null}
+                onClick={() => setRemoving(member)}
+              >
+                {member.isYou ? "Leave" : "Remove"}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
       <Dialog
         open={removing !== null}
         onOpenChange={(open) => (open ? null : setRemoving(null))}
