@@ -1,0 +1,151 @@
+// The ingest benchmark (issue 4): accepted webhooks per second and ack latency at a fixed offered
+// load, each beside the no-database baseline route measured in the same run, same build, same
+// process. Every 2xx the webhook route answers is a committed delivery + order + event + outbox
+// row; the run checks that by counting rows afterwards.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { maxThroughput, steadyLoad, type LatencyResult, type ThroughputResult, type BodyFactory } from "./load";
+
+export type IngestBenchOptions = {
+  baseUrl: string;
+  databaseUrl: string;
+  connections: number;
+  rounds: number;
+  roundSeconds: number;
+  warmupSeconds: number;
+  steadyRate: number;
+  steadySeconds: number;
+  log: (line: string) => void;
+};
+
+export type IngestBenchResult = {
+  throughput: { baseline: ThroughputResult[]; webhook: ThroughputResult[] };
+  steady: { baseline: LatencyResult; webhook: LatencyResult };
+  /** Server-side time-to-ack (WebhookDelivery.ackMs) during the steady webhook phase. */
+  serverAck: { p50: number; p99: number; count: number };
+  durability: { acked: number; accepted: number; orders: number; outbox: number; rejected: number };
+};
+
+const TEMPLATE = JSON.stringify({
+  event: "order.created",
+  order_id: "ORDER_ID",
+  store_id: "550e8400-e29b-41d4-a716-446655440000",
+  product_id: "660e8400-e29b-41d4-a716-446655440123",
+  customer: {
+    name: "Rahul Sharma",
+    email: "rahul.sharma@example.com",
+    number: "9876543210",
+    full_address: "123, MG Road, Apartment 4B, Mumbai, Maharashtra, India",
+    pincode: "400001",
+  },
+  order_details: {
+    quantity: 2,
+    amount: 2048.0,
+    variation: "Slim Fit",
+    size: "L",
+    color: "Navy Blue",
+    special_instructions: "Please gift wrap",
+    custom_questions: [],
+  },
+  status: "started",
+  created_at: "2024-11-16T10:30:45.123456",
+});
+
+/** The Webhooks page's example payload with a fresh order_id per request (same body for both routes). */
+const orderBody: BodyFactory = () => TEMPLATE.replace("ORDER_ID", randomUUID());
+
+export async function runIngestBench(options: IngestBenchOptions): Promise<IngestBenchResult> {
+  const { baseUrl, log } = options;
+  const token = await seedEndpoint(options.databaseUrl);
+  const routes = { baseline: "/api/bench/baseline", webhook: `/api/webhooks/tribemade/${token}` } as const;
+  await assertRoute(baseUrl, routes.baseline);
+  await assertRoute(baseUrl, routes.webhook);
+
+  log(`Warming up both routes (${options.warmupSeconds} s each)…`);
+  for (const path of Object.values(routes)) {
+    await maxThroughput({ baseUrl, path, body: orderBody, connections: options.connections, seconds: options.warmupSeconds });
+  }
+
+  const throughput = { baseline: [] as ThroughputResult[], webhook: [] as ThroughputResult[] };
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const name of ["baseline", "webhook"] as const) {
+      const result = await maxThroughput({
+        baseUrl,
+        path: routes[name],
+        body: orderBody,
+        connections: options.connections,
+        seconds: options.roundSeconds,
+      });
+      throughput[name].push(result);
+      log(`  round ${round} ${name.padEnd(8)} ${result.rps.toFixed(0).padStart(6)} req/s (2xx ${result.ok}, other ${result.non2xx}, errors ${result.errors})`);
+    }
+  }
+
+  log(`Steady ${options.steadyRate} req/s for ${options.steadySeconds} s on each route…`);
+  const baseline = await steadyLoad({ baseUrl, path: routes.baseline, body: orderBody, rate: options.steadyRate, seconds: options.steadySeconds });
+  const steadyFrom = new Date();
+  const webhook = await steadyLoad({ baseUrl, path: routes.webhook, body: orderBody, rate: options.steadyRate, seconds: options.steadySeconds });
+  const steadyTo = new Date();
+
+  const acked =
+    throughput.webhook.reduce((sum, r) => sum + r.ok, 0) + webhook.ok;
+  const { serverAck, durability } = await readBack(options.databaseUrl, steadyFrom, steadyTo, acked);
+  return { throughput, steady: { baseline, webhook }, serverAck, durability };
+}
+
+async function seedEndpoint(databaseUrl: string): Promise<string> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    const token = randomBytes(32).toString("base64url");
+    const store = await client.query<{ id: string }>(`INSERT INTO "Store" (name) VALUES ('Bench store') RETURNING id`);
+    await client.query(`INSERT INTO "WebhookEndpoint" ("storeId", "tokenHash", label) VALUES ($1, $2, 'bench')`, [
+      store.rows[0]?.id,
+      createHash("sha256").update(token).digest("hex"),
+    ]);
+    return token;
+  } finally {
+    await client.end();
+  }
+}
+
+async function assertRoute(baseUrl: string, path: string): Promise<void> {
+  const response = await fetch(new URL(path, baseUrl), { method: "POST", body: orderBody(), headers: { "content-type": "application/json" } });
+  const body = (await response.json()) as { status?: string };
+  if (response.status !== 200 || body.status !== "accepted") {
+    throw new Error(`${path.replace(/[^/]+$/, "…")} answered ${response.status} ${JSON.stringify(body)}`);
+  }
+}
+
+async function readBack(databaseUrl: string, from: Date, to: Date, acked: number) {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    const counts = await client.query<{ accepted: string; rejected: string; orders: string; outbox: string }>(`
+      SELECT (SELECT count(*) FROM "WebhookDelivery" WHERE outcome = 'accepted') AS accepted,
+             (SELECT count(*) FROM "WebhookDelivery" WHERE outcome <> 'accepted') AS rejected,
+             (SELECT count(*) FROM "Order") AS orders,
+             (SELECT count(*) FROM "OutboxMessage" WHERE kind = 'verify_order') AS outbox`);
+    const ack = await client.query<{ p50: number | null; p99: number | null; count: string }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "ackMs") AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY "ackMs") AS p99, count(*) AS count
+       FROM "WebhookDelivery" WHERE "receivedAt" >= $1 AND "receivedAt" < $2`,
+      [from, to],
+    );
+    const row = counts.rows[0];
+    const ackRow = ack.rows[0];
+    return {
+      // The two probe requests (assertRoute) and warm-up requests are in the tables too.
+      durability: {
+        acked,
+        accepted: Number(row?.accepted),
+        rejected: Number(row?.rejected),
+        orders: Number(row?.orders),
+        outbox: Number(row?.outbox),
+      },
+      serverAck: { p50: ackRow?.p50 ?? Number.NaN, p99: ackRow?.p99 ?? Number.NaN, count: Number(ackRow?.count) },
+    };
+  } finally {
+    await client.end();
+  }
+}
