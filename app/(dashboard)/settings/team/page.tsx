@@ -11,7 +11,7 @@ export default async function TeamSettingsPage() {
   if (settings.role !== "owner") return <OwnersOnly what="manage the team and invites" storeName={settings.name} />;
   const [team, invites] = await Promise.all([listTeam(), listPendingInvites()]);
   return (
-    <div className="grid gap-6" key={settings.id}>
+    <div className="flex flex-col gap-6" key={settings.id}>
       <TeamCard
         members={team.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }))}
       />
