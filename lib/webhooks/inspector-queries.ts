@@ -216,6 +216,12 @@ export async function hasAnyDelivery(storeId: string): Promise<boolean> {
 
 const HOUR_MS = 3_600_000;
 const TOP_REASONS = 8;
+/**
+ * Hour buckets start on IST's hours (UTC+05:30, no daylight saving), the clock merchants read the
+ * chart in: a UTC-aligned bucket would show as "14:30–15:30".
+ */
+const IST_HOUR_ORIGIN = "2000-01-01T00:00:00+05:30";
+const IST_HOUR_ORIGIN_MS = Date.parse(IST_HOUR_ORIGIN);
 
 /**
  * The last 24 hours: deliveries per hour (24 buckets, the current hour last), outcome counts,
@@ -223,13 +229,13 @@ const TOP_REASONS = 8;
  * percentiles: they measure this app re-running ingest, not how fast TribeMade got its answer.
  */
 export async function getDeliveryMetrics(storeId: string, now = new Date()): Promise<DeliveryMetricsDto> {
-  const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  const currentHour = IST_HOUR_ORIGIN_MS + Math.floor((now.getTime() - IST_HOUR_ORIGIN_MS) / HOUR_MS) * HOUR_MS;
   const from = new Date(currentHour - 23 * HOUR_MS);
-  // date_bin from a UTC origin, not date_trunc: date_trunc on a timestamptz cuts in the session's time
-  // zone, and India's +05:30 would put every bucket edge at half past.
+  // date_bin with an explicit origin, not date_trunc: date_trunc on a timestamptz cuts in the
+  // session's time zone, which differs between a laptop and a managed database.
   const [perHour, reasons, ack] = await Promise.all([
     db.$queryRaw<Array<{ hour: Date; outcome: DeliveryOutcome; count: number; replays: number }>>`
-      SELECT date_bin('1 hour', "receivedAt", TIMESTAMPTZ '2000-01-01') AS hour, outcome::text AS outcome,
+      SELECT date_bin('1 hour', "receivedAt", ${IST_HOUR_ORIGIN}::timestamptz) AS hour, outcome::text AS outcome,
              count(*)::int AS count, count("replayOfId")::int AS replays
       FROM "WebhookDelivery"
       WHERE "storeId" = ${storeId}::uuid AND "receivedAt" >= ${from}

@@ -173,9 +173,11 @@ describe("GET /api/deliveries/metrics", () => {
     const { status, body } = await metrics();
     expect(status).toBe(200);
     expect(body.totals).toEqual({ accepted: 1, duplicate: 1, rejected: 2, replays: 0 });
-    const hours = body.hours as Array<{ accepted: number; duplicate: number; rejected: number }>;
+    const hours = body.hours as Array<{ hour: string; accepted: number; duplicate: number; rejected: number }>;
     expect(hours).toHaveLength(24);
     expect(hours.at(-1)).toMatchObject({ accepted: 1, duplicate: 1, rejected: 2 });
+    // Buckets start on the hour in IST (UTC+05:30), the clock the chart is read in.
+    expect(hours.map((bucket) => new Date(bucket.hour).getUTCMinutes())).toEqual(Array(24).fill(30));
     expect(body.reasons).toEqual(expect.arrayContaining([{ reason: "invalid_json", count: 1 }, { reason: "unsupported_event", count: 1 }]));
     const ack = body.ack as { p50: number; p95: number; p99: number; samples: number };
     expect(ack.samples).toBe(4);

@@ -34,7 +34,7 @@ export function BodyViewer({ body, size, sha256 }: { body: DecodedBody; size: nu
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
             <span>{formatBytes(size)}</span>
             <span className="inline-flex min-w-0 items-center gap-1">
-              SHA-256 <code className="truncate font-mono text-fg-muted" title={sha256}>{sha256.slice(0, 16)}…</code>
+              <span className="whitespace-nowrap">SHA-256</span> <code className="truncate font-mono text-fg-muted" title={sha256}>{sha256.slice(0, 16)}…</code>
               <CopyButton value={sha256} iconOnly label="Copy SHA-256" variant="ghost" />
             </span>
           </span>

@@ -22,7 +22,7 @@ export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh
         <TableRow className="hover:bg-transparent">
           <TableHead>Received</TableHead>
           <TableHead>Outcome</TableHead>
-          <TableHead>Order</TableHead>
+          <TableHead className="hidden sm:table-cell">Order</TableHead>
           <TableHead className="hidden md:table-cell">Customer</TableHead>
           <TableHead className="hidden lg:table-cell">Endpoint</TableHead>
           <TableHead className="hidden text-right sm:table-cell">Ack</TableHead>
@@ -52,6 +52,11 @@ export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh
               >
                 {formatStamp(row.receivedAt)}
               </Link>
+              {/* Phones have no room for the columns below: their gist goes under the time. */}
+              <div className="mt-0.5 max-w-44 truncate text-xs text-fg-muted sm:hidden">
+                {row.customerName ?? (row.reason ? reasonLabel(row.reason) : null) ?? "—"}
+                {row.orderRef ? <span className="font-mono text-fg-subtle"> · {shortId(row.orderRef)}</span> : null}
+              </div>
             </TableCell>
             <TableCell className="py-2 whitespace-nowrap">
               <span className="inline-flex items-center gap-1.5">
@@ -61,10 +66,10 @@ export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh
                     Replay
                   </Badge>
                 ) : null}
-                {row.reason ? <span className="text-xs text-fg-muted">{reasonLabel(row.reason)}</span> : null}
+                {row.reason ? <span className="hidden text-xs text-fg-muted sm:inline">{reasonLabel(row.reason)}</span> : null}
               </span>
             </TableCell>
-            <TableCell className="py-2 font-mono text-xs whitespace-nowrap text-fg-muted" title={row.orderRef ?? undefined}>
+            <TableCell className="hidden py-2 font-mono text-xs whitespace-nowrap text-fg-muted sm:table-cell" title={row.orderRef ?? undefined}>
               {shortId(row.orderRef)}
             </TableCell>
             <TableCell className="hidden max-w-48 truncate py-2 md:table-cell">

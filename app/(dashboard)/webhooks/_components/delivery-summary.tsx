@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { DeliveryDetailDto } from "@/lib/webhooks/inspector-schemas";
 import { deliveryHref } from "./deliveries-table";
-import { formatBytes, formatFull, formatMs, reasonLabel, shortId } from "./format";
+import { formatBytes, formatFull, formatMs, reasonStatus, shortId } from "./format";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -27,7 +27,11 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
             <StatusBadge kind="delivery" value={delivery.outcome} />
             {delivery.reason ? <code className="font-mono text-xs text-fg-muted">{delivery.reason}</code> : null}
           </span>
-          {delivery.reason ? <p className="mt-1 text-xs text-fg-muted">{reasonLabel(delivery.reason)}: TribeMade got an error answer.</p> : null}
+          {delivery.reason && reasonStatus(delivery.reason) ? (
+            <p className="mt-1 text-xs text-fg-muted">
+              Answered HTTP {reasonStatus(delivery.reason)} with this error code{delivery.errors.length > 0 ? "; the failing fields are under Validation" : ""}.
+            </p>
+          ) : null}
         </Row>
         <Row label="Received">{formatFull(delivery.receivedAt)}</Row>
         <Row label="Time to ack">

@@ -10,7 +10,16 @@ const stamp = new Intl.DateTimeFormat("en-IN", {
   hourCycle: "h23",
   timeZone: "Asia/Kolkata",
 });
-const full = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Kolkata" });
+const full = new Intl.DateTimeFormat("en-IN", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Asia/Kolkata",
+});
 const hourOnly = new Intl.DateTimeFormat("en-IN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Kolkata" });
 
 /** "28 Nov, 14:03:22" */
@@ -18,7 +27,7 @@ export function formatStamp(iso: string): string {
   return stamp.format(new Date(iso));
 }
 
-/** "28 Nov 2026, 2:03:22 pm IST", for tooltips and the detail page. */
+/** "28 Nov 2026, 14:03:22 IST", for tooltips and the detail page. */
 export function formatFull(iso: string): string {
   return `${full.format(new Date(iso))} IST`;
 }
@@ -45,6 +54,20 @@ export function formatMs(ms: number | null | undefined): string {
 /** The first block of a UUID: enough to tell orders apart in a dense list. */
 export function shortId(id: string | null | undefined): string {
   return id ? id.slice(0, 8) : "—";
+}
+
+/** The status the sender got for a rejection reason (lib/http/app-error.ts's table). */
+const REASON_STATUS: Record<string, number> = {
+  invalid_json: 400,
+  invalid_payload: 400,
+  unsupported_event: 400,
+  store_mismatch: 403,
+  payload_too_large: 413,
+  internal_error: 500,
+};
+
+export function reasonStatus(reason: string): number | null {
+  return REASON_STATUS[reason] ?? null;
 }
 
 /** invalid_payload → "Invalid payload" */

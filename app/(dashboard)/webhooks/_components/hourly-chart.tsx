@@ -9,11 +9,12 @@ const SEGMENTS = [
   { key: "rejected", label: "Rejected", className: "bg-red-500 dark:bg-red-400" },
 ] as const;
 
-/** A round axis maximum (1, 2, 5, 10, 20, 50, …) at or above the tallest bar. */
+/** A round, even axis maximum (2, 4, 10, 20, 40, 100, …) at or above the tallest bar, so the
+ * midline label is a whole number too. */
 function niceMax(value: number): number {
-  if (value <= 1) return 1;
+  if (value <= 2) return 2;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  return ([1, 2, 5, 10].map((step) => step * magnitude).find((step) => step >= value) ?? value) as number;
+  return [2, 4, 10, 20].map((step) => step * magnitude).find((step) => step >= value) ?? value;
 }
 
 export function HourlyChart({ hours }: { hours: HourBucketDto[] }) {

@@ -85,7 +85,9 @@ export function MetricsView({ storeId }: { storeId: string }) {
         <Card>
           <CardHeader title="Rejection reasons" description="Why deliveries were refused in the last 24 hours." />
           {reasons.length === 0 ? (
-            <p className="px-4 py-4 text-sm text-fg-muted">Nothing rejected. Every delivery had a valid order.created payload.</p>
+            <p className="px-4 py-4 text-sm text-fg-muted">
+              {total === 0 ? "Nothing received in the last 24 hours." : "Nothing rejected: every delivery carried a valid order.created payload."}
+            </p>
           ) : (
             <ul className="divide-y divide-line">
               {reasons.map((row) => (
