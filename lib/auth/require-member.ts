@@ -30,10 +30,15 @@ const loadMemberships = cache(
     }),
 );
 
+/** The signed-in user if the session is valid and the user still exists; else null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  return session ? loadUser(session.id) : null;
+}
+
 /** The signed-in user, still present in the database; else AppError unauthorized. */
 export async function requireUser(): Promise<SessionUser> {
-  const session = await auth();
-  const user = session ? await loadUser(session.id) : null;
+  const user = await currentUser();
   if (!user) throw new AppError("unauthorized", "Sign in to continue.");
   return user;
 }

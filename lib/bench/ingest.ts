@@ -4,7 +4,8 @@
 // row; the run checks that by counting rows afterwards.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
-import { maxThroughput, steadyLoad, type LatencyResult, type ThroughputResult, type BodyFactory } from "./load";
+import { maxThroughput, steadyLoad, type BodyFactory, type LatencyResult, type ThroughputResult } from "./load";
+import type { CpuSample } from "./stack";
 
 export type IngestBenchOptions = {
   baseUrl: string;
@@ -15,11 +16,17 @@ export type IngestBenchOptions = {
   warmupSeconds: number;
   steadyRate: number;
   steadySeconds: number;
+  cpu: () => CpuSample | null;
   log: (line: string) => void;
 };
 
+/** CPU time per 2xx response during a phase, in microseconds, by process tree. */
+export type CpuPerRequest = { app: number; postgres: number };
+
+export type MeasuredThroughput = ThroughputResult & { cpu: CpuPerRequest | null };
+
 export type IngestBenchResult = {
-  throughput: { baseline: ThroughputResult[]; webhook: ThroughputResult[] };
+  throughput: { baseline: MeasuredThroughput[]; webhook: MeasuredThroughput[] };
   steady: { baseline: LatencyResult; webhook: LatencyResult };
   /** Server-side time-to-ack (WebhookDelivery.ackMs) during the steady webhook phase. */
   serverAck: { p50: number; p99: number; count: number };
@@ -66,18 +73,21 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     await maxThroughput({ baseUrl, path, body: orderBody, connections: options.connections, seconds: options.warmupSeconds });
   }
 
-  const throughput = { baseline: [] as ThroughputResult[], webhook: [] as ThroughputResult[] };
+  const throughput = { baseline: [] as MeasuredThroughput[], webhook: [] as MeasuredThroughput[] };
   for (let round = 1; round <= options.rounds; round++) {
     for (const name of ["baseline", "webhook"] as const) {
-      const result = await maxThroughput({
+      const before = options.cpu();
+      const measured = await maxThroughput({
         baseUrl,
         path: routes[name],
         body: orderBody,
         connections: options.connections,
         seconds: options.roundSeconds,
       });
+      const result = { ...measured, cpu: cpuPerRequest(before, options.cpu(), measured.ok) };
       throughput[name].push(result);
-      log(`  round ${round} ${name.padEnd(8)} ${result.rps.toFixed(0).padStart(6)} req/s (2xx ${result.ok}, other ${result.non2xx}, errors ${result.errors})`);
+      const cpu = result.cpu ? `; CPU/request app ${result.cpu.app.toFixed(0)} µs, postgres ${result.cpu.postgres.toFixed(0)} µs` : "";
+      log(`  round ${round} ${name.padEnd(8)} ${result.rps.toFixed(0).padStart(6)} req/s (2xx ${result.ok}, other ${result.non2xx}, errors ${result.errors}${cpu})`);
     }
   }
 
@@ -91,6 +101,11 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     throughput.webhook.reduce((sum, r) => sum + r.ok, 0) + webhook.ok;
   const { serverAck, durability } = await readBack(options.databaseUrl, steadyFrom, steadyTo, acked);
   return { throughput, steady: { baseline, webhook }, serverAck, durability };
+}
+
+function cpuPerRequest(before: CpuSample | null, after: CpuSample | null, requests: number): CpuPerRequest | null {
+  if (!before || !after || requests === 0) return null;
+  return { app: ((after.app - before.app) * 1e6) / requests, postgres: ((after.postgres - before.postgres) * 1e6) / requests };
 }
 
 async function seedEndpoint(databaseUrl: string): Promise<string> {

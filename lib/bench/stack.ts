@@ -10,8 +10,17 @@ import { freePort } from "../embedded/free-port";
 import { buildApp, buildIsStale, startNext, waitForHealthy } from "../embedded/next-server";
 import { startEmbeddedPostgres } from "../embedded/postgres";
 import { applyMigrations } from "../migrations/apply";
+import { cpuAvailable, postmasterPid, treeCpuSeconds } from "./process-cpu";
 
-export type BenchStack = { baseUrl: string; databaseUrl: string; stop(): Promise<void> };
+export type CpuSample = { app: number; postgres: number };
+
+export type BenchStack = {
+  baseUrl: string;
+  databaseUrl: string;
+  /** CPU seconds used so far by the app's and PostgreSQL's processes; null off Linux. */
+  cpu(): CpuSample | null;
+  stop(): Promise<void>;
+};
 
 export async function startBenchStack(options: {
   root: string;
@@ -28,7 +37,8 @@ export async function startBenchStack(options: {
 
   try {
     log("Starting embedded PostgreSQL…");
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), persistent: false });
+    const dataDir = path.join(tempDir, "data");
+    const postgres = await startEmbeddedPostgres({ dataDir, persistent: false });
     stops.push(() => postgres.stop());
     await postgres.createDatabase("bench");
     const databaseUrl = postgres.urlFor("bench");
@@ -59,7 +69,10 @@ export async function startBenchStack(options: {
     stops.push(() => stopChild(child));
     log(`Starting next start on ${baseUrl}…`);
     await waitForHealthy(baseUrl, 60_000);
-    return { baseUrl, databaseUrl, stop };
+    const pgPid = postmasterPid(dataDir);
+    const cpu = () =>
+      cpuAvailable() && child.pid && pgPid ? { app: treeCpuSeconds(child.pid), postgres: treeCpuSeconds(pgPid) } : null;
+    return { baseUrl, databaseUrl, cpu, stop };
   } catch (error) {
     await stop();
     throw error;

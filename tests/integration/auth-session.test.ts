@@ -6,7 +6,7 @@ vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")
 const { actAs, requestScope, SESSION_COOKIE } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant, createUser } = await import("@/tests/fixtures/auth-merchants");
 const { auth } = await import("@/lib/auth/session");
-const { requireMember, requireOwner, requireUser, listMyMemberships } = await import("@/lib/auth/require-member");
+const { currentUser, requireMember, requireOwner, requireUser, listMyMemberships } = await import("@/lib/auth/require-member");
 const { db } = await import("@/lib/db");
 
 function appError(code: string) {
@@ -42,8 +42,11 @@ describe("requireUser / requireMember / requireOwner", () => {
   it("refuses a valid cookie whose user was deleted", async () => {
     const user = await createUser();
     await actAs(user);
+    expect(await currentUser()).toEqual(user);
     await db.user.delete({ where: { id: user.id } });
     await expect(requireUser()).rejects.toEqual(appError("unauthorized"));
+    // The sign-in page treats it as signed out, so /login and the dashboard never bounce.
+    expect(await currentUser()).toBeNull();
   });
 
   it("gives the user's store and role", async () => {

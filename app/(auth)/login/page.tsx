@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { currentUser } from "@/lib/auth/require-member";
 import { safeCallbackPath } from "@/lib/auth/schemas";
-import { auth } from "@/lib/auth/session";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
-  if (await auth()) redirect(callbackPath);
+  if (await currentUser()) redirect(callbackPath);
   const signupHref = callbackPath.startsWith("/invite/") ? `/signup?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signup";
   return (
     <AuthCard

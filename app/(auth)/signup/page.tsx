@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Alert } from "@/components/ui/alert";
+import { currentUser } from "@/lib/auth/require-member";
 import { safeCallbackPath } from "@/lib/auth/schemas";
-import { auth } from "@/lib/auth/session";
 import { getInvitePreview } from "@/lib/stores/queries";
 import { SignupForm } from "./_components/signup-form";
 
@@ -16,7 +16,7 @@ export default async function SignupPage({ searchParams }: Props) {
   const params = await searchParams;
   // Coming from an invite link, the new account goes back there to join; otherwise to onboarding.
   const next = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, "/onboarding");
-  if (await auth()) redirect(next);
+  if (await currentUser()) redirect(next);
   const inviteToken = next.startsWith("/invite/") ? decodeURIComponent(next.slice("/invite/".length)) : null;
   const invite = inviteToken ? await getInvitePreview(inviteToken) : null;
   const loginHref = next === "/onboarding" ? "/login" : `/login?callbackUrl=${encodeURIComponent(next)}`;

@@ -3,8 +3,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Button } from "@/components/ui/button";
-import { listMyMemberships } from "@/lib/auth/require-member";
-import { auth } from "@/lib/auth/session";
+import { currentUser, listMyMemberships } from "@/lib/auth/require-member";
 import { getInvitePreview } from "@/lib/stores/queries";
 import { AcceptInvite } from "./_components/accept-invite";
 
@@ -21,7 +20,8 @@ const DEAD = {
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   const preview = await getInvitePreview(token);
-  const user = await auth();
+  // A valid cookie of a deleted user counts as signed out (no redirect loop with /login).
+  const user = await currentUser();
   const here = `/invite/${encodeURIComponent(token)}`;
 
   const alreadyMember =
