@@ -47,15 +47,11 @@ export function CompareCard({ storeId, current, body }: { storeId: string; curre
     <Card>
       <CardHeader
         title="Compare"
-        description={
-          current.orderRef
-            ? "Against another delivery carrying the same order_id: what TribeMade changed between sends."
-            : "This delivery has no readable order_id, so there is nothing to compare it with."
-        }
+        description="Against another delivery carrying the same order_id: what changed between sends."
       />
       <div className="grid gap-3 px-4 py-3 text-sm">
         {current.related.length === 0 ? (
-          current.orderRef ? <p className="text-fg-muted">No other delivery carries this order_id yet. A replay would make one.</p> : null
+          <p className="text-fg-muted">No other delivery carries this order_id yet. A replay would make one.</p>
         ) : (
           <>
             <Select aria-label="Compare with" value={otherId} onChange={(event) => setOtherId(event.target.value)} wrapperClassName="sm:max-w-sm">

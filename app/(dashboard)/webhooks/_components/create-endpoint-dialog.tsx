@@ -77,16 +77,18 @@ export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; on
     >
       {url ? (
         <div className="grid gap-4">
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <input
-              readOnly
+          <div className="grid gap-2">
+            {/* The whole URL, wrapped: the secret at its end is the part that matters. */}
+            <code
               aria-label="Webhook URL"
-              value={url}
               data-testid="new-webhook-url"
-              onFocus={(event) => event.currentTarget.select()}
-              className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface-2/50 px-2.5 font-mono text-xs text-fg outline-hidden focus:border-ring focus:ring-3 focus:ring-ring/25"
-            />
-            <CopyButton value={url} label="Copy URL" size="md" />
+              className="block rounded-md border border-line bg-surface-2/50 px-2.5 py-2 font-mono text-xs break-all text-fg select-all"
+            >
+              {url}
+            </code>
+            <div>
+              <CopyButton value={url} label="Copy URL" size="md" />
+            </div>
           </div>
           <div>
             <p className="mb-2 text-sm font-medium text-fg">Add it to TribeMade</p>

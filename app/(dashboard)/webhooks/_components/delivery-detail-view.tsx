@@ -73,7 +73,10 @@ export function DeliveryDetailView({ storeId, deliveryId, origin }: DeliveryDeta
         <div className="grid min-w-0 gap-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">
           <BodyViewer body={body} size={delivery.bodySize} sha256={delivery.bodySha256} />
           <HeadersCard headers={delivery.headers} />
-          <CompareCard key={delivery.related.map((row) => row.id).join()} storeId={storeId} current={delivery} body={body} />
+          {/* Without a readable order_id there is no other delivery of "the same order". */}
+          {delivery.orderRef ? (
+            <CompareCard key={delivery.related.map((row) => row.id).join()} storeId={storeId} current={delivery} body={body} />
+          ) : null}
         </div>
       </div>
       <p className="mt-6 text-xs text-fg-subtle">

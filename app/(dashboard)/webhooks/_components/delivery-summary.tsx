@@ -29,7 +29,8 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
           </span>
           {delivery.reason && reasonStatus(delivery.reason) ? (
             <p className="mt-1 text-xs text-fg-muted">
-              Answered HTTP {reasonStatus(delivery.reason)} with this error code{delivery.errors.length > 0 ? "; the failing fields are under Validation" : ""}.
+              TribeMade was answered HTTP {reasonStatus(delivery.reason)} with this code
+              {delivery.errors.some((issue) => issue.path !== "") ? "; the failing fields are under Validation" : ""}.
             </p>
           ) : null}
         </Row>

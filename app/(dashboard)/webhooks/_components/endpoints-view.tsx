@@ -17,6 +17,16 @@ import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { RenameEndpointDialog, RevokeEndpointDialog } from "./endpoint-dialogs";
 import { formatFull } from "./format";
 
+function StatusBadgeFor({ endpoint }: { endpoint: EndpointDto }) {
+  return endpoint.revokedAt ? (
+    <Badge title={`Revoked ${formatFull(endpoint.revokedAt)}`}>Revoked</Badge>
+  ) : (
+    <Badge tone="green" dot>
+      Active
+    </Badge>
+  );
+}
+
 export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]; isOwner: boolean }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<EndpointDto | null>(null);
@@ -61,9 +71,9 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>Name</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead className="hidden sm:table-cell">Created</TableHead>
-                <TableHead>Last used</TableHead>
+                <TableHead className="hidden sm:table-cell">Status</TableHead>
+                <TableHead className="hidden md:table-cell">Created</TableHead>
+                <TableHead className="hidden sm:table-cell">Last used</TableHead>
                 <TableHead className="text-right">24 h</TableHead>
                 {isOwner ? <TableHead className="w-10"><span className="sr-only">Actions</span></TableHead> : null}
               </TableRow>
@@ -73,21 +83,26 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                 <TableRow key={endpoint.id} className={endpoint.revokedAt ? "text-fg-muted" : undefined}>
                   <TableCell className="max-w-56">
                     <div className="truncate font-medium">{endpoint.label}</div>
-                    <div className="truncate font-mono text-[11px] text-fg-subtle">…/api/webhooks/tribemade/••••••</div>
+                    <div className="hidden truncate font-mono text-[11px] text-fg-subtle sm:block">…/api/webhooks/tribemade/••••••</div>
+                    {/* Phones: status and last use under the name instead of in their own columns. */}
+                    <div className="mt-1 flex items-center gap-2 text-xs text-fg-muted sm:hidden">
+                      <StatusBadgeFor endpoint={endpoint} />
+                      {endpoint.lastUsedAt ? (
+                        <span>
+                          used <TimeAgo date={endpoint.lastUsedAt} />
+                        </span>
+                      ) : (
+                        <span>never used</span>
+                      )}
+                    </div>
                   </TableCell>
-                  <TableCell>
-                    {endpoint.revokedAt ? (
-                      <Badge title={`Revoked ${formatFull(endpoint.revokedAt)}`}>Revoked</Badge>
-                    ) : (
-                      <Badge tone="green" dot>
-                        Active
-                      </Badge>
-                    )}
+                  <TableCell className="hidden sm:table-cell">
+                    <StatusBadgeFor endpoint={endpoint} />
                   </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-fg-muted sm:table-cell">
+                  <TableCell className="hidden whitespace-nowrap text-fg-muted md:table-cell">
                     <TimeAgo date={endpoint.createdAt} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-fg-muted">
+                  <TableCell className="hidden whitespace-nowrap text-fg-muted sm:table-cell">
                     {endpoint.lastUsedAt ? <TimeAgo date={endpoint.lastUsedAt} /> : <span className="text-fg-subtle">Never</span>}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
