@@ -102,7 +102,7 @@ function DiffTable({ body, sha256, other }: { body: DecodedBody; sha256: string;
         <tbody className="divide-y divide-line font-mono">
           {entries.map((entry) => (
             <tr key={`${entry.kind}:${entry.path}`} className="align-top">
-              <td className="px-3 py-1.5 break-all text-fg">{entry.path}</td>
+              <td className="min-w-48 px-3 py-1.5 break-all text-fg">{entry.path}</td>
               <td className="px-3 py-1.5 font-sans">
                 <Badge tone={KIND[entry.kind].tone}>{KIND[entry.kind].label}</Badge>
               </td>

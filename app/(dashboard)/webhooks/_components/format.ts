@@ -72,6 +72,6 @@ export function reasonStatus(reason: string): number | null {
 
 /** invalid_payload → "Invalid payload" */
 export function reasonLabel(reason: string): string {
-  const text = reason.replaceAll("_", " ");
+  const text = reason.replaceAll("_", " ").replace(/\bjson\b/g, "JSON");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
