@@ -1,44 +1,44 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/http/logger";
 
-// The one Prisma client. Only data-access modules (queries, mutations, outbox) import it.
+// The one connection pool and the one Prisma client on top of it. Only data-access modules
+// (queries, mutations, outbox) import them.
 
-function createClient() {
-  const adapter = new PrismaPg(
-    {
-      connectionString: env.DATABASE_URL,
-      max: env.DATABASE_POOL_MAX,
-      // pg waits forever for a free connection by default; a webhook must fail fast (503) well
-      // inside TribeMade's 5 s timeout instead.
-      connectionTimeoutMillis: 2_000,
-      idleTimeoutMillis: 30_000,
-    },
-    { statementNameGenerator: preparedStatementName },
-  );
+function createPool(): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_MAX,
+    // pg waits forever for a free connection by default; a webhook must fail fast (503) well
+    // inside TribeMade's 5 s timeout instead.
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A server-side disconnect of an idle connection is emitted here; unheard, it would end the process.
+  pool.on("error", (error) => logger.warn("database pool: idle connection lost", { error }));
+  return pool;
+}
+
+function createClient(pool: pg.Pool) {
   return new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(pool),
     omit: { store: { apiKeyCiphertext: true }, user: { passwordHash: true } },
   });
 }
 
-/** Raw SQL that starts with this comment is prepared once per connection and reused. */
-export const PREPARED = "/* prepared */";
-
-// Planning a large statement can cost more than running it (the webhook ingest statement: ~1 ms
-// to plan), so hot-path raw statements opt in to being prepared. The name is the text's hash: pg
-// refuses one name for two texts, and each text is prepared once per connection. Everything else
-// stays unnamed (pg's default). Poolers in transaction mode need prepared-statement support for
-// this (PgBouncer >= 1.21 with max_prepared_statements, as Neon runs it).
-function preparedStatementName(query: { sql: string }): string {
-  if (!query.sql.startsWith(PREPARED)) return "";
-  return `p_${createHash("sha1").update(query.sql).digest("hex")}`;
-}
-
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
+const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient>; pgPool?: pg.Pool };
 
 // Hot reload re-evaluates modules; keep one pool per process.
-export const db = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+/**
+ * The pool under `db`. Use `db`; plain pg is for the few hot paths where Prisma's per-call CPU
+ * cost would dominate (webhook ingest: lib/webhooks/ingest-sql.ts). Same connections either way.
+ */
+export const pgPool = globalForPrisma.pgPool ?? createPool();
+export const db = globalForPrisma.prisma ?? createClient(pgPool);
+if (env.NODE_ENV !== "production") {
+  globalForPrisma.pgPool = pgPool;
+  globalForPrisma.prisma = db;
+}

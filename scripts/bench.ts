@@ -31,7 +31,7 @@ async function main() {
   try {
     stack = await startBenchStack({ root, build: process.argv.includes("--no-build") ? "never" : "if-stale", log });
     const postgresVersion = await serverVersion(stack.databaseUrl);
-    const result = await runIngestBench({ baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, log, ...settings });
+    const result = await runIngestBench({ baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, cpu: stack.cpu, log, ...settings });
     const markdown = ingestMarkdown(result, machineLine(postgresVersion));
     console.log(`\n${markdown}\n`);
     await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
@@ -60,6 +60,14 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const pass = (ok: boolean) => (ok ? "✅" : "❌");
 
 function ingestMarkdown(result: IngestBenchResult, machine: string): string {
+  const cpuOf = (runs: typeof result.throughput.baseline, key: "app" | "postgres") => {
+    const values = runs.flatMap((r) => (r.cpu ? [r.cpu[key]] : []));
+    return values.length > 0 ? median(values) : Number.NaN;
+  };
+  const baseAppCpu = cpuOf(result.throughput.baseline, "app");
+  const hookAppCpu = cpuOf(result.throughput.webhook, "app");
+  const hookPgCpu = cpuOf(result.throughput.webhook, "postgres");
+  const us = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(0)} µs`);
   const baseRps = median(result.throughput.baseline.map((r) => r.rps));
   const hookRps = median(result.throughput.webhook.map((r) => r.rps));
   const ratio = hookRps / baseRps;
@@ -84,6 +92,14 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
           `${(ratio * 100).toFixed(0)}%`,
           `≥ ${THROUGHPUT_TARGET * 100}% ${pass(ratio >= THROUGHPUT_TARGET)}`,
         ],
+        [
+          "app-process CPU per request (median)",
+          us(baseAppCpu),
+          us(hookAppCpu),
+          `${((baseAppCpu / hookAppCpu) * 100).toFixed(0)}%`,
+          "",
+        ],
+        ["PostgreSQL CPU per request (median)", "–", us(hookPgCpu), "", ""],
         [`p50 at a steady ${settingsRate()} req/s`, ms(baseline.p50), ms(webhook.p50), `${(webhook.p50 / baseline.p50).toFixed(2)}×`, ""],
         [`p90 at a steady ${settingsRate()} req/s`, ms(baseline.p90), ms(webhook.p90), `${(webhook.p90 / baseline.p90).toFixed(2)}×`, ""],
         [
@@ -120,6 +136,10 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
       "times each from its scheduled start to the end of the response (queueing included, no coordinated omission). " +
       "autocannon's `overallRate` is not used for this: it lets each connection send its per-second quota back to back at " +
       "the top of every second, a burst rather than a steady load.",
+    "- CPU per request is the CPU time (user + system, from /proc) that the `next start` process tree and the PostgreSQL " +
+      "process tree used during a throughput round, divided by its 2xx answers. Unlike requests per second it does not " +
+      "depend on what else runs on the machine; its ratio (baseline ÷ webhook, app process) is the throughput ratio to " +
+      "expect when the app's one JavaScript thread is the bottleneck.",
     "- Server-side time to ack is `WebhookDelivery.ackMs` (request start to the statement's write; see `lib/webhooks/ingest-sql.ts`).",
     "- Load generator, Next.js and PostgreSQL share the machine's cores, as they do in `environment.md`'s figures; other " +
       "work on the machine during the run shows in the load average above and makes single runs vary by ±15%.",

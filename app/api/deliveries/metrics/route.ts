@@ -1,7 +1,7 @@
 // GET /api/deliveries/metrics — the current store's last 24 h: per hour, outcomes, reasons, ack percentiles
 import { requireMember } from "@/lib/auth/require-member";
 import { toErrorResponse } from "@/lib/http/error-response";
-import { getDeliveryMetrics } from "@/lib/webhooks/inspector-queries";
+import { getDeliveryMetrics } from "@/lib/webhooks/inspector-metrics";
 
 export const runtime = "nodejs";
 

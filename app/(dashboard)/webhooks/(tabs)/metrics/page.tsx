@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
-import { getDeliveryMetrics } from "@/lib/webhooks/inspector-queries";
+import { getDeliveryMetrics } from "@/lib/webhooks/inspector-metrics";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { MetricsView } from "../../_components/metrics-view";
 
