@@ -10,7 +10,7 @@ import {
   type DeliveryRowDto,
   type EndpointDto,
 } from "@/lib/webhooks/inspector-schemas";
-import type { DeliveryOutcome, FieldIssue } from "@/lib/webhooks/schemas";
+import type { FieldIssue } from "@/lib/webhooks/schemas";
 
 // Reads for the webhooks inspector. Every function takes the caller's store id (from
 // requireMember() in the route, page or action) and never returns a row of another store.
