@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { pgPool } from "@/lib/db";
 import type { OrderFields } from "@/lib/webhooks/classify";
 import type { DeliveryOutcome, FieldIssue } from "@/lib/webhooks/schemas";
@@ -86,7 +87,8 @@ async function run(
   body: Uint8Array,
 ): Promise<StoredDelivery | null> {
   const key = selector.kind === "token" ? [selector.tokenHash] : [selector.endpointId, selector.storeId];
-  const result = await pgPool.query<StoredDelivery>({ ...statement, values: [input, Buffer.from(body.buffer, body.byteOffset, body.byteLength), ...key] });
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const result = await pgPool.query<StoredDelivery>({ ...statement, values: [input, bytes, ...key] });
   return result.rows[0] ?? null;
 }
 
@@ -191,14 +193,18 @@ const rejectedText = (endpointWhere: string) => `
       RETURNING id, outcome, "orderId"
     ),${TOUCH}${RETURNING}`;
 
-// Fixed names: pg prepares each on first use per connection and reuses it; a changed text must
-// get a new name (bump the suffix), or pg refuses the mismatch.
+/** pg prepares a named statement once per connection and refuses one name for two texts, so the
+ * name carries the text's hash (a hot reload with edited SQL gets a fresh name). */
+function named(label: string, text: string): Statement {
+  return { name: `${label}_${createHash("sha256").update(text).digest("hex").slice(0, 12)}`, text };
+}
+
 const ORDER_STATEMENTS: Record<EndpointSelector["kind"], Statement> = {
-  token: { name: "ingest_order_by_token_v1", text: orderText(ENDPOINT_WHERE.token) },
-  endpoint: { name: "ingest_order_by_endpoint_v1", text: orderText(ENDPOINT_WHERE.endpoint) },
+  token: named("ingest_order_by_token", orderText(ENDPOINT_WHERE.token)),
+  endpoint: named("ingest_order_by_endpoint", orderText(ENDPOINT_WHERE.endpoint)),
 };
 
 const REJECTED_STATEMENTS: Record<EndpointSelector["kind"], Statement> = {
-  token: { name: "ingest_rejected_by_token_v1", text: rejectedText(ENDPOINT_WHERE.token) },
-  endpoint: { name: "ingest_rejected_by_endpoint_v1", text: rejectedText(ENDPOINT_WHERE.endpoint) },
+  token: named("ingest_rejected_by_token", rejectedText(ENDPOINT_WHERE.token)),
+  endpoint: named("ingest_rejected_by_endpoint", rejectedText(ENDPOINT_WHERE.endpoint)),
 };

@@ -1,9 +1,9 @@
 import "server-only";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
+import { isDatabaseUnavailable } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";
 import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
-import { isIngestDatabaseUnavailable } from "@/lib/webhooks/database-unavailable";
 import {
   storeOrderDelivery,
   storeRejectedDelivery,
@@ -112,7 +112,7 @@ function withDeadline<T>(work: Promise<T>, startedAt: number): Promise<T> {
 }
 
 async function failed(error: unknown, endpoint: EndpointSelector, record: DeliveryRecord): Promise<IngestResult> {
-  if (error instanceof DeadlineExceeded || isIngestDatabaseUnavailable(error)) {
+  if (error instanceof DeadlineExceeded || isDatabaseUnavailable(error)) {
     logger.warn("webhook ingest: database unavailable", { deadline: error instanceof DeadlineExceeded });
     return { ok: false, error: new AppError("unavailable", "The database is unavailable; try again shortly."), delivery: null };
   }

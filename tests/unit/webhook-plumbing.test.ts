@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isIngestDatabaseUnavailable } from "@/lib/webhooks/database-unavailable";
 import { formatPath, makeJsonbSafe } from "@/lib/webhooks/jsonb-safe";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { captureHeaders } from "@/lib/webhooks/request-headers";
@@ -95,20 +94,5 @@ describe("makeJsonbSafe", () => {
   it("formats and bounds paths", () => {
     expect(formatPath(["a", 0, "b"])).toBe("a.0.b");
     expect(formatPath(["x".repeat(300)])).toHaveLength(201);
-  });
-});
-
-describe("isIngestDatabaseUnavailable", () => {
-  const prismaError = (cause: unknown) => Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: { cause } } });
-
-  it.each([
-    [prismaError({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 }), true],
-    [prismaError({ kind: "ConnectionClosed" }), true],
-    [prismaError({ kind: "postgres", code: "57P01" }), true],
-    [prismaError({ kind: "postgres", code: "23505" }), false],
-    [new Error("timeout exceeded when trying to connect"), true],
-    [new Error("boom"), false],
-  ])("%s → %s", (error, expected) => {
-    expect(isIngestDatabaseUnavailable(error)).toBe(expected);
   });
 });
