@@ -17,7 +17,7 @@ export const LIVE_INTERVAL_MS = 2_000;
 /** How long a new row stays highlighted. */
 const FRESH_MS = 4_000;
 
-type State = {
+export type LiveListState = {
   key: string;
   rows: DeliveryRowDto[];
   /** Where "Load more" continues; null when the oldest row is loaded. */
@@ -27,7 +27,7 @@ type State = {
   loaded: boolean;
 };
 
-type Action =
+export type LiveListAction =
   | { type: "head"; key: string; page: DeliveryPageDto }
   | { type: "older"; key: string; page: DeliveryPageDto }
   | { type: "settle"; ids: string[] };
@@ -40,7 +40,8 @@ function merge(rows: DeliveryRowDto[], more: DeliveryRowDto[]): DeliveryRowDto[]
   return [...rows, ...more.filter((row) => !known.has(row.id))].sort(byNewest);
 }
 
-function reducer(state: State, action: Action): State {
+/** Exported for its unit test. */
+export function liveListReducer(state: LiveListState, action: LiveListAction): LiveListState {
   if (action.type === "settle") {
     const fresh = new Set(state.fresh);
     for (const id of action.ids) fresh.delete(id);
@@ -72,7 +73,7 @@ export function useLiveDeliveries(storeId: string, filters: DeliveryFilters) {
     refetchInterval: LIVE_INTERVAL_MS,
     staleTime: LIVE_INTERVAL_MS,
   });
-  const [state, dispatch] = useReducer(reducer, undefined, (): State => ({
+  const [state, dispatch] = useReducer(liveListReducer, undefined, (): LiveListState => ({
     key,
     rows: head.data?.items ?? [],
     tail: head.data?.nextCursor ?? null,
