@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { logger } from "@/lib/http/logger";
 
 // Wakes outbox drainers right after a write (design.md "Outbox": the cron is the durable path, this
@@ -9,6 +9,7 @@ import { logger } from "@/lib/http/logger";
 
 export const OUTBOX_CHANNEL = "tribedesk_outbox";
 const COALESCE_MS = 10;
+// Plain pg, not Prisma: under load this runs ~100 times a second beside ingest (see ingest-sql.ts).
 
 let pending: { storeIds: Set<string>; sent: Promise<void> } | null = null;
 
@@ -30,7 +31,7 @@ export function wakeOutbox(storeId: string): Promise<void> {
 
 async function send(storeIds: string[]): Promise<void> {
   try {
-    await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, id) FROM unnest(${storeIds}::text[]) AS id`;
+    await pgPool.query("SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id", [OUTBOX_CHANNEL, storeIds]);
   } catch (error) {
     logger.warn("outbox wake-up failed", { stores: storeIds.length, error });
   }
