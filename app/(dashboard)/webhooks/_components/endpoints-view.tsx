@@ -31,7 +31,11 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<EndpointDto | null>(null);
   const [renaming, setRenaming] = useState<EndpointDto | null>(null);
+  const [showRevoked, setShowRevoked] = useState(false);
   const active = endpoints.filter((endpoint) => !endpoint.revokedAt).length;
+  const revoked = endpoints.length - active;
+  // Revoked endpoints stay listed (their deliveries remain) but fold away: rotation leaves many.
+  const shown = showRevoked ? endpoints : endpoints.filter((endpoint) => !endpoint.revokedAt);
   const full = active >= MAX_ACTIVE_ENDPOINTS;
 
   const createButton = isOwner ? (
@@ -79,7 +83,7 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
               </TableRow>
             </TableHeader>
             <TableBody>
-              {endpoints.map((endpoint) => (
+              {shown.map((endpoint) => (
                 <TableRow key={endpoint.id} className={endpoint.revokedAt ? "text-fg-muted" : undefined}>
                   <TableCell className="max-w-56">
                     <div className="truncate font-medium">{endpoint.label}</div>
@@ -131,6 +135,13 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
               ))}
             </TableBody>
           </Table>
+          {revoked > 0 ? (
+            <div className="border-t border-line px-2 py-1.5">
+              <Button variant="ghost" size="sm" onClick={() => setShowRevoked((current) => !current)} aria-expanded={showRevoked}>
+                {showRevoked ? "Hide revoked" : `Show ${revoked} revoked`}
+              </Button>
+            </div>
+          ) : null}
           <p className="border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
             A URL&apos;s secret is shown only when it is created. Lost one? Create a new endpoint, paste it into TribeMade, then revoke the old one.
           </p>
