@@ -51,6 +51,12 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
           Only the store&apos;s owners can create, rename or revoke endpoints. You can see them, and inspect and replay deliveries.
         </Alert>
       ) : null}
+      {endpoints.length > 0 && active === 0 ? (
+        <Alert tone="warning" title="No active endpoint">
+          Every webhook URL of this store is revoked, so new orders can&apos;t reach Tribedesk.{" "}
+          {isOwner ? "Create an endpoint and paste its URL into TribeMade." : "Ask an owner to create one."}
+        </Alert>
+      ) : null}
       {endpoints.length === 0 ? (
         <EmptyState
           icon={<WebhookIcon />}
