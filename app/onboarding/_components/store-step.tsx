@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useZodForm } from "@/components/auth/use-zod-form";
+import { ApiKeyInput } from "@/components/settings/api-key-input";
 import { KeyCheckAlert } from "@/components/settings/key-check-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -67,14 +68,7 @@ export function StoreStep({ onCreated }: { onCreated: (store: OnboardedStore) =>
         errors={form.errors.apiKey}
       >
         <div className="flex gap-2">
-          <Input
-            {...form.input("apiKey", { hint: true })}
-            className="font-mono"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="none"
-            placeholder="tb-xxxx-xxx-xxxx"
-          />
+          <ApiKeyInput {...form.input("apiKey", { hint: true })} />
           <Button type="button" onClick={onTest} loading={testing} disabled={creating}>
             Test key
           </Button>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useZodForm } from "@/components/auth/use-zod-form";
+import { ApiKeyInput } from "@/components/settings/api-key-input";
 import { KeyCheckAlert } from "@/components/settings/key-check-alert";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { KeyIcon } from "@/components/ui/icons";
-import { Input } from "@/components/ui/input";
 import { replaceStoreApiKey, testStoreApiKey } from "@/lib/stores/actions";
 import { apiKeyInputSchema } from "@/lib/stores/schemas";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
@@ -109,15 +109,7 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
             <CardContent className="grid max-w-xl gap-4">
               {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
               <Field id="apiKey" label="New API key" hint="Looks like tb-a1b2-c3d-e4f5. It is checked with TribeMade before it is saved." errors={form.errors.apiKey}>
-                <Input
-                  {...form.input("apiKey", { hint: true })}
-                  className="font-mono"
-                  autoComplete="off"
-                  spellCheck={false}
-                  autoCapitalize="none"
-                  placeholder="tb-xxxx-xxx-xxxx"
-                  autoFocus
-                />
+                <ApiKeyInput {...form.input("apiKey", { hint: true })} autoFocus />
               </Field>
             </CardContent>
             <CardFooter>
