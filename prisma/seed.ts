@@ -5,7 +5,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { sha256Hex } from "@/lib/crypto/tokens";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
 import { DEMO } from "@/lib/embedded/demo";
 import { env } from "@/lib/env";
 
@@ -43,7 +43,8 @@ const token = process.env.TRIBEDESK_DEMO_WEBHOOK_TOKEN;
 if (!token) throw new Error("TRIBEDESK_DEMO_WEBHOOK_TOKEN is required");
 seedDemo(token)
   .then((outcome) => console.log(`[seed] ${outcome}`))
-  .finally(() => db.$disconnect())
+  // The pool is shared with plain pg and outlives $disconnect; end it so the process exits now.
+  .finally(() => db.$disconnect().then(() => pgPool.end()))
   .catch((error: unknown) => {
     console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
