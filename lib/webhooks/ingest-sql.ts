@@ -61,10 +61,7 @@ export function storeOrderDelivery(
   order: OrderFields,
   payloadJson: string,
 ): Promise<StoredDelivery | null> {
-  const { placedAt, orderIdAsSent: _asSent, ...fields } = order;
-  const orderJson = JSON.stringify({ ...fields, placedAt: placedAt?.toISOString() });
-  const input = inputJson(record, `"order":${orderJson},"payload":${payloadJson}`);
-  return run(ORDER_STATEMENTS[selector.kind], selector, input, record.body);
+  return run(ORDER_STATEMENTS[selector.kind], selector, orderInputJson(record, order, payloadJson), record.body);
 }
 
 /** A delivery rejected before any business write: the delivery row alone (plus lastUsedAt). */
@@ -78,7 +75,7 @@ export function storeRejectedDelivery(
   return run(REJECTED_STATEMENTS[selector.kind], selector, input, record.body);
 }
 
-type Statement = { name: string; text: string };
+export type Statement = { name: string; text: string };
 
 async function run(
   statement: Statement,
@@ -90,6 +87,13 @@ async function run(
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const result = await pgPool.query<StoredDelivery>({ ...statement, values: [input, bytes, ...key] });
   return result.rows[0] ?? null;
+}
+
+/** The input document of a valid order's delivery (see inputJson). */
+export function orderInputJson(record: DeliveryRecord, order: OrderFields, payloadJson: string, extra = ""): string {
+  const { placedAt, orderIdAsSent: _asSent, ...fields } = order;
+  const orderJson = JSON.stringify({ ...fields, placedAt: placedAt?.toISOString() });
+  return inputJson(record, `"order":${orderJson},"payload":${payloadJson}${extra}`);
 }
 
 /** $1: the jsonb input document; absent keys read as SQL NULL through ->> and ->. */
@@ -113,7 +117,7 @@ const ENDPOINT_WHERE = {
   endpoint: `e.id = $3::uuid AND e."storeId" = $4::uuid`,
 } as const;
 
-const ACK_MS = `((i.d->>'elapsedMs')::float8 + 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())::float8)`;
+export const ACK_MS = `((i.d->>'elapsedMs')::float8 + 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())::float8)`;
 
 const TOUCH = `
     touch AS (
@@ -195,7 +199,7 @@ const rejectedText = (endpointWhere: string) => `
 
 /** pg prepares a named statement once per connection and refuses one name for two texts, so the
  * name carries the text's hash (a hot reload with edited SQL gets a fresh name). */
-function named(label: string, text: string): Statement {
+export function named(label: string, text: string): Statement {
   return { name: `${label}_${createHash("sha256").update(text).digest("hex").slice(0, 12)}`, text };
 }
 

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";
 import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
+import { submitOrderDelivery } from "@/lib/webhooks/ingest-batch";
 import {
   storeOrderDelivery,
   storeRejectedDelivery,
@@ -69,9 +70,11 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   try {
     record.elapsedMs = performance.now() - input.startedAt;
     stored = await withDeadline(
-      verdict.kind === "valid"
-        ? storeOrderDelivery(input.endpoint, record, verdict.order, verdict.payloadJson)
-        : storeRejectedDelivery(input.endpoint, record, verdict.reason, verdict.errors),
+      verdict.kind === "rejected"
+        ? storeRejectedDelivery(input.endpoint, record, verdict.reason, verdict.errors)
+        : input.endpoint.kind === "token"
+          ? submitOrderDelivery(input.endpoint.tokenHash, record, verdict.order, verdict.payloadJson)
+          : storeOrderDelivery(input.endpoint, record, verdict.order, verdict.payloadJson),
       input.startedAt,
     );
   } catch (error) {
