@@ -3,7 +3,7 @@
 // Writes the figures to docs/benchmarks.md.
 import path from "node:path";
 import pg from "pg";
-import { runIngestBench, type IngestBenchResult } from "../lib/bench/ingest";
+import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "../lib/bench/ingest";
 import { machineLine, table, writeSection } from "../lib/bench/report";
 import { startBenchStack, type BenchStack } from "../lib/bench/stack";
 
@@ -60,22 +60,30 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const pass = (ok: boolean) => (ok ? "✅" : "❌");
 
 function ingestMarkdown(result: IngestBenchResult, machine: string): string {
-  const cpuOf = (runs: typeof result.throughput.baseline, key: "app" | "postgres") => {
-    const values = runs.flatMap((r) => (r.cpu ? [r.cpu[key]] : []));
+  const { throughput, steady } = result;
+  const rps = (name: RouteName) => median(throughput[name].map((r) => r.rps));
+  const cpu = (name: RouteName, key: "app" | "postgres") => {
+    const values = throughput[name].flatMap((r) => (r.cpu ? [r.cpu[key]] : []));
     return values.length > 0 ? median(values) : Number.NaN;
   };
-  const baseAppCpu = cpuOf(result.throughput.baseline, "app");
-  const hookAppCpu = cpuOf(result.throughput.webhook, "app");
-  const hookPgCpu = cpuOf(result.throughput.webhook, "postgres");
   const us = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(0)} µs`);
-  const baseRps = median(result.throughput.baseline.map((r) => r.rps));
-  const hookRps = median(result.throughput.webhook.map((r) => r.rps));
-  const ratio = hookRps / baseRps;
-  const { baseline, webhook } = result.steady;
+  const pct = (value: number) => `${(value * 100).toFixed(0)}%`;
+  const ratio = rps("webhook") / rps("baseline");
+  const appRatio = cpu("baseline", "app") / cpu("webhook", "app");
+  const latencyRow = (label: string, key: "p50" | "p90" | "p99" | "max", target = "") => [
+    `${label} at a steady ${settings.steadyRate} req/s`,
+    ms(steady.baseline[key]),
+    ms(steady.dynamic[key]),
+    ms(steady.webhook[key]),
+    "",
+    "",
+    target,
+  ];
   const d = result.durability;
   const durable = d.accepted >= d.acked && d.orders === d.accepted && d.outbox === d.orders;
-  const errors = [...result.throughput.webhook, ...result.throughput.baseline].reduce((sum, r) => sum + r.non2xx + r.errors, 0) +
-    baseline.failed + webhook.failed;
+  const failures =
+    ROUTE_NAMES.reduce((sum, name) => sum + throughput[name].reduce((s, r) => s + r.non2xx + r.errors, 0) + steady[name].failed, 0);
+  const rounds = (name: RouteName) => throughput[name].map((r) => r.rps.toFixed(0)).join(", ");
 
   return [
     "## Webhook ingest (`POST /api/webhooks/tribemade/[token]`)",
@@ -83,40 +91,37 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     `Run ${new Date().toISOString()} on ${machine}.`,
     "",
     table(
-      ["", "baseline: bare route, no database", "webhook ingest (durable)", "ratio", "target"],
+      ["", "baseline: bare route, static path", "bare route, dynamic path", "webhook ingest (durable)", "webhook ÷ baseline", "webhook ÷ dynamic", "target"],
       [
         [
-          `max throughput (2xx/s, median of ${result.throughput.webhook.length})`,
-          baseRps.toFixed(0),
-          hookRps.toFixed(0),
-          `${(ratio * 100).toFixed(0)}%`,
-          `≥ ${THROUGHPUT_TARGET * 100}% ${pass(ratio >= THROUGHPUT_TARGET)}`,
+          `max throughput (2xx/s, median of ${throughput.webhook.length})`,
+          rps("baseline").toFixed(0),
+          rps("dynamic").toFixed(0),
+          rps("webhook").toFixed(0),
+          pct(ratio),
+          pct(rps("webhook") / rps("dynamic")),
+          `≥ ${THROUGHPUT_TARGET * 100}% of baseline ${pass(ratio >= THROUGHPUT_TARGET)}`,
         ],
         [
           "app-process CPU per request (median)",
-          us(baseAppCpu),
-          us(hookAppCpu),
-          `${((baseAppCpu / hookAppCpu) * 100).toFixed(0)}%`,
+          us(cpu("baseline", "app")),
+          us(cpu("dynamic", "app")),
+          us(cpu("webhook", "app")),
+          pct(appRatio),
+          pct(cpu("dynamic", "app") / cpu("webhook", "app")),
           "",
         ],
-        ["PostgreSQL CPU per request (median)", "–", us(hookPgCpu), "", ""],
-        [`p50 at a steady ${settingsRate()} req/s`, ms(baseline.p50), ms(webhook.p50), `${(webhook.p50 / baseline.p50).toFixed(2)}×`, ""],
-        [`p90 at a steady ${settingsRate()} req/s`, ms(baseline.p90), ms(webhook.p90), `${(webhook.p90 / baseline.p90).toFixed(2)}×`, ""],
-        [
-          `p99 at a steady ${settingsRate()} req/s`,
-          ms(baseline.p99),
-          ms(webhook.p99),
-          `${(webhook.p99 / baseline.p99).toFixed(2)}×`,
-          `< ${P99_TARGET_MS} ms ${pass(webhook.p99 < P99_TARGET_MS)}`,
-        ],
-        [`max at a steady ${settingsRate()} req/s`, ms(baseline.max), ms(webhook.max), "", ""],
-        ["server-side time to ack (stored `ackMs`), p50 / p99", "", `${ms(result.serverAck.p50)} / ${ms(result.serverAck.p99)}`, "", ""],
+        ["PostgreSQL CPU per request (median)", "–", "–", us(cpu("webhook", "postgres")), "", "", ""],
+        latencyRow("p50", "p50"),
+        latencyRow("p90", "p90"),
+        latencyRow("p99", "p99", `< ${P99_TARGET_MS} ms ${pass(steady.webhook.p99 < P99_TARGET_MS)}`),
+        latencyRow("max", "max"),
+        ["server-side time to ack (stored `ackMs`), p50 / p99", "", "", `${ms(result.serverAck.p50)} / ${ms(result.serverAck.p99)}`, "", "", ""],
       ],
     ),
     "",
-    `Per round (req/s): baseline ${result.throughput.baseline.map((r) => r.rps.toFixed(0)).join(", ")}; ` +
-      `webhook ${result.throughput.webhook.map((r) => r.rps.toFixed(0)).join(", ")}. ` +
-      `Non-2xx or failed requests in all phases: ${errors}.`,
+    `Per round (req/s): baseline ${rounds("baseline")}; dynamic ${rounds("dynamic")}; webhook ${rounds("webhook")}. ` +
+      `Non-2xx or failed requests in all phases: ${failures}.`,
     "",
     `Durability check ${pass(durable)}: ${d.acked} webhook 2xx answers counted by the load generators; afterwards the database ` +
       `held ${d.accepted} accepted deliveries, ${d.orders} orders and ${d.outbox} \`verify_order\` outbox messages ` +
@@ -126,10 +131,14 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     "",
     "- `npm run bench` starts a throwaway embedded PostgreSQL (`fsync` on, every ack is a committed transaction), applies the " +
       "migrations, builds the app if sources changed (`--no-build` reuses `.next`), and runs `next start` with " +
-      "`TRIBEDESK_BENCH=1`, which enables the baseline route `POST /api/bench/baseline` (parse JSON, answer 200, no database; " +
-      "404 otherwise). It seeds one store and endpoint with `pg`, then loads both routes from the same process over loopback.",
-    "- Both routes get the same body: the Webhooks page's example payload with a fresh `order_id` per request, so every " +
-      "webhook request creates an order (delivery + order + `received` event + `verify_order` message, one SQL statement).",
+      "`TRIBEDESK_BENCH=1`, which enables the baseline routes `POST /api/bench/baseline` and `POST /api/bench/baseline/[token]` " +
+      "(parse JSON, answer 200, no database; 404 otherwise). It seeds one store and endpoint with `pg`, then loads the routes " +
+      "from the same process over loopback.",
+    "- The baseline at a static path is the target's reference. The same handler behind a dynamic segment shows what the " +
+      "webhook's `[token]` routing costs by itself.",
+    "- All routes get the same body: the Webhooks page's example payload with a fresh `order_id` per request, so every " +
+      "webhook request creates an order (delivery + order + `received` event + `verify_order` message in one statement; " +
+      "deliveries arriving together share a statement, see `lib/webhooks/ingest-batch.ts`).",
     `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ${settings.warmupSeconds} s warm-up per route, then ` +
       `${settings.rounds} alternating rounds of ${settings.roundSeconds} s per route; the table shows the median.`,
     `- Latency: an open-loop generator starts one request every ${1000 / settings.steadyRate} ms for ${settings.steadySeconds} s and ` +
@@ -137,17 +146,11 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
       "autocannon's `overallRate` is not used for this: it lets each connection send its per-second quota back to back at " +
       "the top of every second, a burst rather than a steady load.",
     "- CPU per request is the CPU time (user + system, from /proc) that the `next start` process tree and the PostgreSQL " +
-      "process tree used during a throughput round, divided by its 2xx answers. Unlike requests per second it does not " +
-      "depend on what else runs on the machine; its ratio (baseline ÷ webhook, app process) is the throughput ratio to " +
-      "expect when the app's one JavaScript thread is the bottleneck.",
+      "process tree used during a throughput round, divided by its 2xx answers.",
     "- Server-side time to ack is `WebhookDelivery.ackMs` (request start to the statement's write; see `lib/webhooks/ingest-sql.ts`).",
-    "- Load generator, Next.js and PostgreSQL share the machine's cores, as they do in `environment.md`'s figures; other " +
-      "work on the machine during the run shows in the load average above and makes single runs vary by ±15%.",
+    "- Load generator, Next.js and PostgreSQL share the machine's two cores (PostgreSQL would have its own machine in " +
+      "production). Other work on the machine shows in the load average above; single runs vary by ±15%.",
   ].join("\n");
-}
-
-function settingsRate(): number {
-  return settings.steadyRate;
 }
 
 main().then(

@@ -1,20 +1,6 @@
 // POST /api/bench/baseline — the benchmark's no-database baseline: parse JSON, answer 200
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/app-error";
-import { jsonError } from "@/lib/http/error-response";
+import { benchBaseline } from "@/lib/bench/baseline-handler";
 
 export const runtime = "nodejs";
 
-// The floor `npm run bench` compares webhook ingest against, in the same build and process: the
-// same framework work (routing, body read, JSON parse, JSON answer) with no database. It exists
-// only when TRIBEDESK_BENCH=1, which only scripts/bench.ts sets; otherwise it is a 404 like any
-// unknown path.
-export async function POST(request: Request): Promise<Response> {
-  if (!env.TRIBEDESK_BENCH) return jsonError(new AppError("not_found", "Not found."));
-  try {
-    const payload = (await request.json()) as { order_id?: unknown };
-    return Response.json({ status: "accepted", order_id: payload.order_id ?? null });
-  } catch {
-    return jsonError(new AppError("invalid_json", "The body is not valid JSON."));
-  }
-}
+export { benchBaseline as POST };

@@ -1,0 +1,6 @@
+// POST /api/bench/baseline/[token] — the same baseline behind a dynamic segment, like the webhook's
+import { benchBaseline } from "@/lib/bench/baseline-handler";
+
+export const runtime = "nodejs";
+
+export { benchBaseline as POST };
