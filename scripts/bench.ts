@@ -17,7 +17,7 @@ const P99_TARGET_MS = 20;
 
 const settings = quick
   ? { connections: 32, rounds: 1, roundSeconds: 5, warmupSeconds: 2, steadyRate: 200, steadySeconds: 5 }
-  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 5, steadyRate: 200, steadySeconds: 15 };
+  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 5, steadyRate: 200, steadySeconds: 20 };
 
 async function main() {
   let stack: BenchStack | undefined;
@@ -141,7 +141,7 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
       "deliveries arriving together share a statement, see `lib/webhooks/ingest-batch.ts`).",
     `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ${settings.warmupSeconds} s warm-up per route, then ` +
       `${settings.rounds} alternating rounds of ${settings.roundSeconds} s per route; the table shows the median.`,
-    `- Latency: an open-loop generator starts one request every ${1000 / settings.steadyRate} ms for ${settings.steadySeconds} s and ` +
+    `- Latency (measured first, after the warm-up): an open-loop generator starts one request every ${1000 / settings.steadyRate} ms for ${settings.steadySeconds} s and ` +
       "times each from its scheduled start to the end of the response (queueing included, no coordinated omission). " +
       "autocannon's `overallRate` is not used for this: it lets each connection send its per-second quota back to back at " +
       "the top of every second, a burst rather than a steady load.",
