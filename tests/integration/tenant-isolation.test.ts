@@ -171,6 +171,10 @@ const ROUTES: Record<string, RouteCase> = {
     ],
   },
   "/api/bench/baseline": { access: "public", calls: ({ b }) => [{ method: "POST", body: JSON.stringify({ order_id: "x" }), headers: { "content-type": "application/json", cookie: `store=${b.store.id}` } }] },
+  "/api/bench/baseline/[token]": {
+    access: "public",
+    calls: ({ b }) => [{ method: "POST", params: { token: "x" }, body: JSON.stringify({ order_id: "x" }), headers: { "content-type": "application/json", cookie: `store=${b.store.id}` } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
