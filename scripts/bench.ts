@@ -17,7 +17,7 @@ const P99_TARGET_MS = 20;
 
 const settings = quick
   ? { connections: 32, rounds: 1, roundSeconds: 5, warmupSeconds: 2, steadyRate: 200, steadySeconds: 5 }
-  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 5, steadyRate: 200, steadySeconds: 20 };
+  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 5, steadyRate: 200, steadySeconds: 10 };
 
 async function main() {
   let stack: BenchStack | undefined;
@@ -81,9 +81,15 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
   ];
   const d = result.durability;
   const durable = d.accepted >= d.acked && d.orders === d.accepted && d.outbox === d.orders;
-  const failures =
-    ROUTE_NAMES.reduce((sum, name) => sum + throughput[name].reduce((s, r) => s + r.non2xx + r.errors, 0) + steady[name].failed, 0);
+  const failures = ROUTE_NAMES.reduce(
+    (sum, name) =>
+      sum +
+      throughput[name].reduce((s, r) => s + r.non2xx + r.errors, 0) +
+      result.steadyRuns[name].reduce((s, r) => s + r.failed, 0),
+    0,
+  );
   const rounds = (name: RouteName) => throughput[name].map((r) => r.rps.toFixed(0)).join(", ");
+  const p99s = (name: RouteName) => result.steadyRuns[name].map((r) => r.p99.toFixed(1)).join(", ");
 
   return [
     "## Webhook ingest (`POST /api/webhooks/tribemade/[token]`)",
@@ -121,6 +127,7 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     ),
     "",
     `Per round (req/s): baseline ${rounds("baseline")}; dynamic ${rounds("dynamic")}; webhook ${rounds("webhook")}. ` +
+      `p99 per steady round (ms): baseline ${p99s("baseline")}; dynamic ${p99s("dynamic")}; webhook ${p99s("webhook")}. ` +
       `Non-2xx or failed requests in all phases: ${failures}.`,
     "",
     `Durability check ${pass(durable)}: ${d.acked} webhook 2xx answers counted by the load generators; afterwards the database ` +
@@ -142,7 +149,8 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ${settings.warmupSeconds} s warm-up per route, then ` +
       `${settings.rounds} alternating rounds of ${settings.roundSeconds} s per route; the table shows the median.`,
     `- Latency (measured first, after the warm-up): an open-loop generator starts one request every ${1000 / settings.steadyRate} ms for ${settings.steadySeconds} s and ` +
-      "times each from its scheduled start to the end of the response (queueing included, no coordinated omission). " +
+      "times each from its scheduled start to the end of the response (queueing included, no coordinated omission); " +
+      `${settings.rounds} alternating rounds per route, the table shows the round with the median p99. ` +
       "autocannon's `overallRate` is not used for this: it lets each connection send its per-second quota back to back at " +
       "the top of every second, a burst rather than a steady load.",
     "- CPU per request is the CPU time (user + system, from /proc) that the `next start` process tree and the PostgreSQL " +

@@ -35,7 +35,8 @@ const MAX_BATCH = 64;
 
 type Job = {
   key: string;
-  item: string;
+  /** The input document, built when its statement is sent, so ackMs includes the wait for a slot. */
+  item: () => string;
   body: Buffer;
   alone: () => Promise<StoredDelivery | null>;
   resolve: (stored: StoredDelivery | null) => void;
@@ -45,19 +46,24 @@ type Job = {
 const queue: Job[] = [];
 let inFlight = 0;
 
-/** Records a valid order.created that arrived through a token; resolves after commit. */
+/**
+ * Records a valid order.created that arrived through a token; resolves after commit.
+ * `startedAt` (performance.now() at the request's arrival) dates record.elapsedMs at send time.
+ */
 export function submitOrderDelivery(
   tokenHash: string,
   record: DeliveryRecord,
   order: OrderFields,
   payloadJson: string,
+  startedAt: number,
 ): Promise<StoredDelivery | null> {
+  const sentNow = (): DeliveryRecord => ({ ...record, elapsedMs: performance.now() - startedAt });
   return new Promise((resolve, reject) => {
     queue.push({
       key: order.orderId,
-      item: orderInputJson(record, order, payloadJson, `,"tokenHash":${JSON.stringify(tokenHash)}`),
+      item: () => orderInputJson(sentNow(), order, payloadJson, `,"tokenHash":${JSON.stringify(tokenHash)}`),
       body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
-      alone: () => storeOrderDelivery({ kind: "token", tokenHash }, record, order, payloadJson),
+      alone: () => storeOrderDelivery({ kind: "token", tokenHash }, sentNow(), order, payloadJson),
       resolve,
       reject,
     });
@@ -100,7 +106,7 @@ async function run(batch: Job[]): Promise<void> {
   try {
     const { rows } = await pgPool.query<BatchRow>({
       ...BATCH_STATEMENT,
-      values: [`[${batch.map((job) => job.item).join(",")}]`, batch.map((job) => job.body)],
+      values: [`[${batch.map((job) => job.item()).join(",")}]`, batch.map((job) => job.body)],
     });
     const byIndex = new Map(rows.map(({ n, ...stored }) => [n, stored]));
     batch.forEach((job, index) => job.resolve(byIndex.get(index + 1) ?? null));

@@ -73,7 +73,7 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
       verdict.kind === "rejected"
         ? storeRejectedDelivery(input.endpoint, record, verdict.reason, verdict.errors)
         : input.endpoint.kind === "token"
-          ? submitOrderDelivery(input.endpoint.tokenHash, record, verdict.order, verdict.payloadJson)
+          ? submitOrderDelivery(input.endpoint.tokenHash, record, verdict.order, verdict.payloadJson, input.startedAt)
           : storeOrderDelivery(input.endpoint, record, verdict.order, verdict.payloadJson),
       input.startedAt,
     );
