@@ -17,7 +17,7 @@ const P99_TARGET_MS = 20;
 
 const settings = quick
   ? { connections: 32, rounds: 1, roundSeconds: 5, warmupSeconds: 2, steadyRate: 200, steadySeconds: 5 }
-  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 5, steadyRate: 200, steadySeconds: 10 };
+  : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 10, steadyRate: 200, steadySeconds: 10 };
 
 async function main() {
   let stack: BenchStack | undefined;
@@ -146,7 +146,8 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     "- All routes get the same body: the Webhooks page's example payload with a fresh `order_id` per request, so every " +
       "webhook request creates an order (delivery + order + `received` event + `verify_order` message in one statement; " +
       "deliveries arriving together share a statement, see `lib/webhooks/ingest-batch.ts`).",
-    `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ${settings.warmupSeconds} s warm-up per route, then ` +
+    `- Warm-up: ${settings.warmupSeconds} s at full load and ${settings.warmupSeconds} s at the steady rate per route, unmeasured.`,
+    `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ` +
       `${settings.rounds} alternating rounds of ${settings.roundSeconds} s per route; the table shows the median.`,
     `- Latency (measured first, after the warm-up): an open-loop generator starts one request every ${1000 / settings.steadyRate} ms for ${settings.steadySeconds} s and ` +
       "times each from its scheduled start to the end of the response (queueing included, no coordinated omission); " +

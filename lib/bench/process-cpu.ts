@@ -13,7 +13,9 @@ function readStat(pid: number): Stat | null {
     // Field 2 (comm) may contain spaces; everything after its closing parenthesis is positional.
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
     const ppid = Number(fields[1]);
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+    // utime + stime, plus cutime + cstime: children that exited (a finished autovacuum worker)
+    // are folded into their parent, so the tree's total never goes backwards.
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     return { pid, ppid, seconds: ticks / TICKS_PER_SECOND };
   } catch {
     return null; // exited meanwhile
