@@ -29,7 +29,7 @@ async function main() {
   process.once("SIGTERM", () => void stop(143));
 
   try {
-    stack = await startBenchStack({ root, build: process.argv.includes("--no-build") ? "never" : "if-stale", log });
+    stack = await startBenchStack({ root, build: process.argv.includes("--no-build") ? "never" : "if-stale", baseEnv: process.env, log });
     const postgresVersion = await serverVersion(stack.databaseUrl);
     const result = await runIngestBench({ baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, cpu: stack.cpu, log, ...settings });
     const markdown = ingestMarkdown(result, machineLine(postgresVersion));

@@ -26,6 +26,8 @@ export async function startBenchStack(options: {
   root: string;
   /** Rebuild even when .next looks current; `false` skips the build when one exists. */
   build: "if-stale" | "always" | "never";
+  /** The caller's environment, passed on to `next build` / `next start`. */
+  baseEnv: Record<string, string | undefined>;
   log: (line: string) => void;
 }): Promise<BenchStack> {
   const { root, log } = options;
@@ -47,7 +49,7 @@ export async function startBenchStack(options: {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const env = {
-      ...process.env,
+      ...options.baseEnv,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       CRON_SECRET: randomBytes(24).toString("base64url"),
