@@ -48,7 +48,7 @@ export async function startBenchStack(options: {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
+    const env: Record<string, string | undefined> = {
       ...options.baseEnv,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
