@@ -24,11 +24,11 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
         <main className="flex min-h-dvh items-center justify-center px-4">
           <div className="max-w-sm text-center">
             <LogoMark className="mx-auto mb-6 size-9" />
-            <h1 className="text-xl font-semibold tracking-tight text-fg">Tribedesk hit an unexpected error</h1>
-            <p className="mt-2 text-sm text-fg-muted">
+            <h1 className="text-fg text-xl font-semibold tracking-tight">Tribedesk hit an unexpected error</h1>
+            <p className="text-fg-muted mt-2 text-sm">
               Try again. If it keeps happening, reload the page{digest ? " and keep the reference below for the server log" : ""}.
             </p>
-            {digest ? <p className="mt-3 font-mono text-xs text-fg-subtle">Reference {digest}</p> : null}
+            {digest ? <p className="text-fg-subtle mt-3 font-mono text-xs">Reference {digest}</p> : null}
             <div className="mt-6 flex flex-wrap justify-center gap-2">
               <Button variant="primary" leadingIcon={<RefreshIcon />} onClick={() => retry()}>
                 Try again

@@ -13,12 +13,12 @@ export default function NotFound() {
       </header>
       <main className="flex flex-1 items-center justify-center px-4 pb-24">
         <div className="max-w-sm text-center">
-          <div className="mx-auto mb-5 flex size-11 items-center justify-center rounded-xl border border-line bg-surface text-fg-muted shadow-xs">
+          <div className="border-line bg-surface text-fg-muted mx-auto mb-5 flex size-11 items-center justify-center rounded-xl border shadow-xs">
             <CompassIcon className="size-5" />
           </div>
-          <p className="text-xs font-medium tracking-wide text-fg-subtle uppercase">Error 404</p>
-          <h1 className="mt-1 text-xl font-semibold tracking-tight text-fg">This page does not exist</h1>
-          <p className="mt-2 text-sm text-fg-muted">
+          <p className="text-fg-subtle text-xs font-medium tracking-wide uppercase">Error 404</p>
+          <h1 className="text-fg mt-1 text-xl font-semibold tracking-tight">This page does not exist</h1>
+          <p className="text-fg-muted mt-2 text-sm">
             The link may be old or mistyped. If you were looking for an order, search for it from the order feed.
           </p>
           <div className="mt-6 flex flex-wrap justify-center gap-2">

@@ -54,17 +54,17 @@ export default function LandingPage() {
       <main className="flex-1">
         <section className="mx-auto grid w-full max-w-6xl items-center gap-12 px-4 pt-12 pb-16 sm:px-6 sm:pt-20 lg:grid-cols-[1.1fr_1fr] lg:gap-14">
           <div>
-            <p className="mb-4 inline-flex items-center gap-2 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-fg-muted">
+            <p className="border-line bg-surface text-fg-muted mb-4 inline-flex items-center gap-2 rounded-full border px-3 py-1 text-xs font-medium">
               <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden="true" />
               For merchants selling on TribeMade
             </p>
-            <h1 className="text-4xl leading-[1.1] font-semibold tracking-tight text-balance text-fg sm:text-5xl">
+            <h1 className="text-fg text-4xl leading-[1.1] font-semibold tracking-tight text-balance sm:text-5xl">
               <span className="sm:block">The order desk</span> for TribeMade stores
             </h1>
-            <p className="mt-5 max-w-xl text-base leading-relaxed text-pretty text-fg-muted sm:text-lg">
-              Tribedesk records every order TribeMade sends the moment a customer pays, shows it in a live
-              feed you can keep open all day, and pushes each status change back to TribeMade, from processing
-              to dispatched to delivered, even when TribeMade is slow, rate-limited or down.
+            <p className="text-fg-muted mt-5 max-w-xl text-base leading-relaxed text-pretty sm:text-lg">
+              Tribedesk records every order TribeMade sends the moment a customer pays, shows it in a live feed you can keep open
+              all day, and pushes each status change back to TribeMade, from processing to dispatched to delivered, even when
+              TribeMade is slow, rate-limited or down.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Button href="/signup" variant="primary" size="lg" trailingIcon={<ArrowRightIcon />}>
@@ -79,7 +79,7 @@ export default function LandingPage() {
           <FeedPreview />
         </section>
 
-        <section aria-labelledby="features" className="border-t border-line bg-panel">
+        <section aria-labelledby="features" className="border-line bg-panel border-t">
           <div className="mx-auto w-full max-w-6xl px-4 py-16 sm:px-6">
             <h2 id="features" className="sr-only">
               What Tribedesk does
@@ -87,11 +87,11 @@ export default function LandingPage() {
             <ul className="grid gap-8 md:grid-cols-3 md:gap-10">
               {features.map((feature) => (
                 <li key={feature.title}>
-                  <div className="mb-4 flex size-9 items-center justify-center rounded-lg border border-line bg-surface text-accent-text shadow-xs [&_svg]:size-[18px]">
+                  <div className="border-line bg-surface text-accent-text mb-4 flex size-9 items-center justify-center rounded-lg border shadow-xs [&_svg]:size-[18px]">
                     {feature.icon}
                   </div>
-                  <h3 className="text-sm font-semibold text-fg">{feature.title}</h3>
-                  <p className="mt-2 text-sm leading-relaxed text-fg-muted">{feature.text}</p>
+                  <h3 className="text-fg text-sm font-semibold">{feature.title}</h3>
+                  <p className="text-fg-muted mt-2 text-sm leading-relaxed">{feature.text}</p>
                 </li>
               ))}
             </ul>
@@ -99,8 +99,8 @@ export default function LandingPage() {
         </section>
       </main>
 
-      <footer className="border-t border-line">
-        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-xs text-fg-subtle sm:px-6">
+      <footer className="border-line border-t">
+        <div className="text-fg-subtle mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-xs sm:px-6">
           <span>Tribedesk — an order desk for TribeMade merchants.</span>
           <span>Prices in INR. Not affiliated with TribeMade.</span>
         </div>
@@ -116,9 +116,9 @@ function FeedPreview() {
         aria-hidden="true"
         className="absolute -inset-8 -z-10 rounded-[2.5rem] bg-gradient-to-tr from-indigo-500/15 via-violet-500/10 to-transparent blur-3xl dark:from-indigo-500/10 dark:via-violet-500/5"
       />
-      <div className="overflow-hidden rounded-xl border border-line bg-surface shadow-xl shadow-zinc-900/5 dark:shadow-none">
-        <div className="flex items-center justify-between border-b border-line px-4 py-3">
-          <div className="flex items-center gap-2 text-sm font-semibold text-fg">
+      <div className="border-line bg-surface overflow-hidden rounded-xl border shadow-xl shadow-zinc-900/5 dark:shadow-none">
+        <div className="border-line flex items-center justify-between border-b px-4 py-3">
+          <div className="text-fg flex items-center gap-2 text-sm font-semibold">
             Orders
             <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-500/10 px-2 py-0.5 text-[11px] font-medium text-emerald-700 dark:text-emerald-300">
               <span className="relative flex size-1.5">
@@ -128,39 +128,34 @@ function FeedPreview() {
               Live
             </span>
           </div>
-          <span className="text-xs text-fg-subtle">Today</span>
+          <span className="text-fg-subtle text-xs">Today</span>
         </div>
-        <ul className="divide-y divide-line">
+        <ul className="divide-line divide-y">
           {sample.map((order, index) => (
-            <li
-              key={order.name}
-              className={`flex items-center gap-3 px-4 py-3 ${index === 0 ? "bg-accent/[0.04]" : ""}`}
-            >
-              <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-3 text-[11px] font-semibold text-fg-muted">
+            <li key={order.name} className={`flex items-center gap-3 px-4 py-3 ${index === 0 ? "bg-accent/[0.04]" : ""}`}>
+              <span className="bg-surface-3 text-fg-muted flex size-8 shrink-0 items-center justify-center rounded-full text-[11px] font-semibold">
                 {order.name
                   .split(" ")
                   .map((word) => word[0])
                   .join("")}
               </span>
               <div className="min-w-0 flex-1">
-                <p className="truncate text-sm font-medium text-fg">{order.name}</p>
-                <p className="truncate text-xs text-fg-muted">{order.product}</p>
+                <p className="text-fg truncate text-sm font-medium">{order.name}</p>
+                <p className="text-fg-muted truncate text-xs">{order.product}</p>
               </div>
               <div className="hidden sm:block">
                 <StatusBadge kind="order" value={order.status} />
               </div>
               <div className="flex flex-col items-end gap-0.5 text-right">
-                <Money amount={order.amount} className="text-sm font-medium text-fg" />
-                <p className="hidden text-xs text-fg-subtle sm:block">{order.when}</p>
+                <Money amount={order.amount} className="text-fg text-sm font-medium" />
+                <p className="text-fg-subtle hidden text-xs sm:block">{order.when}</p>
                 <StatusBadge kind="order" value={order.status} className="sm:hidden" />
               </div>
             </li>
           ))}
         </ul>
       </div>
-      <figcaption className="sr-only">
-        An illustration of the order feed with four sample orders and their statuses.
-      </figcaption>
+      <figcaption className="sr-only">An illustration of the order feed with four sample orders and their statuses.</figcaption>
     </figure>
   );
 }

@@ -21,7 +21,12 @@ export const envSchema = z.object({
   ENCRYPTION_KEYS_PREVIOUS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(base64Key32)),
   TRIBEMADE_API_BASE_URL: z.url().default("https://api.tribemade.in"),
   /** Public origin of this deployment, used to print webhook URLs; else taken from the request. */

@@ -34,7 +34,9 @@ async function seedDemo(webhookToken: string) {
       },
     });
     await tx.membership.create({ data: { userId: user.id, storeId: store.id, role: "owner" } });
-    await tx.webhookEndpoint.create({ data: { storeId: store.id, tokenHash: sha256Hex(webhookToken), label: "TribeMade (demo)" } });
+    await tx.webhookEndpoint.create({
+      data: { storeId: store.id, tokenHash: sha256Hex(webhookToken), label: "TribeMade (demo)" },
+    });
   });
   return "demo merchant created";
 }

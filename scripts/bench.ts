@@ -29,9 +29,20 @@ async function main() {
   process.once("SIGTERM", () => void stop(143));
 
   try {
-    stack = await startBenchStack({ root, build: process.argv.includes("--no-build") ? "never" : "if-stale", baseEnv: process.env, log });
+    stack = await startBenchStack({
+      root,
+      build: process.argv.includes("--no-build") ? "never" : "if-stale",
+      baseEnv: process.env,
+      log,
+    });
     const postgresVersion = await serverVersion(stack.databaseUrl);
-    const result = await runIngestBench({ baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, cpu: stack.cpu, log, ...settings });
+    const result = await runIngestBench({
+      baseUrl: stack.baseUrl,
+      databaseUrl: stack.databaseUrl,
+      cpu: stack.cpu,
+      log,
+      ...settings,
+    });
     const markdown = ingestMarkdown(result, machineLine(postgresVersion));
     console.log(`\n${markdown}\n`);
     await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
@@ -97,7 +108,15 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
     `Run ${new Date().toISOString()} on ${machine}.`,
     "",
     table(
-      ["", "baseline: bare route, static path", "bare route, dynamic path", "webhook ingest (durable)", "webhook ÷ baseline", "webhook ÷ dynamic", "target"],
+      [
+        "",
+        "baseline: bare route, static path",
+        "bare route, dynamic path",
+        "webhook ingest (durable)",
+        "webhook ÷ baseline",
+        "webhook ÷ dynamic",
+        "target",
+      ],
       [
         [
           `max throughput (2xx/s, median of ${throughput.webhook.length})`,
@@ -122,7 +141,15 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
         latencyRow("p90", "p90"),
         latencyRow("p99", "p99", `< ${P99_TARGET_MS} ms ${pass(steady.webhook.p99 < P99_TARGET_MS)}`),
         latencyRow("max", "max"),
-        ["server-side time to ack (stored `ackMs`), p50 / p99", "", "", `${ms(result.serverAck.p50)} / ${ms(result.serverAck.p99)}`, "", "", ""],
+        [
+          "server-side time to ack (stored `ackMs`), p50 / p99",
+          "",
+          "",
+          `${ms(result.serverAck.p50)} / ${ms(result.serverAck.p99)}`,
+          "",
+          "",
+          "",
+        ],
       ],
     ),
     "",

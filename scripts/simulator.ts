@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   }
 
   const shutdown = () => {
-    simulator.stop().then(() => process.exit(0), () => process.exit(1));
+    simulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

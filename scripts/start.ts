@@ -37,7 +37,13 @@ async function main() {
     appEnv = { ...process.env };
   } else {
     log("No DATABASE_URL: starting the embedded PostgreSQL and the TribeMade simulator…");
-    stack = await startLocalStack({ dataDir: path.join(root, ".data"), appPort: port, demoIntervalMs: 8_000, baseEnv: process.env, log });
+    stack = await startLocalStack({
+      dataDir: path.join(root, ".data"),
+      appPort: port,
+      demoIntervalMs: 8_000,
+      baseEnv: process.env,
+      log,
+    });
     appEnv = { ...process.env, ...stack.env };
   }
   appEnv = { ...appEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };

@@ -23,7 +23,12 @@ function run(tier: string, command: string[], env: Record<string, string> = {}) 
 
 function readVitest(file: string) {
   try {
-    const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const report = JSON.parse(readFileSync(file, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     total.passed += report.numPassedTests;
     total.failed += report.numFailedTests;
     total.skipped += report.numPendingTests + report.numTodoTests;
@@ -34,7 +39,9 @@ function readVitest(file: string) {
 
 function readPlaywright(file: string) {
   try {
-    const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+    const report = JSON.parse(readFileSync(file, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    };
     total.passed += report.stats.expected + report.stats.flaky;
     total.failed += report.stats.unexpected;
     total.skipped += report.stats.skipped;
@@ -46,7 +53,16 @@ function readPlaywright(file: string) {
 const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
 for (const tier of ["unit", "integration"]) {
   const out = path.join(reports, `${tier}.json`);
-  run(tier, [process.execPath, vitest, "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  run(tier, [
+    process.execPath,
+    vitest,
+    "run",
+    "--project",
+    tier,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
   readVitest(out);
 }
 

@@ -27,8 +27,8 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
             Try again
           </Button>
           {digest ? (
-            <span className="inline-flex items-center gap-1.5 text-xs text-fg-subtle">
-              Reference <code className="font-mono text-fg-muted">{digest}</code>
+            <span className="text-fg-subtle inline-flex items-center gap-1.5 text-xs">
+              Reference <code className="text-fg-muted font-mono">{digest}</code>
               <CopyButton value={digest} iconOnly label="Copy reference" variant="ghost" />
             </span>
           ) : null}

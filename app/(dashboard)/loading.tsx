@@ -21,13 +21,13 @@ export default function DashboardLoading() {
         <Skeleton className="hidden h-8 w-24 sm:block" />
       </div>
       <Card className="overflow-hidden">
-        <div className="flex h-9 items-center gap-6 border-b border-line bg-surface-2/60 px-3">
+        <div className="border-line bg-surface-2/60 flex h-9 items-center gap-6 border-b px-3">
           <Skeleton className="h-3 w-20" />
           <Skeleton className="h-3 w-32" />
           <Skeleton className="hidden h-3 w-16 sm:block" />
           <Skeleton className="ml-auto h-3 w-14" />
         </div>
-        <div className="divide-y divide-line">
+        <div className="divide-line divide-y">
           {Array.from({ length: ROWS }, (_, row) => (
             <div key={row} className="flex items-center gap-6 px-3 py-3">
               <Skeleton className="h-4 w-20" />

@@ -1,15 +1,25 @@
 import type { ReactNode } from "react";
 
 /** The framed panel of the sign-in, sign-up, invite and onboarding pages. */
-export function AuthCard({ title, description, children, footer }: { title: ReactNode; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="w-full">
-      <div className="rounded-xl border border-line bg-surface p-6 shadow-sm sm:p-8">
-        <h1 className="text-lg font-semibold tracking-tight text-fg">{title}</h1>
-        {description ? <p className="mt-1 text-sm text-fg-muted">{description}</p> : null}
+      <div className="border-line bg-surface rounded-xl border p-6 shadow-sm sm:p-8">
+        <h1 className="text-fg text-lg font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="text-fg-muted mt-1 text-sm">{description}</p> : null}
         <div className="mt-6">{children}</div>
       </div>
-      {footer ? <div className="mt-4 text-center text-sm text-fg-muted">{footer}</div> : null}
+      {footer ? <div className="text-fg-muted mt-4 text-center text-sm">{footer}</div> : null}
     </div>
   );
 }

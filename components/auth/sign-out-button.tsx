@@ -7,7 +7,7 @@ export function SignOutButton({ variant = "button", className }: { variant?: "bu
   return (
     <form action={signOut} className={className}>
       {variant === "link" ? (
-        <button type="submit" className="font-medium text-accent-text hover:underline">
+        <button type="submit" className="text-accent-text font-medium hover:underline">
           Sign out
         </button>
       ) : (

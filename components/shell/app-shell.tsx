@@ -36,23 +36,23 @@ export function AppShell({
   children,
 }: AppShellProps) {
   return (
-    <div className="min-h-dvh bg-canvas text-sm">
+    <div className="bg-canvas min-h-dvh text-sm">
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-surface px-3 py-2 font-medium text-fg shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        className="bg-surface text-fg sr-only z-50 rounded-md px-3 py-2 font-medium shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-line bg-panel lg:block">
+      <aside className="border-line bg-panel fixed inset-y-0 left-0 z-30 hidden w-60 border-r lg:block">
         <Sidebar />
       </aside>
       <div className="flex min-h-dvh flex-col lg:pl-60">
-        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-line bg-canvas/85 px-4 backdrop-blur-md supports-[backdrop-filter]:bg-canvas/70 sm:px-6 lg:px-8">
+        <header className="border-line bg-canvas/85 supports-[backdrop-filter]:bg-canvas/70 sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b px-4 backdrop-blur-md sm:px-6 lg:px-8">
           <MobileNav />
           <Link href="/orders" aria-label="Tribedesk" className="shrink-0 rounded-md lg:hidden">
             <LogoMark className="size-6" />
           </Link>
-          <svg viewBox="0 0 16 24" className="h-6 w-3 shrink-0 text-line-strong lg:hidden" aria-hidden="true">
+          <svg viewBox="0 0 16 24" className="text-line-strong h-6 w-3 shrink-0 lg:hidden" aria-hidden="true">
             <path d="M11 3 5 21" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
           </svg>
           <div className="min-w-0 flex-1">

@@ -7,7 +7,7 @@ export function Logo({ href = "/", className }: { href?: string; className?: str
   return (
     <Link href={href} className={cn("inline-flex items-center gap-2 rounded-md", className)} aria-label="Tribedesk home">
       <LogoMark className="size-6" />
-      <span className="text-[15px] font-semibold tracking-tight text-fg">Tribedesk</span>
+      <span className="text-fg text-[15px] font-semibold tracking-tight">Tribedesk</span>
     </Link>
   );
 }

@@ -19,7 +19,13 @@ export function MobileNav() {
 
   return (
     <>
-      <Button variant="ghost" size="icon" aria-label="Open navigation" className="-ml-1.5 lg:hidden" onClick={() => ref.current?.showModal()}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Open navigation"
+        className="-ml-1.5 lg:hidden"
+        onClick={() => ref.current?.showModal()}
+      >
         <MenuIcon />
       </Button>
       <dialog
@@ -28,7 +34,7 @@ export function MobileNav() {
         onClick={(event) => {
           if (event.target === event.currentTarget) event.currentTarget.close();
         }}
-        className="fixed inset-y-0 left-0 m-0 h-dvh max-h-none w-72 max-w-[85vw] border-r border-line bg-panel p-0 text-fg shadow-2xl open:animate-drawer-in lg:hidden"
+        className="border-line bg-panel text-fg open:animate-drawer-in fixed inset-y-0 left-0 m-0 h-dvh max-h-none w-72 max-w-[85vw] border-r p-0 shadow-2xl lg:hidden"
       >
         <div className="relative h-full">
           <Sidebar onNavigate={() => ref.current?.close()} />

@@ -12,8 +12,8 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
       <div className="flex-1 overflow-y-auto px-2.5 py-3">
         <NavLinks onNavigate={onNavigate} />
       </div>
-      <div className="flex shrink-0 items-center justify-between border-t border-line px-4 py-3">
-        <span className="text-xs text-fg-subtle">Theme</span>
+      <div className="border-line flex shrink-0 items-center justify-between border-t px-4 py-3">
+        <span className="text-fg-subtle text-xs">Theme</span>
         <ThemeToggle />
       </div>
     </div>

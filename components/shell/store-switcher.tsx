@@ -23,7 +23,7 @@ export function StoreSwitcher({ stores, currentStoreId, onSelectStore }: StoreSw
 
   if (!current) {
     return (
-      <span className={cn(pill, "font-normal text-fg-subtle")}>
+      <span className={cn(pill, "text-fg-subtle font-normal")}>
         <StoreIcon className="size-4" />
         No store yet
       </span>
@@ -31,7 +31,7 @@ export function StoreSwitcher({ stores, currentStoreId, onSelectStore }: StoreSw
   }
 
   const badge = (
-    <span className="flex size-5 shrink-0 items-center justify-center rounded bg-accent/12 text-[11px] dark:bg-accent/25 font-semibold text-accent-text uppercase">
+    <span className="bg-accent/12 dark:bg-accent/25 text-accent-text flex size-5 shrink-0 items-center justify-center rounded text-[11px] font-semibold uppercase">
       {current.name.trim().charAt(0) || "S"}
     </span>
   );
@@ -53,7 +53,7 @@ export function StoreSwitcher({ stores, currentStoreId, onSelectStore }: StoreSw
         <>
           {badge}
           <span className="truncate">{current.name}</span>
-          {pending ? <Spinner size="sm" /> : <ChevronsUpDownIcon className="size-3.5 shrink-0 text-fg-subtle" />}
+          {pending ? <Spinner size="sm" /> : <ChevronsUpDownIcon className="text-fg-subtle size-3.5 shrink-0" />}
         </>
       }
       items={[

@@ -18,10 +18,15 @@ export function ThemeToggle({ className }: { className?: string }) {
     <div
       role="radiogroup"
       aria-label="Theme"
-      className={cn("inline-flex items-center gap-0.5 rounded-full border border-line bg-surface p-0.5", className)}
+      className={cn("border-line bg-surface inline-flex items-center gap-0.5 rounded-full border p-0.5", className)}
       onKeyDown={(event) => {
         const index = options.findIndex((option) => option.mode === mode);
-        const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+        const step =
+          event.key === "ArrowRight" || event.key === "ArrowDown"
+            ? 1
+            : event.key === "ArrowLeft" || event.key === "ArrowUp"
+              ? -1
+              : 0;
         if (!step) return;
         event.preventDefault();
         const next = options[(index + step + options.length) % options.length];

@@ -39,7 +39,7 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
         <>
           <span
             aria-hidden="true"
-            className="flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2 ring-canvas"
+            className="ring-canvas flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2"
           >
             {initials(user.name, user.email)}
           </span>
@@ -48,8 +48,8 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
       }
       header={
         <div className="min-w-0">
-          <p className="truncate text-sm font-medium text-fg">{user.name}</p>
-          <p className="truncate text-xs text-fg-muted">{user.email}</p>
+          <p className="text-fg truncate text-sm font-medium">{user.name}</p>
+          <p className="text-fg-muted truncate text-xs">{user.email}</p>
         </div>
       }
       items={[{ label: "Settings", icon: <SettingsIcon />, href: "/settings" }, { type: "separator" }, signOut]}

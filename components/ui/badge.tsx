@@ -26,8 +26,7 @@ const tones: Record<BadgeTone, { badge: string; dot: string }> = {
     dot: "bg-sky-500",
   },
   violet: {
-    badge:
-      "bg-violet-50 text-violet-700 ring-violet-600/20 dark:bg-violet-400/10 dark:text-violet-300 dark:ring-violet-400/25",
+    badge: "bg-violet-50 text-violet-700 ring-violet-600/20 dark:bg-violet-400/10 dark:text-violet-300 dark:ring-violet-400/25",
     dot: "bg-violet-500",
   },
 };

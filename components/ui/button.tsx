@@ -13,8 +13,7 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   primary: "bg-accent text-white shadow-xs hover:bg-accent-hover",
-  secondary:
-    "border border-line bg-surface text-fg shadow-xs hover:border-line-strong hover:bg-surface-2",
+  secondary: "border border-line bg-surface text-fg shadow-xs hover:border-line-strong hover:bg-surface-2",
   ghost: "text-fg-muted hover:bg-surface-2 hover:text-fg",
   danger: "bg-red-600 text-white shadow-xs hover:bg-red-700 dark:bg-red-600 dark:hover:bg-red-500",
 };

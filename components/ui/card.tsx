@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
-  return <div {...props} className={cn("rounded-lg border border-line bg-surface shadow-xs", className)} />;
+  return <div {...props} className={cn("border-line bg-surface rounded-lg border shadow-xs", className)} />;
 }
 
 export type CardHeaderProps = {
@@ -17,10 +17,10 @@ export type CardHeaderProps = {
 
 export function CardHeader({ title, description, actions, as: Heading = "h2", className }: CardHeaderProps) {
   return (
-    <div className={cn("flex items-start justify-between gap-4 border-b border-line px-4 py-3", className)}>
+    <div className={cn("border-line flex items-start justify-between gap-4 border-b px-4 py-3", className)}>
       <div className="min-w-0">
-        <Heading className="text-sm font-semibold text-fg">{title}</Heading>
-        {description ? <p className="mt-0.5 text-sm text-fg-muted">{description}</p> : null}
+        <Heading className="text-fg text-sm font-semibold">{title}</Heading>
+        {description ? <p className="text-fg-muted mt-0.5 text-sm">{description}</p> : null}
       </div>
       {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
     </div>
@@ -35,10 +35,7 @@ export function CardFooter({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
       {...props}
-      className={cn(
-        "flex items-center justify-end gap-2 rounded-b-lg border-t border-line bg-surface-2/50 px-4 py-3",
-        className,
-      )}
+      className={cn("border-line bg-surface-2/50 flex items-center justify-end gap-2 rounded-b-lg border-t px-4 py-3", className)}
     />
   );
 }

@@ -63,7 +63,7 @@ export function Dialog({
         if (closeOnBackdrop && event.target === event.currentTarget) onOpenChange(false);
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] rounded-xl border border-line bg-surface p-0 text-fg shadow-2xl open:animate-dialog-in",
+        "border-line bg-surface text-fg open:animate-dialog-in m-auto w-[calc(100%-2rem)] rounded-xl border p-0 shadow-2xl",
         widths[size],
         className,
       )}
@@ -72,11 +72,11 @@ export function Dialog({
         <div className="flex max-h-[85dvh] flex-col">
           <div className="flex items-start justify-between gap-4 px-5 pt-4 pb-3">
             <div className="min-w-0">
-              <h2 id={titleId} className="text-base font-semibold text-fg">
+              <h2 id={titleId} className="text-fg text-base font-semibold">
                 {title}
               </h2>
               {description ? (
-                <p id={descriptionId} className="mt-1 text-sm text-fg-muted">
+                <p id={descriptionId} className="text-fg-muted mt-1 text-sm">
                   {description}
                 </p>
               ) : null}
@@ -87,7 +87,7 @@ export function Dialog({
           </div>
           {children ? <div className="min-h-0 flex-1 overflow-y-auto px-5 pb-4 text-sm">{children}</div> : null}
           {footer ? (
-            <div className="flex flex-wrap items-center justify-end gap-2 rounded-b-xl border-t border-line bg-surface-2/50 px-5 py-3">
+            <div className="border-line bg-surface-2/50 flex flex-wrap items-center justify-end gap-2 rounded-b-xl border-t px-5 py-3">
               {footer}
             </div>
           ) : null}

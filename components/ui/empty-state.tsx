@@ -18,17 +18,17 @@ export function EmptyState({ icon, title, description, action, bordered = true, 
     <div
       className={cn(
         "flex flex-col items-center justify-center px-6 py-14 text-center",
-        bordered && "rounded-lg border border-dashed border-line-strong",
+        bordered && "border-line-strong rounded-lg border border-dashed",
         className,
       )}
     >
       {icon ? (
-        <div className="mb-4 flex size-10 items-center justify-center rounded-lg border border-line bg-surface text-fg-muted shadow-xs [&_svg]:size-5">
+        <div className="border-line bg-surface text-fg-muted mb-4 flex size-10 items-center justify-center rounded-lg border shadow-xs [&_svg]:size-5">
           {icon}
         </div>
       ) : null}
-      <h2 className="text-sm font-semibold text-fg">{title}</h2>
-      {description ? <p className="mt-1 max-w-md text-sm text-balance text-fg-muted">{description}</p> : null}
+      <h2 className="text-fg text-sm font-semibold">{title}</h2>
+      {description ? <p className="text-fg-muted mt-1 max-w-md text-sm text-balance">{description}</p> : null}
       {action ? <div className="mt-5 flex flex-wrap items-center justify-center gap-2">{action}</div> : null}
     </div>
   );

@@ -23,7 +23,7 @@ export function Field({ id, label, hint, errors, optional, className, children }
       </Label>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-fg-subtle">
+        <p id={`${id}-hint`} className="text-fg-subtle text-xs">
           {hint}
         </p>
       ) : null}

@@ -27,7 +27,7 @@ export function Input({ invalid, leadingIcon, className, ...props }: InputProps)
   if (!leadingIcon) return input;
   return (
     <div className={cn("relative", className)}>
-      <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-fg-subtle [&_svg]:size-4">
+      <span className="text-fg-subtle pointer-events-none absolute inset-y-0 left-2.5 flex items-center [&_svg]:size-4">
         {leadingIcon}
       </span>
       {input}

@@ -5,7 +5,7 @@ export function Kbd({ className, children }: { className?: string; children: Rea
   return (
     <kbd
       className={cn(
-        "inline-flex h-5 min-w-5 items-center justify-center rounded border border-line border-b-line-strong bg-surface-2 px-1 font-mono text-[11px] font-medium text-fg-muted",
+        "border-line border-b-line-strong bg-surface-2 text-fg-muted inline-flex h-5 min-w-5 items-center justify-center rounded border px-1 font-mono text-[11px] font-medium",
         className,
       )}
     >

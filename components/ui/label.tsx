@@ -8,9 +8,9 @@ export type LabelProps = ComponentProps<"label"> & {
 
 export function Label({ optional, className, children, ...props }: LabelProps) {
   return (
-    <label {...props} className={cn("inline-flex items-baseline gap-1.5 text-sm font-medium text-fg", className)}>
+    <label {...props} className={cn("text-fg inline-flex items-baseline gap-1.5 text-sm font-medium", className)}>
       {children}
-      {optional ? <span className="text-xs font-normal text-fg-subtle">Optional</span> : null}
+      {optional ? <span className="text-fg-subtle text-xs font-normal">Optional</span> : null}
     </label>
   );
 }

@@ -117,16 +117,16 @@ export function Menu({ trigger, triggerLabel, triggerClassName, items, header, a
           role="menu"
           onKeyDown={onPanelKeyDown}
           className={cn(
-            "absolute top-full z-50 mt-1.5 max-h-[70dvh] min-w-56 overflow-y-auto rounded-lg border border-line bg-surface p-1 shadow-lg animate-fade-in",
+            "border-line bg-surface animate-fade-in absolute top-full z-50 mt-1.5 max-h-[70dvh] min-w-56 overflow-y-auto rounded-lg border p-1 shadow-lg",
             align === "end" ? "right-0" : "left-0",
           )}
         >
-          {header ? <div className="border-b border-line px-2 pt-1.5 pb-2 mb-1">{header}</div> : null}
+          {header ? <div className="border-line mb-1 border-b px-2 pt-1.5 pb-2">{header}</div> : null}
           {items.map((entry, index) => {
-            if (entry.type === "separator") return <div key={index} role="separator" className="-mx-1 my-1 h-px bg-line" />;
+            if (entry.type === "separator") return <div key={index} role="separator" className="bg-line -mx-1 my-1 h-px" />;
             if (entry.type === "label")
               return (
-                <div key={index} className="px-2 pt-1.5 pb-1 text-xs font-medium text-fg-subtle">
+                <div key={index} className="text-fg-subtle px-2 pt-1.5 pb-1 text-xs font-medium">
                   {entry.label}
                 </div>
               );
@@ -135,7 +135,7 @@ export function Menu({ trigger, triggerLabel, triggerClassName, items, header, a
               <>
                 {entry.icon ?? (entry.checked !== undefined ? <span className="size-4" /> : null)}
                 <span className="min-w-0 flex-1 truncate">{entry.label}</span>
-                {entry.checked ? <CheckIcon className="size-4 text-accent-text" /> : null}
+                {entry.checked ? <CheckIcon className="text-accent-text size-4" /> : null}
               </>
             );
             if (entry.href && !entry.disabled) {

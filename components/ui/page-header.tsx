@@ -16,9 +16,9 @@ export function PageHeader({ title, description, actions, eyebrow, className }: 
   return (
     <header className={cn("mb-6 flex flex-wrap items-end justify-between gap-x-6 gap-y-3", className)}>
       <div className="min-w-0">
-        {eyebrow ? <div className="mb-1.5 text-xs text-fg-muted">{eyebrow}</div> : null}
-        <h1 className="text-xl font-semibold tracking-tight text-fg">{title}</h1>
-        {description ? <p className="mt-1 max-w-2xl text-sm text-fg-muted">{description}</p> : null}
+        {eyebrow ? <div className="text-fg-muted mb-1.5 text-xs">{eyebrow}</div> : null}
+        <h1 className="text-fg text-xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="text-fg-muted mt-1 max-w-2xl text-sm">{description}</p> : null}
       </div>
       {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </header>

@@ -20,7 +20,7 @@ export function Select({ invalid, className, wrapperClassName, children, ...prop
       >
         {children}
       </select>
-      <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-fg-subtle" />
+      <ChevronDownIcon className="text-fg-subtle pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2" />
     </div>
   );
 }

@@ -55,7 +55,7 @@ export function Switch({
       className={cn(
         "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors duration-150",
         "disabled:cursor-not-allowed disabled:opacity-50",
-        on ? "bg-accent" : "bg-surface-3 ring-1 ring-line-strong ring-inset",
+        on ? "bg-accent" : "bg-surface-3 ring-line-strong ring-1 ring-inset",
       )}
     >
       <span
@@ -84,11 +84,11 @@ export function Switch({
         {hidden}
       </div>
       <div className="min-w-0">
-        <label id={`${switchId}-label`} htmlFor={switchId} className="text-sm font-medium text-fg">
+        <label id={`${switchId}-label`} htmlFor={switchId} className="text-fg text-sm font-medium">
           {label}
         </label>
         {description ? (
-          <p id={`${switchId}-description`} className="text-sm text-fg-muted">
+          <p id={`${switchId}-description`} className="text-fg-muted text-sm">
             {description}
           </p>
         ) : null}

@@ -11,21 +11,16 @@ export function Table({ className, containerClassName, ...props }: ComponentProp
 }
 
 export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
-  return <thead {...props} className={cn("border-b border-line bg-surface-2/60", className)} />;
+  return <thead {...props} className={cn("border-line bg-surface-2/60 border-b", className)} />;
 }
 
 export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
-  return <tbody {...props} className={cn("divide-y divide-line [&>tr:last-child]:border-0", className)} />;
+  return <tbody {...props} className={cn("divide-line divide-y [&>tr:last-child]:border-0", className)} />;
 }
 
 /** A row; set `data-state="selected"` to highlight it. */
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return (
-    <tr
-      {...props}
-      className={cn("transition-colors hover:bg-surface-2/60 data-[state=selected]:bg-accent/5", className)}
-    />
-  );
+  return <tr {...props} className={cn("hover:bg-surface-2/60 data-[state=selected]:bg-accent/5 transition-colors", className)} />;
 }
 
 export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
@@ -33,15 +28,15 @@ export function TableHead({ className, scope = "col", ...props }: ComponentProps
     <th
       {...props}
       scope={scope}
-      className={cn("h-9 px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-fg-muted", className)}
+      className={cn("text-fg-muted h-9 px-3 text-left align-middle text-xs font-medium whitespace-nowrap", className)}
     />
   );
 }
 
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td {...props} className={cn("px-3 py-2.5 align-middle text-fg", className)} />;
+  return <td {...props} className={cn("text-fg px-3 py-2.5 align-middle", className)} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
-  return <caption {...props} className={cn("px-3 py-2 text-left text-xs text-fg-subtle", className)} />;
+  return <caption {...props} className={cn("text-fg-subtle px-3 py-2 text-left text-xs", className)} />;
 }

@@ -41,11 +41,15 @@ export function Tabs({ items, value, defaultValue, onValueChange, className, ...
     const index = enabled.findIndex((item) => item.value === current);
     const last = enabled.length - 1;
     const target =
-      event.key === "ArrowRight" ? enabled[index >= last ? 0 : index + 1]
-      : event.key === "ArrowLeft" ? enabled[index <= 0 ? last : index - 1]
-      : event.key === "Home" ? enabled[0]
-      : event.key === "End" ? enabled[last]
-      : undefined;
+      event.key === "ArrowRight"
+        ? enabled[index >= last ? 0 : index + 1]
+        : event.key === "ArrowLeft"
+          ? enabled[index <= 0 ? last : index - 1]
+          : event.key === "Home"
+            ? enabled[0]
+            : event.key === "End"
+              ? enabled[last]
+              : undefined;
     if (!target) return;
     event.preventDefault();
     select(target.value);
@@ -55,7 +59,12 @@ export function Tabs({ items, value, defaultValue, onValueChange, className, ...
   const active = items.find((item) => item.value === current);
   return (
     <div className={className}>
-      <div role="tablist" aria-label={aria["aria-label"]} onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto border-b border-line">
+      <div
+        role="tablist"
+        aria-label={aria["aria-label"]}
+        onKeyDown={onKeyDown}
+        className="border-line flex gap-1 overflow-x-auto border-b"
+      >
         {items.map((item) => {
           const selected = item.value === current;
           return (

@@ -32,7 +32,13 @@ export async function signOut(): Promise<void> {
   for (const cookie of jar.getAll()) {
     // A "__Secure-" cookie can only be overwritten by a Set-Cookie that is itself Secure.
     if (isSessionCookieName(cookie.name)) {
-      jar.set(cookie.name, "", { path: "/", maxAge: 0, secure: cookie.name.startsWith("__Secure-"), httpOnly: true, sameSite: "lax" });
+      jar.set(cookie.name, "", {
+        path: "/",
+        maxAge: 0,
+        secure: cookie.name.startsWith("__Secure-"),
+        httpOnly: true,
+        sameSite: "lax",
+      });
     }
   }
   jar.delete(CURRENT_STORE_COOKIE);

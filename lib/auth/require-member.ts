@@ -21,13 +21,12 @@ const loadUser = cache(async (id: string) =>
   db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true } }),
 );
 
-const loadMemberships = cache(
-  async (userId: string): Promise<Membership[]> =>
-    db.membership.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: { role: true, store: { select: { id: true, name: true } } },
-    }),
+const loadMemberships = cache(async (userId: string): Promise<Membership[]> =>
+  db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, store: { select: { id: true, name: true } } },
+  }),
 );
 
 /** The signed-in user if the session is valid and the user still exists; else null. */

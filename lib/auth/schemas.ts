@@ -12,10 +12,7 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address."));
 
 /** Sign-up policy: length is what matters (NIST 800-63B); no composition rules. */
-export const newPasswordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+export const newPasswordSchema = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 
 export const loginSchema = z.object({
   email: emailSchema,

@@ -15,7 +15,16 @@ declare module "autocannon" {
     requests?: Array<RawRequest & { setupRequest?: (request: RawRequest, context: object) => RawRequest }>;
   };
 
-  type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number; min: number; total: number };
+  type Histogram = {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+    min: number;
+    total: number;
+  };
 
   export type Result = {
     duration: number;

@@ -96,13 +96,24 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
   for (let round = 1; round <= options.rounds; round++) {
     for (const name of ROUTE_NAMES) {
       if (name === "webhook" && round === 1) steadyFrom = new Date();
-      const run = await steadyLoad({ baseUrl, path: routes[name], body: orderBody, rate: options.steadyRate, seconds: options.steadySeconds });
+      const run = await steadyLoad({
+        baseUrl,
+        path: routes[name],
+        body: orderBody,
+        rate: options.steadyRate,
+        seconds: options.steadySeconds,
+      });
       if (name === "webhook") steadyTo = new Date();
       steadyRuns[name].push(run);
-      log(`  round ${round} ${name.padEnd(8)} p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, max ${run.max.toFixed(1)} ms`);
+      log(
+        `  round ${round} ${name.padEnd(8)} p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, max ${run.max.toFixed(1)} ms`,
+      );
     }
   }
-  const steady = Object.fromEntries(ROUTE_NAMES.map((name) => [name, medianRun(steadyRuns[name])])) as Record<RouteName, LatencyResult>;
+  const steady = Object.fromEntries(ROUTE_NAMES.map((name) => [name, medianRun(steadyRuns[name])])) as Record<
+    RouteName,
+    LatencyResult
+  >;
 
   const throughput: Record<RouteName, MeasuredThroughput[]> = { baseline: [], dynamic: [], webhook: [] };
   for (let round = 1; round <= options.rounds; round++) {
@@ -117,13 +128,16 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
       });
       const result = { ...measured, cpu: cpuPerRequest(before, options.cpu(), measured.ok) };
       throughput[name].push(result);
-      const cpu = result.cpu ? `; CPU/request app ${result.cpu.app.toFixed(0)} µs, postgres ${result.cpu.postgres.toFixed(0)} µs` : "";
-      log(`  round ${round} ${name.padEnd(8)} ${result.rps.toFixed(0).padStart(6)} req/s (2xx ${result.ok}, other ${result.non2xx}, errors ${result.errors}${cpu})`);
+      const cpu = result.cpu
+        ? `; CPU/request app ${result.cpu.app.toFixed(0)} µs, postgres ${result.cpu.postgres.toFixed(0)} µs`
+        : "";
+      log(
+        `  round ${round} ${name.padEnd(8)} ${result.rps.toFixed(0).padStart(6)} req/s (2xx ${result.ok}, other ${result.non2xx}, errors ${result.errors}${cpu})`,
+      );
     }
   }
 
-  const acked =
-    throughput.webhook.reduce((sum, r) => sum + r.ok, 0) + steadyRuns.webhook.reduce((sum, r) => sum + r.ok, 0);
+  const acked = throughput.webhook.reduce((sum, r) => sum + r.ok, 0) + steadyRuns.webhook.reduce((sum, r) => sum + r.ok, 0);
   const { serverAck, durability } = await readBack(options.databaseUrl, steadyFrom, steadyTo, acked);
   return { throughput, steady, steadyRuns, serverAck, durability };
 }
@@ -155,7 +169,11 @@ async function seedEndpoint(databaseUrl: string): Promise<string> {
 }
 
 async function assertRoute(baseUrl: string, path: string): Promise<void> {
-  const response = await fetch(new URL(path, baseUrl), { method: "POST", body: orderBody(), headers: { "content-type": "application/json" } });
+  const response = await fetch(new URL(path, baseUrl), {
+    method: "POST",
+    body: orderBody(),
+    headers: { "content-type": "application/json" },
+  });
   const body = (await response.json()) as { status?: string };
   if (response.status !== 200 || body.status !== "accepted") {
     throw new Error(`${path.replace(/[^/]+$/, "…")} answered ${response.status} ${JSON.stringify(body)}`);

@@ -11,7 +11,10 @@ export function table(header: string[], rows: string[][]): string {
 
 export function machineLine(postgresVersion: string): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  const load = os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${postgresVersion}; load average at the end of the run ${load}`;
 }
 
@@ -24,6 +27,9 @@ export async function writeSection(file: string, id: string, markdown: string): 
   const current = existsSync(file) ? await readFile(file, "utf8") : HEADER;
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}` : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${block}${current.slice(to + end.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(file, next);
 }

@@ -80,6 +80,10 @@ export async function startLocalStack(options: {
 function seed(env: ChildEnv) {
   const root = path.resolve(__dirname, "../..");
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], { cwd: root, env: childEnv(env), stdio: "inherit" });
+  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], {
+    cwd: root,
+    env: childEnv(env),
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("Seeding the demo merchant failed");
 }

@@ -30,7 +30,17 @@ export function toErrorResponse(error: unknown): Response {
 
 // Node socket errors, PostgreSQL shutdown/too-many-connections SQLSTATEs, and Prisma's
 // "can't reach database server" / "timed out" (P1001, P1002, P2024).
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1002", "P2024"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "53300",
+  "P1001",
+  "P1002",
+  "P2024",
+]);
 
 /** Connection refused, pool acquire timeout, server shutting down or out of connections. */
 export function isDatabaseUnavailable(error: unknown): boolean {

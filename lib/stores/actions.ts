@@ -51,7 +51,9 @@ export async function testStoreApiKey(input?: unknown): Promise<ActionResult<Key
   return runAction("testStoreApiKey", noInput, input, () => testSavedKey());
 }
 
-export async function replaceStoreApiKey(input: unknown): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
+export async function replaceStoreApiKey(
+  input: unknown,
+): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
   return runAction("replaceStoreApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
     const result = await mutations.replaceApiKey(apiKey);
     revalidatePath("/settings");
@@ -67,11 +69,17 @@ export async function updateStoreDetails(input: unknown): Promise<ActionResult<n
   });
 }
 
-export async function createInvite(input: unknown): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
+export async function createInvite(
+  input: unknown,
+): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
   return runAction("createInvite", createInviteSchema, input, async ({ role }) => {
     const invite = await mutations.createInvite(role);
     revalidatePath("/settings");
-    return { inviteId: invite.inviteId, inviteUrl: `${await publicOrigin()}/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
+    return {
+      inviteId: invite.inviteId,
+      inviteUrl: `${await publicOrigin()}/invite/${invite.token}`,
+      expiresAt: invite.expiresAt.toISOString(),
+    };
   });
 }
 

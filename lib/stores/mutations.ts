@@ -31,7 +31,11 @@ async function checkKeyOrThrow(userId: string, apiKey: string): Promise<KeyCheck
 export type CreatedStore = { storeId: string; storeName: string; webhookToken: string; keyCheck: KeyCheckResult };
 
 /** A new store owned by the caller, with its first webhook endpoint, in one transaction. */
-export async function createStoreWithOwner(input: { name: string; apiKey: string; tribemadeStoreId: string | null }): Promise<CreatedStore> {
+export async function createStoreWithOwner(input: {
+  name: string;
+  apiKey: string;
+  tribemadeStoreId: string | null;
+}): Promise<CreatedStore> {
   const user = await requireUser();
   const keyCheck = await checkKeyOrThrow(user.id, input.apiKey);
   const webhookToken = newUrlToken();
@@ -64,7 +68,13 @@ export async function createInvite(role: Role, now = new Date()): Promise<{ invi
   const { store, user } = await requireOwner();
   const token = newUrlToken();
   const invite = await db.invite.create({
-    data: { storeId: store.id, tokenHash: sha256Hex(token), role, createdById: user.id, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+    data: {
+      storeId: store.id,
+      tokenHash: sha256Hex(token),
+      role,
+      createdById: user.id,
+      expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+    },
     select: { id: true, expiresAt: true },
   });
   return { inviteId: invite.id, token, expiresAt: invite.expiresAt };
@@ -85,13 +95,24 @@ export async function acceptInvite(token: string, now = new Date()): Promise<{ s
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({
       where: { tokenHash: sha256Hex(token) },
-      select: { id: true, storeId: true, role: true, expiresAt: true, usedAt: true, revokedAt: true, store: { select: { name: true } } },
+      select: {
+        id: true,
+        storeId: true,
+        role: true,
+        expiresAt: true,
+        usedAt: true,
+        revokedAt: true,
+        store: { select: { name: true } },
+      },
     });
     if (!invite) throw new AppError("not_found", "This invite link isn't valid. Ask the store owner for a new one.");
     if (invite.revokedAt) throw new AppError("conflict", "This invite was revoked. Ask the store owner for a new one.");
     if (invite.usedAt) throw new AppError("conflict", "This invite has already been used. Ask the store owner for a new one.");
     if (invite.expiresAt <= now) throw new AppError("conflict", "This invite has expired. Ask the store owner for a new one.");
-    const existing = await tx.membership.findUnique({ where: { userId_storeId: { userId: user.id, storeId: invite.storeId } }, select: { id: true } });
+    const existing = await tx.membership.findUnique({
+      where: { userId_storeId: { userId: user.id, storeId: invite.storeId } },
+      select: { id: true },
+    });
     if (existing) throw new AppError("conflict", `You're already a member of ${invite.store.name}.`);
     // The guarded update is what makes the invite one-time when two people click at once.
     const { count } = await tx.invite.updateMany({
@@ -111,9 +132,15 @@ async function changeTeam(membershipId: string, change: { role: Role } | "remove
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${store.id}::uuid FOR UPDATE`;
     // Checked again under the lock: the caller may have been demoted while this call waited.
-    const caller = await tx.membership.findFirst({ where: { storeId: store.id, userId: user.id, role: "owner" }, select: { id: true } });
+    const caller = await tx.membership.findFirst({
+      where: { storeId: store.id, userId: user.id, role: "owner" },
+      select: { id: true },
+    });
     if (!caller) throw new AppError("forbidden", "Only the store's owners can do that.");
-    const target = await tx.membership.findFirst({ where: { id: membershipId, storeId: store.id }, select: { id: true, role: true } });
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, storeId: store.id },
+      select: { id: true, role: true },
+    });
     if (!target) throw new AppError("not_found", "That person is not on this store's team.");
     const losesOwner = target.role === "owner" && (change === "remove" || change.role !== "owner");
     if (losesOwner && (await tx.membership.count({ where: { storeId: store.id, role: "owner" } })) <= 1) {

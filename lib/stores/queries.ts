@@ -23,13 +23,29 @@ export async function getStoreSettings(): Promise<StoreSettings> {
   const member = await requireMember();
   const store = await db.store.findUniqueOrThrow({
     where: { id: member.store.id },
-    select: { id: true, name: true, tribemadeStoreId: true, apiKeyLast4: true, fulfillmentUrl: true, retentionDays: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      tribemadeStoreId: true,
+      apiKeyLast4: true,
+      fulfillmentUrl: true,
+      retentionDays: true,
+      createdAt: true,
+    },
   });
   const { apiKeyLast4, ...rest } = store;
   return { ...rest, apiKeyMasked: maskApiKey(apiKeyLast4), role: member.role };
 }
 
-export type TeamMember = { membershipId: string; userId: string; name: string; email: string; role: Role; joinedAt: Date; isYou: boolean };
+export type TeamMember = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+  isYou: boolean;
+};
 
 /** The current store's team (owners only: it lists email addresses). */
 export async function listTeam(): Promise<TeamMember[]> {

@@ -20,7 +20,10 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export const tribemadeStoreIdSchema = z
   .string()
   .trim()
-  .refine((value) => value === "" || UUID_PATTERN.test(value), "A TribeMade store id is a UUID, like 770e8400-e29b-41d4-a716-446655440789.")
+  .refine(
+    (value) => value === "" || UUID_PATTERN.test(value),
+    "A TribeMade store id is a UUID, like 770e8400-e29b-41d4-a716-446655440789.",
+  )
   .transform((value) => (value === "" ? null : value.toLowerCase()));
 
 export const fulfillmentUrlSchema = z

@@ -9,9 +9,7 @@ const PROBE_ORDER_ID = "00000000-0000-4000-8000-000000000000";
 const TIMEOUT_MS = 5_000;
 
 export type KeyCheckResult =
-  | { status: "valid"; message: string }
-  | { status: "rejected"; message: string }
-  | { status: "unreachable"; message: string };
+  { status: "valid"; message: string } | { status: "rejected"; message: string } | { status: "unreachable"; message: string };
 
 export async function checkTribemadeKey(
   apiKey: string,

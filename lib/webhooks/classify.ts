@@ -78,9 +78,12 @@ export function classifyBody(body: Uint8Array, truncated: boolean): Verdict {
 
   if (typeof record.event === "string" && record.event !== WEBHOOK_EVENT) {
     const shown = repairText(record.event.slice(0, 100));
-    return reject("unsupported_event", `Unsupported event "${shown}"; only ${WEBHOOK_EVENT} is handled.`, [
-      { path: "event", message: `expected "${WEBHOOK_EVENT}"` },
-    ], orderRef);
+    return reject(
+      "unsupported_event",
+      `Unsupported event "${shown}"; only ${WEBHOOK_EVENT} is handled.`,
+      [{ path: "event", message: `expected "${WEBHOOK_EVENT}"` }],
+      orderRef,
+    );
   }
 
   const safe = makeJsonbSafe(parsed);

@@ -86,7 +86,7 @@ function pump(): void {
 function takeBatch(): Job[] {
   const keys = new Set<string>();
   const batch: Job[] = [];
-  for (let index = 0; index < queue.length && batch.length < MAX_BATCH; ) {
+  for (let index = 0; index < queue.length && batch.length < MAX_BATCH;) {
     const job = queue[index] as Job;
     if (keys.has(job.key)) {
       index++;

@@ -39,8 +39,7 @@ export type IngestInput = {
 };
 
 export type IngestResult =
-  | { ok: true; ack: WebhookAck; delivery: StoredDelivery }
-  | { ok: false; error: AppError; delivery: StoredDelivery | null };
+  { ok: true; ack: WebhookAck; delivery: StoredDelivery } | { ok: false; error: AppError; delivery: StoredDelivery | null };
 
 /** The HTTP edge: reads the capped body and the headers, then ingests. */
 export async function receiveWebhook(request: Request, token: string, startedAt: number): Promise<IngestResult> {

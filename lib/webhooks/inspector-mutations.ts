@@ -10,7 +10,13 @@ import { MAX_ACTIVE_ENDPOINTS, type EndpointDto, type ReplayResultDto } from "@/
 // Writes behind the inspector's actions. Every function takes the caller's store id (checked by
 // requireMember/requireOwner in lib/webhooks/actions.ts) and touches only that store's rows.
 
-function toEndpointDto(endpoint: { id: string; label: string; createdAt: Date; revokedAt: Date | null; lastUsedAt: Date | null }): EndpointDto {
+function toEndpointDto(endpoint: {
+  id: string;
+  label: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}): EndpointDto {
   return {
     id: endpoint.id,
     label: endpoint.label,
@@ -77,12 +83,23 @@ export async function replayDelivery(
   });
   if (outcome.ok) {
     const status = outcome.ack.status;
-    const message = status === "duplicate" ? "Already recorded: acknowledged as a duplicate, nothing added." : "Accepted: a new order was recorded.";
-    return { result: { deliveryId: outcome.delivery.deliveryId, outcome: status, reason: null, message }, stored: outcome.delivery };
+    const message =
+      status === "duplicate"
+        ? "Already recorded: acknowledged as a duplicate, nothing added."
+        : "Accepted: a new order was recorded.";
+    return {
+      result: { deliveryId: outcome.delivery.deliveryId, outcome: status, reason: null, message },
+      stored: outcome.delivery,
+    };
   }
   const stored = outcome.delivery;
   return {
-    result: { deliveryId: stored?.deliveryId ?? null, outcome: stored?.outcome ?? null, reason: outcome.error.code, message: outcome.error.message },
+    result: {
+      deliveryId: stored?.deliveryId ?? null,
+      outcome: stored?.outcome ?? null,
+      reason: outcome.error.code,
+      message: outcome.error.message,
+    },
     stored,
   };
 }

@@ -16,8 +16,7 @@ const text = (max: number) => z.string().max(max, `must be at most ${max} charac
 const optionalText = (max: number) => text(max).nullish();
 
 /** TribeMade sends "2024-11-16T10:30:45.123456" (UTC, no offset); an explicit offset is honoured. */
-const ISO_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Parses an ISO 8601 timestamp, treating a missing offset as UTC; null when not a real instant. */
 export function parseTribemadeTimestamp(value: string): Date | null {
@@ -45,9 +44,7 @@ function offsetMinutes(offset: string | undefined): number {
   return offset.startsWith("-") ? -minutes : minutes;
 }
 
-const timestamp = z
-  .string()
-  .refine((value) => parseTribemadeTimestamp(value) !== null, "must be an ISO 8601 timestamp");
+const timestamp = z.string().refine((value) => parseTribemadeTimestamp(value) !== null, "must be an ISO 8601 timestamp");
 
 /** The webhook's address is one string; GET's is an object. Tolerate the object too. */
 const address = z.union([
@@ -68,7 +65,11 @@ export const webhookCustomerSchema = z.object({
 
 export const webhookOrderDetailsSchema = z.object({
   // Order.quantity is int4; Order.amount is numeric(12,2).
-  quantity: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(2_147_483_647, "must be at most 2147483647"),
+  quantity: z
+    .number("must be a number")
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(2_147_483_647, "must be at most 2147483647"),
   amount: z.number("must be a number").min(0, "must not be negative").max(9_999_999_999.99, "must be at most 9999999999.99"),
   variation: optionalText(1000),
   size: optionalText(1000),

@@ -15,7 +15,10 @@ async function signIn(page: Page, callbackPath: string) {
   await page.waitForURL((url) => url.pathname === callbackPath);
 }
 
-test("a simulated order's delivery appears live, opens with body, tree and headers, and replays as duplicate", async ({ page, request }) => {
+test("a simulated order's delivery appears live, opens with body, tree and headers, and replays as duplicate", async ({
+  page,
+  request,
+}) => {
   await signIn(page, "/webhooks");
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
   await expect(page.getByText("Live", { exact: true })).toBeVisible();

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
 
-const { applySetCookies, requestScope, resetRequest, scopedRequest, SESSION_COOKIE } = await import("@/tests/fixtures/auth-request");
+const { applySetCookies, requestScope, resetRequest, scopedRequest, SESSION_COOKIE } =
+  await import("@/tests/fixtures/auth-request");
 const { createUser, TEST_PASSWORD } = await import("@/tests/fixtures/auth-merchants");
 const route = await import("@/app/api/auth/[...nextauth]/route");
 const { auth } = await import("@/lib/auth/session");
@@ -21,7 +22,9 @@ async function callAuth(method: "GET" | "POST", path: string, form?: Record<stri
     headers: form ? { "content-type": "application/x-www-form-urlencoded" } : {},
   });
   const handler = (method === "GET" ? route.GET : route.POST) as Handler;
-  const response = await handler(new NextRequest(request), { params: Promise.resolve({ nextauth: path.split("?")[0]!.split("/") }) });
+  const response = await handler(new NextRequest(request), {
+    params: Promise.resolve({ nextauth: path.split("?")[0]!.split("/") }),
+  });
   applySetCookies(response);
   return response;
 }
@@ -114,7 +117,8 @@ describe("sign-in", () => {
     resetRequest();
     expect((await signIn(user.email, TEST_PASSWORD)).error).toBeNull();
     resetRequest();
-    for (let attempt = 0; attempt < 4; attempt++) expect((await signIn(user.email, "wrong password")).error).toBe("CredentialsSignin");
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect((await signIn(user.email, "wrong password")).error).toBe("CredentialsSignin");
   });
 
   it("throttles one IP after 20 failures across accounts", async () => {

@@ -80,7 +80,9 @@ describe("requireUser / requireMember / requireOwner", () => {
   it("says no_store for a user without stores", async () => {
     const user = await createUser();
     await actAs(user);
-    await expect(requireMember()).rejects.toEqual(expect.objectContaining({ code: "forbidden", details: { reason: "no_store" } }));
+    await expect(requireMember()).rejects.toEqual(
+      expect.objectContaining({ code: "forbidden", details: { reason: "no_store" } }),
+    );
   });
 
   it("refuses staff where owners are required", async () => {

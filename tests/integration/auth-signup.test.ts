@@ -16,11 +16,16 @@ describe("signUp", () => {
   it("creates the account with a lower-cased email and an argon2id hash", async () => {
     const result = await signUp({ name: "  Kavya Menon ", email: "Kavya.Menon@Example.IN", password: "a long enough password" });
     expect(result).toEqual({ ok: true, data: { email: "kavya.menon@example.in" } });
-    const user = await db.user.findUniqueOrThrow({ where: { email: "kavya.menon@example.in" }, select: { name: true, passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "kavya.menon@example.in" },
+      select: { name: true, passwordHash: true },
+    });
     expect(user.name).toBe("Kavya Menon");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain("a long enough password");
-    expect(await authenticate({ email: "KAVYA.menon@example.in", password: "a long enough password" }, "192.0.2.1")).toMatchObject({ name: "Kavya Menon" });
+    expect(
+      await authenticate({ email: "KAVYA.menon@example.in", password: "a long enough password" }, "192.0.2.1"),
+    ).toMatchObject({ name: "Kavya Menon" });
   });
 
   it("returns field errors for bad input and creates nothing", async () => {
@@ -39,19 +44,30 @@ describe("signUp", () => {
 
   it("says a taken email is taken (any case) and changes nothing", async () => {
     await signUp({ name: "First", email: "shop@example.in", password: "a long enough password" });
-    const before = await db.user.findUniqueOrThrow({ where: { email: "shop@example.in" }, select: { passwordHash: true, name: true } });
+    const before = await db.user.findUniqueOrThrow({
+      where: { email: "shop@example.in" },
+      select: { passwordHash: true, name: true },
+    });
     const users = await db.user.count();
     const result = await signUp({ name: "Second", email: "SHOP@example.in", password: "another long password" });
-    expect(result).toMatchObject({ ok: false, error: { code: "conflict", fieldErrors: { email: expect.stringMatching(/already exists/) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "conflict", fieldErrors: { email: expect.stringMatching(/already exists/) } },
+    });
     expect(await db.user.count()).toBe(users);
-    expect(await db.user.findUniqueOrThrow({ where: { email: "shop@example.in" }, select: { passwordHash: true, name: true } })).toEqual(before);
+    expect(
+      await db.user.findUniqueOrThrow({ where: { email: "shop@example.in" }, select: { passwordHash: true, name: true } }),
+    ).toEqual(before);
   });
 
   it("brakes an IP that keeps hitting taken emails", async () => {
     await signUp({ name: "Owner", email: "taken@example.in", password: "a long enough password" });
     for (let attempt = 0; attempt < 20; attempt++) {
       resetRequest("203.0.113.200");
-      expect(await signUp({ name: "Probe", email: "taken@example.in", password: "a long enough password" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+      expect(await signUp({ name: "Probe", email: "taken@example.in", password: "a long enough password" })).toMatchObject({
+        ok: false,
+        error: { code: "conflict" },
+      });
     }
     resetRequest("203.0.113.200");
     expect(await signUp({ name: "Probe", email: "other@example.in", password: "a long enough password" })).toMatchObject({
@@ -59,7 +75,9 @@ describe("signUp", () => {
       error: { code: "too_many_requests", message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/) },
     });
     resetRequest("203.0.113.201");
-    expect(await signUp({ name: "Someone", email: "other@example.in", password: "a long enough password" })).toMatchObject({ ok: true });
+    expect(await signUp({ name: "Someone", email: "other@example.in", password: "a long enough password" })).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -135,14 +135,20 @@ describe("prisma/migrations versus prisma/schema.prisma", () => {
     expect(firstRun.applied).toEqual(onDisk.map((m) => m.name));
     expect(await applyMigrations(migrated, { migrationsDir })).toEqual({ applied: [] });
 
-    const rows = await withClient(migrated, async (c) =>
-      (await c.query(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs
-                        FROM "_prisma_migrations" ORDER BY migration_name`)).rows,
+    const rows = await withClient(
+      migrated,
+      async (c) =>
+        (
+          await c.query(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs
+                        FROM "_prisma_migrations" ORDER BY migration_name`)
+        ).rows,
     );
     const expected = await Promise.all(
       onDisk.map(async (m) => ({
         migration_name: m.name,
-        checksum: createHash("sha256").update(await readFile(path.join(migrationsDir, m.name, "migration.sql"))).digest("hex"),
+        checksum: createHash("sha256")
+          .update(await readFile(path.join(migrationsDir, m.name, "migration.sql")))
+          .digest("hex"),
         finished_at: expect.any(Date),
         rolled_back_at: null,
         applied_steps_count: 1,
@@ -182,7 +188,9 @@ describe("applyMigrations", () => {
     await mkdir(broken);
     await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT * FROM "NoSuchTable";\n`);
 
-    await expect(applyMigrations(url, { migrationsDir: dir })).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
+    await expect(applyMigrations(url, { migrationsDir: dir })).rejects.toThrow(
+      /99990101000000_broken failed and was rolled back/,
+    );
     const state = await withClient(url, async (c) => ({
       half: (await c.query(`SELECT to_regclass('public."Half"') AS t`)).rows[0]?.t,
       rows: (await c.query(`SELECT migration_name FROM "_prisma_migrations" ORDER BY 1`)).rows.map((r) => r.migration_name),

@@ -42,7 +42,10 @@ describe("the demo seed", () => {
 
     const user = await db.user.findUniqueOrThrow({ where: { email: DEMO.email }, omit: { passwordHash: false } });
     expect(await verifyPassword(user.passwordHash, DEMO.password)).toBe(true);
-    const store = await db.store.findFirstOrThrow({ omit: { apiKeyCiphertext: false }, include: { endpoints: true, memberships: true } });
+    const store = await db.store.findFirstOrThrow({
+      omit: { apiKeyCiphertext: false },
+      include: { endpoints: true, memberships: true },
+    });
     expect(store.apiKeyCiphertext).not.toContain(DEMO.apiKey);
     expect(decryptSecret(store.apiKeyCiphertext ?? "")).toBe(DEMO.apiKey);
     expect(store.apiKeyLast4).toBe(DEMO.apiKey.slice(-4));

@@ -22,7 +22,10 @@ describe("simulator control API", () => {
 
   it("creates a store with a fixed id and key, idempotently", async () => {
     const first = await control.createStore(FIXED);
-    expect(first).toMatchObject({ created: true, store: { id: FIXED.id, apiKey: FIXED.apiKey, name: FIXED.name, webhookUrls: [] } });
+    expect(first).toMatchObject({
+      created: true,
+      store: { id: FIXED.id, apiKey: FIXED.apiKey, name: FIXED.name, webhookUrls: [] },
+    });
     expect(await control.createStore(FIXED)).toMatchObject({ created: false, store: { id: FIXED.id } });
     await expect(control.createStore({ ...FIXED, apiKey: "tb-aaaa-bbb-cccc" })).rejects.toMatchObject({ status: 409 });
     await expect(control.createStore({ apiKey: FIXED.apiKey })).rejects.toMatchObject({ status: 409 });
@@ -44,7 +47,11 @@ describe("simulator control API", () => {
     const { store } = await control.createStore();
     const placed = await control.placeOrder(store.id, { sendWebhook: false });
     const { store: rotated } = await control.rotateKey(store.id);
-    const read = (key: string) => fetch(`${sim.url}/api/orders/${placed.order.id}`, { headers: { "X-API-Key": key } }).then(async (r) => [r.status, await r.json()]);
+    const read = (key: string) =>
+      fetch(`${sim.url}/api/orders/${placed.order.id}`, { headers: { "X-API-Key": key } }).then(async (r) => [
+        r.status,
+        await r.json(),
+      ]);
     expect(await read(store.apiKey)).toEqual([401, { error: "Invalid API key" }]);
     expect((await read(rotated.apiKey))[0]).toBe(200);
   });
@@ -62,8 +69,13 @@ describe("simulator control API", () => {
     const { requests } = await control.requests({ since });
     expect(requests).toEqual([
       expect.objectContaining({
-        method: "PUT", path: `/api/orders/${placed.order.id}/status`, query: "?trace=1", status: 200, storeId: store.id,
-        body: { status: "processing" }, headers: expect.objectContaining({ "x-api-key": store.apiKey, "content-type": "application/json" }),
+        method: "PUT",
+        path: `/api/orders/${placed.order.id}/status`,
+        query: "?trace=1",
+        status: 200,
+        storeId: store.id,
+        body: { status: "processing" },
+        headers: expect.objectContaining({ "x-api-key": store.apiKey, "content-type": "application/json" }),
       }),
       expect.objectContaining({ method: "GET", path: "/api/nowhere", status: 404, storeId: null, body: null }),
     ]);
@@ -73,11 +85,20 @@ describe("simulator control API", () => {
   it("answers unknown routes 404 and wrong methods 405", async () => {
     const { store } = await control.createStore();
     const call = (method: string, path: string) =>
-      fetch(`${sim.url}${path}`, { method, headers: { "X-API-Key": store.apiKey } }).then(async (r) => [r.status, await r.json()]);
+      fetch(`${sim.url}${path}`, { method, headers: { "X-API-Key": store.apiKey } }).then(async (r) => [
+        r.status,
+        await r.json(),
+      ]);
     expect(await call("GET", "/api/orders")).toEqual([404, { error: "Not found" }]);
     expect(await call("GET", "/")).toEqual([404, { error: "Not found" }]);
-    expect(await call("POST", "/api/orders/770e8400-e29b-41d4-a716-446655440789")).toEqual([405, { error: "Method not allowed" }]);
-    expect(await call("GET", "/api/orders/770e8400-e29b-41d4-a716-446655440789/status")).toEqual([405, { error: "Method not allowed" }]);
+    expect(await call("POST", "/api/orders/770e8400-e29b-41d4-a716-446655440789")).toEqual([
+      405,
+      { error: "Method not allowed" },
+    ]);
+    expect(await call("GET", "/api/orders/770e8400-e29b-41d4-a716-446655440789/status")).toEqual([
+      405,
+      { error: "Method not allowed" },
+    ]);
     expect(await call("GET", "/__control/nope")).toEqual([404, { error: "Not found" }]);
     expect(await call("DELETE", "/__control/health")).toEqual([405, { error: "Method not allowed" }]);
   });
@@ -98,7 +119,9 @@ describe("simulator control API", () => {
     expect(await control.health()).toMatchObject({ stores: 0, orders: 0, products: 0 });
     expect(await control.getFaults()).toEqual({ global: {}, stores: {} });
     expect((await control.requests()).requests).toEqual([]);
-    const response = await fetch(`${sim.url}/api/orders/770e8400-e29b-41d4-a716-446655440789`, { headers: { "X-API-Key": store.apiKey } });
+    const response = await fetch(`${sim.url}/api/orders/770e8400-e29b-41d4-a716-446655440789`, {
+      headers: { "X-API-Key": store.apiKey },
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -143,7 +143,11 @@ describe("simulator changes made outside the API", () => {
     expect((await control.request("POST", `/orders/${order.id}/rate`, { rating: 5 })).status).toBe(409);
     await control.courierDeliver(order.id);
     await control.rate(order.id, 4, "Lovely fabric, quick delivery");
-    expect((await getOrder(order.id)).body).toMatchObject({ status: "delivered", rating: 4, review: "Lovely fabric, quick delivery" });
+    expect((await getOrder(order.id)).body).toMatchObject({
+      status: "delivered",
+      rating: 4,
+      review: "Lovely fabric, quick delivery",
+    });
     expect(receiver.received).toHaveLength(0);
   });
 });

@@ -12,7 +12,11 @@ let other: StoreView;
 async function api(method: string, path: string, key: string | null, body?: unknown) {
   const headers: Record<string, string> = key === null ? {} : { "X-API-Key": key };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(`${sim.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${sim.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -37,7 +41,9 @@ describe("simulator auth", () => {
   });
 
   it("treats an empty header as missing", async () => {
-    expect((await api("GET", "/api/products/770e8400-e29b-41d4-a716-446655440789", "")).body).toEqual({ error: "Missing API key" });
+    expect((await api("GET", "/api/products/770e8400-e29b-41d4-a716-446655440789", "")).body).toEqual({
+      error: "Missing API key",
+    });
   });
 });
 
@@ -46,31 +52,65 @@ describe("simulator GET /api/orders/{id}", () => {
     const placed = await control.placeOrder(store.id, { sendWebhook: false });
     const { status, body } = await api("GET", `/api/orders/${placed.order.id}`, store.apiKey);
     expect(status).toBe(200);
-    expect(Object.keys(body).sort()).toEqual(
-      ["created_at", "customer", "id", "order_details", "product_id", "product_image", "product_name", "rating", "review", "status", "tracking_url"],
-    );
+    expect(Object.keys(body).sort()).toEqual([
+      "created_at",
+      "customer",
+      "id",
+      "order_details",
+      "product_id",
+      "product_image",
+      "product_name",
+      "rating",
+      "review",
+      "status",
+      "tracking_url",
+    ]);
     expect(body).toMatchObject({ id: placed.order.id, status: "started", rating: null, review: null, tracking_url: null });
     expect(body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/);
     expect(body.product_image).toMatch(/^http/);
     const customer = body.customer as Record<string, unknown>;
     expect(Object.keys(customer).sort()).toEqual(["email", "full_address", "name", "number", "pincode"]);
     expect(Object.keys(customer.full_address as object).sort()).toEqual(["city", "country", "line1", "line2", "state"]);
-    expect(Object.keys(body.order_details as object).sort()).toEqual(
-      ["amount", "color", "custom_questions", "quantity", "size", "special_instructions", "variation"],
-    );
+    expect(Object.keys(body.order_details as object).sort()).toEqual([
+      "amount",
+      "color",
+      "custom_questions",
+      "quantity",
+      "size",
+      "special_instructions",
+      "variation",
+    ]);
   });
 
   it("404s an unknown or non-UUID id and 403s another store's order (A9)", async () => {
     const foreign = await control.placeOrder(other.id, { sendWebhook: false });
-    expect(await api("GET", "/api/orders/00000000-0000-4000-8000-000000000000", store.apiKey)).toMatchObject({ status: 404, body: { error: "Order not found" } });
-    expect(await api("GET", "/api/orders/12345", store.apiKey)).toMatchObject({ status: 404, body: { error: "Order not found" } });
-    expect(await api("GET", `/api/orders/${foreign.order.id}`, store.apiKey)).toMatchObject({ status: 403, body: { error: "Forbidden" } });
-    expect(await api("PUT", `/api/orders/${foreign.order.id}/status`, store.apiKey, { status: "processing" })).toMatchObject({ status: 403 });
+    expect(await api("GET", "/api/orders/00000000-0000-4000-8000-000000000000", store.apiKey)).toMatchObject({
+      status: 404,
+      body: { error: "Order not found" },
+    });
+    expect(await api("GET", "/api/orders/12345", store.apiKey)).toMatchObject({
+      status: 404,
+      body: { error: "Order not found" },
+    });
+    expect(await api("GET", `/api/orders/${foreign.order.id}`, store.apiKey)).toMatchObject({
+      status: 403,
+      body: { error: "Forbidden" },
+    });
+    expect(await api("PUT", `/api/orders/${foreign.order.id}/status`, store.apiKey, { status: "processing" })).toMatchObject({
+      status: 403,
+    });
   });
 });
 
 describe("simulator PUT /api/orders/{id}/status", () => {
-  const allowed = new Set(["started>processing", "started>cancelled", "processing>dispatched", "processing>cancelled", "dispatched>delivered", "dispatched>cancelled"]);
+  const allowed = new Set([
+    "started>processing",
+    "started>cancelled",
+    "processing>dispatched",
+    "processing>cancelled",
+    "dispatched>delivered",
+    "dispatched>cancelled",
+  ]);
 
   // One store per starting status keeps each store's 20/min budget clear of the 25 calls.
   it.each(ORDER_STATUSES)("from %s: allows exactly the documented next states", async (from) => {
@@ -91,12 +131,16 @@ describe("simulator PUT /api/orders/{id}/status", () => {
     const path = `/api/orders/${placed.order.id}/status`;
     for (const bad of ["ftp://x.in/1", "delhivery", 42, ""]) {
       expect(await api("PUT", path, store.apiKey, { status: "dispatched", tracking_url: bad })).toMatchObject({
-        status: 400, body: { error: "tracking_url must be a valid http or https URL" },
+        status: 400,
+        body: { error: "tracking_url must be a valid http or https URL" },
       });
     }
     const url = "https://www.delhivery.com/track/package/1234567890";
     expect((await api("PUT", path, store.apiKey, { status: "dispatched", tracking_url: url })).status).toBe(200);
-    expect((await api("GET", `/api/orders/${placed.order.id}`, store.apiKey)).body).toMatchObject({ status: "dispatched", tracking_url: url });
+    expect((await api("GET", `/api/orders/${placed.order.id}`, store.apiKey)).body).toMatchObject({
+      status: "dispatched",
+      tracking_url: url,
+    });
     // Delivered without a tracking URL keeps the one already there.
     expect((await api("PUT", path, store.apiKey, { status: "delivered" })).status).toBe(200);
     const { statusChanges } = await control.statusChanges({ orderId: placed.order.id });
@@ -112,7 +156,9 @@ describe("simulator PUT /api/orders/{id}/status", () => {
     const path = `/api/orders/${placed.order.id}/status`;
     expect((await api("PUT", path, store.apiKey, {})).body).toEqual({ error: "status is required" });
     expect((await api("PUT", path, store.apiKey, { status: "shipped" })).status).toBe(400);
-    expect((await api("PUT", path, store.apiKey, { status: "started" })).body).toEqual({ error: "Status cannot be set to started" });
+    expect((await api("PUT", path, store.apiKey, { status: "started" })).body).toEqual({
+      error: "Status cannot be set to started",
+    });
     const raw = await fetch(`${sim.url}${path}`, { method: "PUT", headers: { "X-API-Key": store.apiKey }, body: "{status:" });
     expect({ status: raw.status, body: await raw.json() }).toEqual({ status: 400, body: { error: "Invalid JSON body" } });
   });

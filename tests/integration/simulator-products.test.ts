@@ -23,7 +23,12 @@ async function create(body: Record<string, unknown>): Promise<string> {
   return response.body.product_id as string;
 }
 
-const kurta = { name: "Handloom Kurta", price: 1299.99, description: "Soft cotton kurta, hand woven in Bhagalpur by master weavers.", stock: 25 };
+const kurta = {
+  name: "Handloom Kurta",
+  price: 1299.99,
+  description: "Soft cotton kurta, hand woven in Bhagalpur by master weavers.",
+  stock: 25,
+};
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
 beforeAll(async () => {
@@ -36,7 +41,12 @@ afterAll(() => sim.stop());
 
 describe("simulator POST /api/products/create and GET /api/products/{id}", () => {
   it("creates with defaults and reads back the documented fields (origional_price, long_description)", async () => {
-    const id = await create({ ...kurta, categories: ["apparel"], primary_image: "https://cdn.example.in/k.jpg", metadata: { sku: "K1" } });
+    const id = await create({
+      ...kurta,
+      categories: ["apparel"],
+      primary_image: "https://cdn.example.in/k.jpg",
+      metadata: { sku: "K1" },
+    });
     const { status, body } = await api("GET", `/api/products/${id}`);
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -49,25 +59,45 @@ describe("simulator POST /api/products/create and GET /api/products/{id}", () =>
       shipping_cost: 0,
       short_description: kurta.description.slice(0, 50),
       long_description: kurta.description,
-      variations: [], size: [], colors: [], categories: ["apparel"],
-      is_sale: false, custom_questions: [], is_active: true, stock: 25, internal_note: "",
+      variations: [],
+      size: [],
+      colors: [],
+      categories: ["apparel"],
+      is_sale: false,
+      custom_questions: [],
+      is_active: true,
+      stock: 25,
+      internal_note: "",
     });
   });
 
   it("refuses bad bodies with the documented messages", async () => {
-    expect(await api("POST", "/api/products/create", { name: "Kurta" })).toEqual({ status: 400, body: { error: "name, price, description, and stock are required" } });
-    expect((await api("POST", "/api/products/create", { ...kurta, name: "Ku" })).body).toEqual({ error: "Name must be between 3 and 30 characters" });
+    expect(await api("POST", "/api/products/create", { name: "Kurta" })).toEqual({
+      status: 400,
+      body: { error: "name, price, description, and stock are required" },
+    });
+    expect((await api("POST", "/api/products/create", { ...kurta, name: "Ku" })).body).toEqual({
+      error: "Name must be between 3 and 30 characters",
+    });
     expect((await api("POST", "/api/products/create", { ...kurta, price: -1 })).body).toEqual({ error: "price must be > 0" });
     expect(await api("POST", "/api/products/create", { ...kurta, categories: ["apparel", "Apparel", "toys"] })).toEqual({
-      status: 400, body: { error: "All categories must be in store categories", invalid: ["Apparel", "toys"] },
+      status: 400,
+      body: { error: "All categories must be in store categories", invalid: ["Apparel", "toys"] },
     });
     expect(await api("POST", "/api/products/create", "{not json")).toEqual({ status: 400, body: { error: "Invalid JSON body" } });
   });
 
   it("404s unknown, malformed and other stores' products", async () => {
     const theirs = await create(kurta);
-    for (const [id, key] of [[MISSING, store.apiKey], ["create", store.apiKey], [theirs, other.apiKey]] as const) {
-      expect(await api("GET", `/api/products/${id}`, undefined, key)).toEqual({ status: 404, body: { error: "Product Doesn't Exist" } });
+    for (const [id, key] of [
+      [MISSING, store.apiKey],
+      ["create", store.apiKey],
+      [theirs, other.apiKey],
+    ] as const) {
+      expect(await api("GET", `/api/products/${id}`, undefined, key)).toEqual({
+        status: 404,
+        body: { error: "Product Doesn't Exist" },
+      });
     }
   });
 });
@@ -76,9 +106,16 @@ describe("simulator PUT /api/products/{id}/edit", () => {
   it("updates only the fields sent; arrays replace", async () => {
     const id = await create({ ...kurta, size: ["S", "M"] });
     expect(await api("PUT", `/api/products/${id}/edit`, { is_active: false, size: ["XL"], current_price: 999 })).toEqual({
-      status: 200, body: { message: "Product updated successfully" },
+      status: 200,
+      body: { message: "Product updated successfully" },
     });
-    expect((await api("GET", `/api/products/${id}`)).body).toMatchObject({ is_active: false, size: ["XL"], current_price: 999, origional_price: 1299.99, name: kurta.name });
+    expect((await api("GET", `/api/products/${id}`)).body).toMatchObject({
+      is_active: false,
+      size: ["XL"],
+      current_price: 999,
+      origional_price: 1299.99,
+      name: kurta.name,
+    });
   });
 
   it("refuses empty, invalid and foreign edits", async () => {
@@ -97,7 +134,10 @@ describe("simulator DELETE /api/products/{id}", () => {
     const id = await create(kurta);
     const blocked = {
       status: 400,
-      body: { error: "Cannot delete product with active orders in processing or dispatched status. Please wait for orders to complete or cancel them first." },
+      body: {
+        error:
+          "Cannot delete product with active orders in processing or dispatched status. Please wait for orders to complete or cancel them first.",
+      },
     };
     for (const status of ["started", "processing", "dispatched"] as const) {
       const placed = await control.placeOrder(store.id, { sendWebhook: false, overrides: { product_id: id, status } });
@@ -105,8 +145,14 @@ describe("simulator DELETE /api/products/{id}", () => {
       await api("PUT", `/api/orders/${placed.order.id}/status`, { status: "cancelled" });
     }
     await control.placeOrder(store.id, { sendWebhook: false, overrides: { product_id: id, status: "delivered" } });
-    expect(await api("DELETE", `/api/products/${id}`)).toEqual({ status: 200, body: { message: "Product deleted successfully" } });
-    expect(await api("DELETE", `/api/products/${id}`)).toEqual({ status: 404, body: { error: "Product not found or does not belong to this store" } });
+    expect(await api("DELETE", `/api/products/${id}`)).toEqual({
+      status: 200,
+      body: { message: "Product deleted successfully" },
+    });
+    expect(await api("DELETE", `/api/products/${id}`)).toEqual({
+      status: 404,
+      body: { error: "Product not found or does not belong to this store" },
+    });
   });
 
   it("will not delete another store's product", async () => {

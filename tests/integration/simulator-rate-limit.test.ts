@@ -31,7 +31,11 @@ describe("simulator rate limits", () => {
       await response.body?.cancel();
       seen.push(limits(response));
     }
-    expect(seen.map((s) => [s.limit, s.remaining])).toEqual([[50, 49], [50, 48], [50, 47]]);
+    expect(seen.map((s) => [s.limit, s.remaining])).toEqual([
+      [50, 49],
+      [50, 48],
+      [50, 47],
+    ]);
     expect(seen[0]!.reset).toBeGreaterThanOrEqual(before + 59);
     expect(seen[0]!.reset).toBeLessThanOrEqual(before + 62);
     expect(new Set(seen.map((s) => s.reset)).size).toBe(1);
@@ -76,11 +80,20 @@ describe("simulator rate limits", () => {
     const { store: a } = await control.createStore();
     const { store: b } = await control.createStore();
     for (let i = 0; i < 10; i++) {
-      const r = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, { method: "DELETE", headers: { "X-API-Key": a.apiKey } });
+      const r = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, {
+        method: "DELETE",
+        headers: { "X-API-Key": a.apiKey },
+      });
       await r.body?.cancel();
     }
-    const refusedA = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, { method: "DELETE", headers: { "X-API-Key": a.apiKey } });
-    const allowedB = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, { method: "DELETE", headers: { "X-API-Key": b.apiKey } });
+    const refusedA = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, {
+      method: "DELETE",
+      headers: { "X-API-Key": a.apiKey },
+    });
+    const allowedB = await fetch(`${sim.url}/api/products/00000000-0000-4000-8000-000000000000`, {
+      method: "DELETE",
+      headers: { "X-API-Key": b.apiKey },
+    });
     expect([refusedA.status, allowedB.status]).toEqual([429, 404]);
     expect(limits(allowedB)).toMatchObject({ limit: 10, remaining: 9 });
     await Promise.all([refusedA.body?.cancel(), allowedB.body?.cancel()]);
@@ -92,7 +105,10 @@ describe("simulator rate limits", () => {
     try {
       const { store } = await createControlClient(clocked.url).createStore();
       const del = async () => {
-        const r = await fetch(`${clocked.url}/api/products/00000000-0000-4000-8000-000000000000`, { method: "DELETE", headers: { "X-API-Key": store.apiKey } });
+        const r = await fetch(`${clocked.url}/api/products/00000000-0000-4000-8000-000000000000`, {
+          method: "DELETE",
+          headers: { "X-API-Key": store.apiKey },
+        });
         return { status: r.status, body: (await r.json()) as Record<string, unknown>, ...limits(r) };
       };
       for (let i = 0; i < 10; i++) await del();

@@ -35,8 +35,23 @@ describe("simulator order.created webhooks", () => {
     expect(request!.headers["content-type"]).toBe("application/json");
     expect(request!.body).toMatch(/"amount":\d+\.\d\d,/);
     const payload = JSON.parse(request!.body) as Record<string, unknown>;
-    expect(Object.keys(payload).sort()).toEqual(["created_at", "customer", "event", "order_details", "order_id", "product_id", "status", "store_id"]);
-    expect(payload).toMatchObject({ event: "order.created", order_id: placed.order.id, store_id: store.id, product_id: placed.order.product_id, status: "started" });
+    expect(Object.keys(payload).sort()).toEqual([
+      "created_at",
+      "customer",
+      "event",
+      "order_details",
+      "order_id",
+      "product_id",
+      "status",
+      "store_id",
+    ]);
+    expect(payload).toMatchObject({
+      event: "order.created",
+      order_id: placed.order.id,
+      store_id: store.id,
+      product_id: placed.order.product_id,
+      status: "started",
+    });
     expect(payload.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
     const customer = payload.customer as Record<string, unknown>;
     expect(customer.full_address).toEqual(expect.stringMatching(/, India$/));
@@ -50,7 +65,14 @@ describe("simulator order.created webhooks", () => {
     // The same order through the API: the same instant, with +00:00.
     expect(placed.order.created_at).toBe(`${String(payload.created_at)}+00:00`);
     expect(placed.deliveries).toEqual([
-      expect.objectContaining({ kind: "order.created", url: receiver.url, statusCode: 200, ok: true, error: null, orderId: placed.order.id }),
+      expect.objectContaining({
+        kind: "order.created",
+        url: receiver.url,
+        statusCode: 200,
+        ok: true,
+        error: null,
+        orderId: placed.order.id,
+      }),
     ]);
   });
 
@@ -62,10 +84,19 @@ describe("simulator order.created webhooks", () => {
         order_details: { quantity: 2, amount: 2048, variation: null, size: null, color: null, special_instructions: null },
       },
     });
-    const payload = JSON.parse((await receiver.waitFor(1))[0]!.body) as { customer: { name: string }; order_details: Record<string, unknown> };
+    const payload = JSON.parse((await receiver.waitFor(1))[0]!.body) as {
+      customer: { name: string };
+      order_details: Record<string, unknown>;
+    };
     expect(payload.customer.name).toBe("Test Customer");
     expect(payload.order_details).toEqual({
-      quantity: 2, amount: 2048, variation: null, size: null, color: null, special_instructions: null, custom_questions: expect.any(Array),
+      quantity: 2,
+      amount: 2048,
+      variation: null,
+      size: null,
+      color: null,
+      special_instructions: null,
+      custom_questions: expect.any(Array),
     });
   });
 
@@ -92,13 +123,18 @@ describe("simulator order.created webhooks", () => {
   it("records non-2xx answers, timeouts and unreachable receivers", async () => {
     const placed = await control.placeOrder(store.id, { sendWebhook: false });
     receiver.respondWith(500);
-    expect((await control.resendWebhook(placed.order.id)).deliveries[0]).toMatchObject({ statusCode: 500, ok: false, error: null });
+    expect((await control.resendWebhook(placed.order.id)).deliveries[0]).toMatchObject({
+      statusCode: 500,
+      ok: false,
+      error: null,
+    });
     receiver.respondWith(200, 1_500);
     const [slow] = (await control.resendWebhook(placed.order.id)).deliveries;
     expect(slow).toMatchObject({ statusCode: null, ok: false, error: "timeout after 400 ms" });
     expect(slow!.durationMs).toBeGreaterThanOrEqual(350);
     const closedPort = await freePort();
-    const [refused] = (await control.resendWebhook(placed.order.id, { urls: [`http://127.0.0.1:${closedPort}/hook`] })).deliveries;
+    const [refused] = (await control.resendWebhook(placed.order.id, { urls: [`http://127.0.0.1:${closedPort}/hook`] }))
+      .deliveries;
     expect(refused).toMatchObject({ statusCode: null, ok: false, error: "ECONNREFUSED" });
   });
 

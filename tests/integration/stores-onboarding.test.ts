@@ -37,7 +37,10 @@ describe("checkTribemadeKey", () => {
   });
 
   it("says rejected for a well-formed key TribeMade does not know (401)", async () => {
-    expect(await checkTribemadeKey(fakeApiKey())).toMatchObject({ status: "rejected", message: expect.stringMatching(/^TribeMade rejected this key/) });
+    expect(await checkTribemadeKey(fakeApiKey())).toMatchObject({
+      status: "rejected",
+      message: expect.stringMatching(/^TribeMade rejected this key/),
+    });
   });
 
   it("says unreachable, in plain words, for 5xx, 429, timeouts and closed ports", async () => {
@@ -64,7 +67,10 @@ describe("checkTribemadeKey", () => {
 
 describe("testApiKey action", () => {
   it("checks a typed key for a signed-in user", async () => {
-    expect(await testApiKey({ apiKey: ` ${validKey} ` })).toEqual({ ok: true, data: { status: "valid", message: "TribeMade accepted this key." } });
+    expect(await testApiKey({ apiKey: ` ${validKey} ` })).toEqual({
+      ok: true,
+      data: { status: "valid", message: "TribeMade accepted this key." },
+    });
     expect(await testApiKey({ apiKey: fakeApiKey() })).toMatchObject({ ok: true, data: { status: "rejected" } });
   });
 
@@ -94,7 +100,14 @@ describe("createStore action", () => {
 
     const store = await db.store.findUniqueOrThrow({
       where: { id: storeId },
-      select: { name: true, apiKeyCiphertext: true, apiKeyLast4: true, tribemadeStoreId: true, memberships: true, endpoints: true },
+      select: {
+        name: true,
+        apiKeyCiphertext: true,
+        apiKeyLast4: true,
+        tribemadeStoreId: true,
+        memberships: true,
+        endpoints: true,
+      },
     });
     expect(store).toMatchObject({ name: "Masala Threads", apiKeyLast4: validKey.slice(-4), tribemadeStoreId: null });
     expect(store.apiKeyCiphertext).not.toContain(validKey);
@@ -102,7 +115,9 @@ describe("createStore action", () => {
     expect(store.memberships).toHaveLength(1);
     expect(store.memberships[0]?.role).toBe("owner");
     const token = webhookUrl.split("/").pop() ?? "";
-    expect(store.endpoints).toEqual([expect.objectContaining({ label: "TribeMade", tokenHash: sha256Hex(token), revokedAt: null })]);
+    expect(store.endpoints).toEqual([
+      expect.objectContaining({ label: "TribeMade", tokenHash: sha256Hex(token), revokedAt: null }),
+    ]);
 
     const delivered = await postWebhook(token, JSON.stringify(orderCreated()));
     expect(delivered.status).toBe(200);
@@ -124,7 +139,10 @@ describe("createStore action", () => {
   it("refuses a key TribeMade rejects, with the reason on the key field, and creates nothing", async () => {
     const stores = await db.store.count();
     const result = await createStore({ name: "Nope", apiKey: fakeApiKey(), tribemadeStoreId: "" });
-    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { apiKey: expect.stringMatching(/^TribeMade rejected this key/) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed", fieldErrors: { apiKey: expect.stringMatching(/^TribeMade rejected this key/) } },
+    });
     expect(await db.store.count()).toBe(stores);
   });
 
@@ -133,7 +151,10 @@ describe("createStore action", () => {
     const result = await createStore({ name: " ", apiKey: "tb-123", tribemadeStoreId: "not-a-uuid" });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: "validation_failed", fieldErrors: { name: expect.any(String), apiKey: expect.any(String), tribemadeStoreId: expect.any(String) } },
+      error: {
+        code: "validation_failed",
+        fieldErrors: { name: expect.any(String), apiKey: expect.any(String), tribemadeStoreId: expect.any(String) },
+      },
     });
     expect(await db.store.count()).toBe(stores);
   });
@@ -147,7 +168,10 @@ describe("createStore action", () => {
   it("refuses a signed-out caller", async () => {
     await actAs(null);
     const stores = await db.store.count();
-    expect(await createStore({ name: "Ghost", apiKey: validKey, tribemadeStoreId: "" })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    expect(await createStore({ name: "Ghost", apiKey: validKey, tribemadeStoreId: "" })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
     expect(await db.store.count()).toBe(stores);
   });
 });

@@ -25,7 +25,14 @@ let staff: Awaited<ReturnType<typeof addMember>>;
 const storeRow = (id: string) =>
   db.store.findUniqueOrThrow({
     where: { id },
-    select: { name: true, tribemadeStoreId: true, fulfillmentUrl: true, retentionDays: true, apiKeyCiphertext: true, apiKeyLast4: true },
+    select: {
+      name: true,
+      tribemadeStoreId: true,
+      fulfillmentUrl: true,
+      retentionDays: true,
+      apiKeyCiphertext: true,
+      apiKeyLast4: true,
+    },
   });
 
 beforeEach(async () => {
@@ -38,7 +45,12 @@ beforeEach(async () => {
 describe("getStoreSettings", () => {
   it("shows the key masked to owners and staff alike", async () => {
     const masked = `tb-…${owner.apiKey.slice(-4)}`;
-    expect(await getStoreSettings()).toMatchObject({ id: owner.store.id, role: "owner", apiKeyMasked: masked, retentionDays: 30 });
+    expect(await getStoreSettings()).toMatchObject({
+      id: owner.store.id,
+      role: "owner",
+      apiKeyMasked: masked,
+      retentionDays: 30,
+    });
     await actAs(staff.user);
     const seen = await getStoreSettings();
     expect(seen).toMatchObject({ role: "staff", apiKeyMasked: masked });
@@ -51,7 +63,12 @@ describe("updateStoreDetails", () => {
 
   it("saves an owner's changes", async () => {
     expect(await actions.updateStoreDetails(valid)).toEqual({ ok: true, data: null });
-    expect(await storeRow(owner.store.id)).toMatchObject({ name: "Renamed", tribemadeStoreId: null, fulfillmentUrl: "https://fulfil.example.in/hook", retentionDays: 90 });
+    expect(await storeRow(owner.store.id)).toMatchObject({
+      name: "Renamed",
+      tribemadeStoreId: null,
+      fulfillmentUrl: "https://fulfil.example.in/hook",
+      retentionDays: 90,
+    });
   });
 
   it.each([
@@ -64,14 +81,20 @@ describe("updateStoreDetails", () => {
   ])("refuses %s with a field error and changes nothing", async (_label, change, field) => {
     const before = await storeRow(owner.store.id);
     const result = await actions.updateStoreDetails({ ...valid, ...change });
-    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { [field]: expect.any(String) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed", fieldErrors: { [field]: expect.any(String) } },
+    });
     expect(await storeRow(owner.store.id)).toEqual(before);
   });
 
   it("refuses staff", async () => {
     await actAs(staff.user);
     const before = await storeRow(owner.store.id);
-    expect(await actions.updateStoreDetails(valid)).toMatchObject({ ok: false, error: { code: "forbidden", message: "Only the store's owners can do that." } });
+    expect(await actions.updateStoreDetails(valid)).toMatchObject({
+      ok: false,
+      error: { code: "forbidden", message: "Only the store's owners can do that." },
+    });
     expect(await storeRow(owner.store.id)).toEqual(before);
   });
 });
@@ -86,7 +109,10 @@ describe("API key", () => {
   it("replaces the key after TribeMade accepts it, returning only the masked form", async () => {
     const next = (await control.createStore({ name: "Second" })).store.apiKey;
     const result = await actions.replaceStoreApiKey({ apiKey: next });
-    expect(result).toEqual({ ok: true, data: { apiKeyMasked: `tb-…${next.slice(-4)}`, keyCheck: expect.objectContaining({ status: "valid" }) } });
+    expect(result).toEqual({
+      ok: true,
+      data: { apiKeyMasked: `tb-…${next.slice(-4)}`, keyCheck: expect.objectContaining({ status: "valid" }) },
+    });
     expect(JSON.stringify(result)).not.toContain(next);
     const row = await storeRow(owner.store.id);
     expect(decryptSecret(row.apiKeyCiphertext ?? "")).toBe(next);
@@ -96,13 +122,19 @@ describe("API key", () => {
   it("keeps the old key when TribeMade rejects the new one", async () => {
     const before = await storeRow(owner.store.id);
     const result = await actions.replaceStoreApiKey({ apiKey: fakeApiKey() });
-    expect(result).toMatchObject({ ok: false, error: { code: "validation_failed", fieldErrors: { apiKey: expect.stringMatching(/rejected/) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed", fieldErrors: { apiKey: expect.stringMatching(/rejected/) } },
+    });
     expect(await storeRow(owner.store.id)).toEqual(before);
   });
 
   it("refuses a malformed key", async () => {
     const before = await storeRow(owner.store.id);
-    expect(await actions.replaceStoreApiKey({ apiKey: "tb-a1b2-c3d-e4f" })).toMatchObject({ ok: false, error: { fieldErrors: { apiKey: expect.any(String) } } });
+    expect(await actions.replaceStoreApiKey({ apiKey: "tb-a1b2-c3d-e4f" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { apiKey: expect.any(String) } },
+    });
     expect(await storeRow(owner.store.id)).toEqual(before);
   });
 

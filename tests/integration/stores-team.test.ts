@@ -46,14 +46,20 @@ describe("invites", () => {
     const created = await invite("staff");
     const newcomer = await createUser({ name: "New Staff" });
     await actAs(newcomer);
-    expect(await actions.acceptInvite({ token: created.token })).toEqual({ ok: true, data: { storeId: alpha.store.id, storeName: alpha.store.name } });
+    expect(await actions.acceptInvite({ token: created.token })).toEqual({
+      ok: true,
+      data: { storeId: alpha.store.id, storeName: alpha.store.name },
+    });
     expect(await roleOf(newcomer.id, alpha.store.id)).toBe("staff");
     expect(requestScope.cookies.get("tribedesk-store")).toBe(alpha.store.id);
     expect(await getInvitePreview(created.token)).toMatchObject({ status: "used" });
 
     const other = await createUser();
     await actAs(other);
-    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/already been used/) } });
+    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/already been used/) },
+    });
     expect(await roleOf(other.id, alpha.store.id)).toBeNull();
   });
 
@@ -70,7 +76,11 @@ describe("invites", () => {
   });
 
   it.each([
-    ["expired", async (id: string) => db.invite.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } }), /expired/],
+    [
+      "expired",
+      async (id: string) => db.invite.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+      /expired/,
+    ],
     ["revoked", async (id: string) => db.invite.update({ where: { id }, data: { revokedAt: new Date() } }), /revoked/],
   ])("refuses the %s invite with a clear message and changes nothing", async (status, spoil, message) => {
     const created = await invite();
@@ -78,7 +88,10 @@ describe("invites", () => {
     expect(await getInvitePreview(created.token)).toEqual({ status, storeId: alpha.store.id, storeName: alpha.store.name });
     const user = await createUser();
     await actAs(user);
-    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(message) } });
+    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(message) },
+    });
     expect(await roleOf(user.id, alpha.store.id)).toBeNull();
   });
 
@@ -91,7 +104,10 @@ describe("invites", () => {
 
   it("leaves the invite unused when an existing member opens it", async () => {
     const created = await invite();
-    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/already a member/) } });
+    expect(await actions.acceptInvite({ token: created.token })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/already a member/) },
+    });
     expect(await getInvitePreview(created.token)).toMatchObject({ status: "valid" });
   });
 
@@ -127,7 +143,10 @@ describe("roles and removal", () => {
 
   it("never leaves a store without an owner", async () => {
     await addMember(alpha.store.id, "staff");
-    const lastOwner = { ok: false, error: { code: "conflict", message: "A store needs at least one owner. Make someone else an owner first." } };
+    const lastOwner = {
+      ok: false,
+      error: { code: "conflict", message: "A store needs at least one owner. Make someone else an owner first." },
+    };
     expect(await actions.changeMemberRole({ membershipId: alpha.membershipId, role: "staff" })).toEqual(lastOwner);
     expect(await actions.removeMember({ membershipId: alpha.membershipId })).toEqual(lastOwner);
     expect(await roleOf(alpha.user.id, alpha.store.id)).toBe("owner");
@@ -140,19 +159,29 @@ describe("roles and removal", () => {
       inRequest(second.user, () => actions.changeMemberRole({ membershipId: alpha.membershipId, role: "staff" })),
     ]);
     expect(await db.membership.count({ where: { storeId: alpha.store.id, role: "owner" } })).toBe(1);
-    expect(results.filter((result) => !result.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: expect.stringMatching(/conflict|forbidden/) }) })]);
+    expect(results.filter((result) => !result.ok)).toEqual([
+      expect.objectContaining({ error: expect.objectContaining({ code: expect.stringMatching(/conflict|forbidden/) }) }),
+    ]);
   });
 
   it("removes a member; staff cannot change the team", async () => {
     const staff = await addMember(alpha.store.id, "staff");
     const other = await addMember(alpha.store.id, "staff");
     await actAs(staff.user);
-    expect(await actions.removeMember({ membershipId: other.membershipId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.changeMemberRole({ membershipId: staff.membershipId, role: "owner" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.removeMember({ membershipId: other.membershipId })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await actions.changeMemberRole({ membershipId: staff.membershipId, role: "owner" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     await actAs(alpha.user);
     expect(await actions.removeMember({ membershipId: other.membershipId })).toEqual({ ok: true, data: null });
     expect(await roleOf(other.user.id, alpha.store.id)).toBeNull();
-    expect((await listTeam()).map((member) => member.membershipId).sort()).toEqual([alpha.membershipId, staff.membershipId].sort());
+    expect((await listTeam()).map((member) => member.membershipId).sort()).toEqual(
+      [alpha.membershipId, staff.membershipId].sort(),
+    );
   });
 });
 

@@ -37,19 +37,39 @@ async function merchantB() {
   const b = await createMerchant("Beta");
   const staff = await addMember(b.store.id, "staff", { name: "Beta Staffer" });
   const invite = await db.invite.create({
-    data: { storeId: b.store.id, tokenHash: sha256Hex(newUrlToken()), role: "staff", createdById: b.user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      storeId: b.store.id,
+      tokenHash: sha256Hex(newUrlToken()),
+      role: "staff",
+      createdById: b.user.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
     select: { id: true },
   });
   const payload = orderCreated({
     store_id: b.store.tribemadeStoreId ?? undefined,
-    customer: { name: "Zoya Betacustomer", email: "zoya.beta@example.in", number: "9900112233", full_address: "7 Beta Lane, Pune", pincode: "411001" },
+    customer: {
+      name: "Zoya Betacustomer",
+      email: "zoya.beta@example.in",
+      number: "9900112233",
+      full_address: "7 Beta Lane, Pune",
+      pincode: "411001",
+    },
   });
   const delivered = await postWebhook(b.webhookToken, JSON.stringify(payload));
   if (delivered.status !== 200) throw new Error(`B's webhook was not accepted: ${JSON.stringify(delivered.body)}`);
   await settleAfterTasks();
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
-  return { ...b, staff, inviteId: invite.id, orderId: order.id, tribemadeOrderId: order.tribemadeOrderId, deliveryId: delivery.id, customer: payload.customer };
+  return {
+    ...b,
+    staff,
+    inviteId: invite.id,
+    orderId: order.id,
+    tribemadeOrderId: order.tribemadeOrderId,
+    deliveryId: delivery.id,
+    customer: payload.customer,
+  };
 }
 
 type Ctx = { a: Awaited<ReturnType<typeof merchantA>>; b: Awaited<ReturnType<typeof merchantB>> };
@@ -91,13 +111,17 @@ async function snapshotB({ b }: Ctx): Promise<string> {
     out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" WHERE "storeId" = $1::uuid ORDER BY 1`, b.store.id);
   }
   out.Store = await db.$queryRawUnsafe(`SELECT * FROM "Store" WHERE id = $1::uuid`, b.store.id);
-  out.User = await db.$queryRawUnsafe(`SELECT * FROM "User" WHERE id = ANY($1::uuid[]) ORDER BY id`, [b.user.id, b.staff.user.id]);
+  out.User = await db.$queryRawUnsafe(`SELECT * FROM "User" WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+    b.user.id,
+    b.staff.user.id,
+  ]);
   return JSON.stringify(out, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
 function expectNoCanary(output: string, where: string) {
   for (const canary of canaries(ctx)) {
-    if (output.includes(canary)) throw new Error(`${where} returned B's data (${JSON.stringify(canary)}):\n${output.slice(0, 2000)}`);
+    if (output.includes(canary))
+      throw new Error(`${where} returned B's data (${JSON.stringify(canary)}):\n${output.slice(0, 2000)}`);
   }
 }
 
@@ -126,7 +150,10 @@ type Method = (typeof HTTP_METHODS)[number];
 
 /** "app/api/webhooks/tribemade/[token]/route.ts" → "/api/webhooks/tribemade/[token]" (route groups dropped). */
 function routePattern(file: string): string {
-  const segments = file.split("/").slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment));
+  const segments = file
+    .split("/")
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment));
   return `/${segments.join("/")}`;
 }
 
@@ -141,7 +168,13 @@ function concretePath(pattern: string, params: Record<string, string | string[]>
 // ---------------------------------------------------------------------------------------------
 // The tables. Add a row for every new route and action.
 
-type RouteCall = { method: Method; params?: Record<string, string | string[]>; query?: string; body?: string; headers?: Record<string, string> };
+type RouteCall = {
+  method: Method;
+  params?: Record<string, string | string[]>;
+  query?: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
 type RouteCase = {
   /**
    * session: a signed-in member's route — signed out it must answer 401 or redirect to /login.
@@ -170,10 +203,26 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ],
   },
-  "/api/bench/baseline": { access: "public", calls: ({ b }) => [{ method: "POST", body: JSON.stringify({ order_id: "x" }), headers: { "content-type": "application/json", cookie: `store=${b.store.id}` } }] },
+  "/api/bench/baseline": {
+    access: "public",
+    calls: ({ b }) => [
+      {
+        method: "POST",
+        body: JSON.stringify({ order_id: "x" }),
+        headers: { "content-type": "application/json", cookie: `store=${b.store.id}` },
+      },
+    ],
+  },
   "/api/bench/baseline/[token]": {
     access: "public",
-    calls: ({ b }) => [{ method: "POST", params: { token: "x" }, body: JSON.stringify({ order_id: "x" }), headers: { "content-type": "application/json", cookie: `store=${b.store.id}` } }],
+    calls: ({ b }) => [
+      {
+        method: "POST",
+        params: { token: "x" },
+        body: JSON.stringify({ order_id: "x" }),
+        headers: { "content-type": "application/json", cookie: `store=${b.store.id}` },
+      },
+    ],
   },
   "/api/deliveries": {
     access: "session",
@@ -191,7 +240,12 @@ const ROUTES: Record<string, RouteCase> = {
         body: JSON.stringify(orderCreated({ store_id: b.store.tribemadeStoreId ?? undefined, order_id: b.tribemadeOrderId })),
         headers: { "content-type": "application/json" },
       },
-      { method: "POST", params: { token: b.endpointId }, body: JSON.stringify(orderCreated()), headers: { "content-type": "application/json" } },
+      {
+        method: "POST",
+        params: { token: b.endpointId },
+        body: JSON.stringify(orderCreated()),
+        headers: { "content-type": "application/json" },
+      },
       ...(["GET", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, params: { token: a.webhookToken } })),
     ],
   },
@@ -206,27 +260,40 @@ type ActionCase = {
 };
 
 const ACTIONS: Record<string, ActionCase> = {
-  "lib/auth/actions.ts#signUp": { access: "public", asA: (act, { b }) => act({ name: "Probe", email: b.user.email, password: "long enough password" }) },
+  "lib/auth/actions.ts#signUp": {
+    access: "public",
+    asA: (act, { b }) => act({ name: "Probe", email: b.user.email, password: "long enough password" }),
+  },
   "lib/auth/actions.ts#signOut": { access: "session", asA: (act) => act() },
 
-  "lib/stores/actions.ts#createStore": { access: "session", asA: (act, { b }) => act({ name: "A's second", apiKey: fakeApiKey(), tribemadeStoreId: b.store.tribemadeStoreId }) },
+  "lib/stores/actions.ts#createStore": {
+    access: "session",
+    asA: (act, { b }) => act({ name: "A's second", apiKey: fakeApiKey(), tribemadeStoreId: b.store.tribemadeStoreId }),
+  },
   "lib/stores/actions.ts#testApiKey": { access: "session", asA: (act) => act({ apiKey: fakeApiKey() }) },
   "lib/stores/actions.ts#testStoreApiKey": { access: "session", asA: (act) => act() },
   "lib/stores/actions.ts#replaceStoreApiKey": { access: "session", asA: (act) => act({ apiKey: fakeApiKey() }) },
   "lib/stores/actions.ts#updateStoreDetails": {
     access: "session",
-    asA: (act, { b }) => act({ name: "Renamed by A", tribemadeStoreId: b.store.tribemadeStoreId, fulfillmentUrl: "", retentionDays: "7" }),
+    asA: (act, { b }) =>
+      act({ name: "Renamed by A", tribemadeStoreId: b.store.tribemadeStoreId, fulfillmentUrl: "", retentionDays: "7" }),
   },
   "lib/stores/actions.ts#createInvite": { access: "session", asA: (act) => act({ role: "owner" }) },
   "lib/stores/actions.ts#revokeInvite": { access: "session", asA: (act, { b }) => act({ inviteId: b.inviteId }) },
   "lib/stores/actions.ts#acceptInvite": { access: "session", asA: (act) => act({ token: newUrlToken() }) },
-  "lib/stores/actions.ts#changeMemberRole": { access: "session", asA: (act, { b }) => act({ membershipId: b.membershipId, role: "staff" }) },
+  "lib/stores/actions.ts#changeMemberRole": {
+    access: "session",
+    asA: (act, { b }) => act({ membershipId: b.membershipId, role: "staff" }),
+  },
   "lib/stores/actions.ts#removeMember": { access: "session", asA: (act, { b }) => act({ membershipId: b.staff.membershipId }) },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
 
   "lib/webhooks/actions.ts#createWebhookEndpoint": { access: "session", asA: (act) => act({ label: "A's extra" }) },
-  "lib/webhooks/actions.ts#renameWebhookEndpoint": { access: "session", asA: (act, { b }) => act({ endpointId: b.endpointId, label: "Renamed by A" }) },
+  "lib/webhooks/actions.ts#renameWebhookEndpoint": {
+    access: "session",
+    asA: (act, { b }) => act({ endpointId: b.endpointId, label: "Renamed by A" }),
+  },
   "lib/webhooks/actions.ts#revokeWebhookEndpoint": { access: "session", asA: (act, { b }) => act({ endpointId: b.endpointId }) },
   "lib/webhooks/actions.ts#replayWebhookDelivery": { access: "session", asA: (act, { b }) => act({ deliveryId: b.deliveryId }) },
 };
@@ -234,7 +301,11 @@ const ACTIONS: Record<string, ActionCase> = {
 // ---------------------------------------------------------------------------------------------
 // Loading what exists
 
-type LoadedRoute = { file: string; pattern: string; methods: Map<Method, (request: NextRequest, context: unknown) => Promise<Response>> };
+type LoadedRoute = {
+  file: string;
+  pattern: string;
+  methods: Map<Method, (request: NextRequest, context: unknown) => Promise<Response>>;
+};
 type LoadedAction = { key: string; action: Action };
 
 async function loadRoutes(): Promise<LoadedRoute[]> {
@@ -244,7 +315,8 @@ async function loadRoutes(): Promise<LoadedRoute[]> {
       const methods = new Map<Method, (request: NextRequest, context: unknown) => Promise<Response>>();
       for (const method of HTTP_METHODS) {
         const handler = exported[method];
-        if (typeof handler === "function") methods.set(method, handler as (request: NextRequest, context: unknown) => Promise<Response>);
+        if (typeof handler === "function")
+          methods.set(method, handler as (request: NextRequest, context: unknown) => Promise<Response>);
       }
       return { file, pattern: routePattern(file), methods };
     }),
@@ -271,11 +343,18 @@ beforeAll(async () => {
   ctx = { a: await merchantA(), b: await merchantB() };
 }, 60_000);
 
-async function callRoute(route: LoadedRoute, call: RouteCall): Promise<{ status: number; location: string | null; text: string }> {
+async function callRoute(
+  route: LoadedRoute,
+  call: RouteCall,
+): Promise<{ status: number; location: string | null; text: string }> {
   const handler = route.methods.get(call.method);
   if (!handler) throw new Error(`${route.pattern} has no ${call.method}`);
   const params = call.params ?? {};
-  const request = scopedRequest(`${concretePath(route.pattern, params)}${call.query ?? ""}`, { method: call.method, body: call.body, headers: call.headers });
+  const request = scopedRequest(`${concretePath(route.pattern, params)}${call.query ?? ""}`, {
+    method: call.method,
+    body: call.body,
+    headers: call.headers,
+  });
   const response = await handler(new NextRequest(request), { params: Promise.resolve(params) });
   await settleAfterTasks();
   return { status: response.status, location: response.headers.get("location"), text: await response.text() };
@@ -286,7 +365,9 @@ async function callAction(action: Action, run: (action: Action, ctx: Ctx) => Pro
     return await run(action, ctx);
   } catch (error) {
     const digest = (error as { digest?: unknown }).digest;
-    return { thrown: typeof digest === "string" ? digest : error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return {
+      thrown: typeof digest === "string" ? digest : error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   } finally {
     await settleAfterTasks();
   }
@@ -295,7 +376,10 @@ async function callAction(action: Action, run: (action: Action, ctx: Ctx) => Pro
 function refusedSignedOut(result: unknown): boolean {
   const value = result as { ok?: boolean; error?: { code?: string }; thrown?: string };
   if (value?.ok === false && value.error?.code === "unauthorized") return true;
-  return typeof value?.thrown === "string" && (/^NEXT_REDIRECT;[^;]*;\/login/.test(value.thrown) || /AppError: Sign in/.test(value.thrown));
+  return (
+    typeof value?.thrown === "string" &&
+    (/^NEXT_REDIRECT;[^;]*;\/login/.test(value.thrown) || /AppError: Sign in/.test(value.thrown))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +400,8 @@ describe("the tables cover everything that exists", () => {
       }
       const called = new Set(entry.calls(ctx).map((call) => call.method));
       for (const method of route.methods.keys()) {
-        if (method !== "HEAD" && method !== "OPTIONS" && !called.has(method)) missing.push(`${route.pattern} ${method}: add a call to its ROUTES row`);
+        if (method !== "HEAD" && method !== "OPTIONS" && !called.has(method))
+          missing.push(`${route.pattern} ${method}: add a call to its ROUTES row`);
       }
     }
     expect(missing).toEqual([]);
@@ -330,7 +415,10 @@ describe("the tables cover everything that exists", () => {
   it("has no rows for routes or actions that no longer exist", () => {
     const patterns = new Set(routes.map((route) => route.pattern));
     const keys = new Set(actions.map((action) => action.key));
-    expect([...Object.keys(ROUTES).filter((pattern) => !patterns.has(pattern)), ...Object.keys(ACTIONS).filter((key) => !keys.has(key))]).toEqual([]);
+    expect([
+      ...Object.keys(ROUTES).filter((pattern) => !patterns.has(pattern)),
+      ...Object.keys(ACTIONS).filter((key) => !keys.has(key)),
+    ]).toEqual([]);
   });
 });
 
@@ -346,7 +434,8 @@ describe("route handlers, as merchant A aimed at B", () => {
       const asA = await callRoute(route, call);
       expectNoCanary(asA.text, label);
       expect(await snapshotB(ctx), `${label} changed B's data`).toBe(before);
-      if (entry.access === "cron") expect(asA.status, `${label} accepted a merchant session instead of the cron secret`).toBe(401);
+      if (entry.access === "cron")
+        expect(asA.status, `${label} accepted a merchant session instead of the cron secret`).toBe(401);
 
       if (entry.access === "session" || entry.access === "cron") {
         await actAs(null);

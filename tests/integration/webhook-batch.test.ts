@@ -37,8 +37,13 @@ describe("ingest under concurrent load", () => {
     spy.mockRestore();
     await settleAfterTasks();
 
-    expect(responses.slice(0, 50).every((r) => r.status === 200 && (r.body as { status: string }).status === "accepted")).toBe(true);
-    const sharedStatuses = responses.slice(50, 53).map((r) => (r.body as { status: string }).status).sort();
+    expect(responses.slice(0, 50).every((r) => r.status === 200 && (r.body as { status: string }).status === "accepted")).toBe(
+      true,
+    );
+    const sharedStatuses = responses
+      .slice(50, 53)
+      .map((r) => (r.body as { status: string }).status)
+      .sort();
     expect(sharedStatuses).toEqual(["accepted", "duplicate", "duplicate"]);
     expect(responses[53]).toMatchObject({ status: 403, body: { error: "store_mismatch" } });
     expect(responses[54]).toMatchObject({ status: 404 });

@@ -103,7 +103,10 @@ describe("POST /api/webhooks/tribemade/[token]: accepted and duplicate", () => {
 
     const order = await db.order.findFirstOrThrow({ where: { storeId: store.id } });
     const deliveries = await deliveriesOf(endpoint.id);
-    expect(deliveries.map((d) => [d.outcome, d.orderId])).toEqual([["accepted", order.id], ["duplicate", order.id]]);
+    expect(deliveries.map((d) => [d.outcome, d.orderId])).toEqual([
+      ["accepted", order.id],
+      ["duplicate", order.id],
+    ]);
     const events = await db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["received", "duplicate_received"]);
     expect(await db.outboxMessage.count({ where: { storeId: store.id } })).toBe(1);
@@ -352,8 +355,14 @@ describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
       // Other tests' wake-ups may still be in flight: look at this store's only.
       const mine = () => received.filter((n) => n.payload?.includes(store.id));
       await vi.waitFor(() => expect(mine()).toHaveLength(3));
-      expect(mine().filter((n) => n.channel === "tribedesk_outbox").map((n) => n.payload)).toEqual([store.id]);
-      const feed = mine().filter((n) => n.channel === "tribedesk_feed").map((n) => JSON.parse(n.payload!));
+      expect(
+        mine()
+          .filter((n) => n.channel === "tribedesk_outbox")
+          .map((n) => n.payload),
+      ).toEqual([store.id]);
+      const feed = mine()
+        .filter((n) => n.channel === "tribedesk_feed")
+        .map((n) => JSON.parse(n.payload!));
       expect(feed.map((e) => [e.type, e.storeId, e.outcome])).toEqual([
         ["delivery", store.id, "accepted"],
         ["delivery", store.id, "rejected"],

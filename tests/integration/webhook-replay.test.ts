@@ -32,12 +32,20 @@ describe("replaying a stored delivery", () => {
     const result = await replay(store.id, original.id);
     expect(result).toMatchObject({ ok: true, ack: { status: "duplicate" } });
     const copy = await db.webhookDelivery.findUniqueOrThrow({ where: { id: result.delivery!.deliveryId } });
-    expect(copy).toMatchObject({ outcome: "duplicate", replayOfId: original.id, orderId: original.orderId, bodySha256: original.bodySha256 });
+    expect(copy).toMatchObject({
+      outcome: "duplicate",
+      replayOfId: original.id,
+      orderId: original.orderId,
+      bodySha256: original.bodySha256,
+    });
     expect(Buffer.from(copy.body).equals(Buffer.from(original.body))).toBe(true);
     expect(copy.headers).toEqual(original.headers);
     expect(await db.order.count({ where: { storeId: store.id } })).toBe(1);
     const events = await db.orderEvent.findMany({ where: { storeId: store.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.type, (e.data as { replay: boolean }).replay])).toEqual([["received", false], ["duplicate_received", true]]);
+    expect(events.map((e) => [e.type, (e.data as { replay: boolean }).replay])).toEqual([
+      ["received", false],
+      ["duplicate_received", true],
+    ]);
   });
 
   it("replays a rejected delivery to the same rejection, byte for byte", async () => {
@@ -47,11 +55,15 @@ describe("replaying a stored delivery", () => {
     const result = await replay(store.id, original.id);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe("invalid_json");
-    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, replayOfId: original.id, reason: "invalid_json" } })).toBe(1);
+    expect(
+      await db.webhookDelivery.count({ where: { endpointId: endpoint.id, replayOfId: original.id, reason: "invalid_json" } }),
+    ).toBe(1);
   });
 
   it("accepts on replay once the cause of a rejection is gone", async () => {
-    const { store, endpoint, token } = await createStoreWithEndpoint({ tribemadeStoreId: "99999999-9999-4999-8999-999999999999" });
+    const { store, endpoint, token } = await createStoreWithEndpoint({
+      tribemadeStoreId: "99999999-9999-4999-8999-999999999999",
+    });
     await postWebhook(token, JSON.stringify(orderCreated()));
     const original = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     expect(original.reason).toBe("store_mismatch");

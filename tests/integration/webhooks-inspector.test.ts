@@ -20,7 +20,15 @@ const metricsRoute = await import("@/app/api/deliveries/metrics/route");
 const actions = await import("@/lib/webhooks/actions");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;
-type Row = { id: string; outcome: string; reason: string | null; orderRef: string | null; customerName: string | null; endpointLabel: string; replayOfId: string | null };
+type Row = {
+  id: string;
+  outcome: string;
+  reason: string | null;
+  orderRef: string | null;
+  customerName: string | null;
+  endpointLabel: string;
+  replayOfId: string | null;
+};
 type Page = { items: Row[]; nextCursor: string | null };
 
 async function getJson<T>(response: Response): Promise<{ status: number; body: T }> {
@@ -29,7 +37,9 @@ async function getJson<T>(response: Response): Promise<{ status: number; body: T
 
 const list = async (query = "") => getJson<Page>(await listRoute.GET(scopedRequest(`/api/deliveries${query}`)));
 const detail = async (id: string) =>
-  getJson<Record<string, unknown>>(await detailRoute.GET(scopedRequest(`/api/deliveries/${id}`), { params: Promise.resolve({ id }) }));
+  getJson<Record<string, unknown>>(
+    await detailRoute.GET(scopedRequest(`/api/deliveries/${id}`), { params: Promise.resolve({ id }) }),
+  );
 const metrics = async () => getJson<Record<string, unknown>>(await metricsRoute.GET());
 
 /** A valid order for this merchant (its TribeMade store id, so no store_mismatch). */
@@ -51,12 +61,21 @@ describe("GET /api/deliveries", () => {
   beforeEach(async () => {
     alpha = await createMerchant("Alpha");
     beta = await createMerchant("Beta");
-    firstOrder = orderFor(alpha, { customer: { name: "Kavya Iyer", email: "kavya.iyer@example.in", number: "+91 98450 12345", pincode: "560001" } });
+    firstOrder = orderFor(alpha, {
+      customer: { name: "Kavya Iyer", email: "kavya.iyer@example.in", number: "+91 98450 12345", pincode: "560001" },
+    });
     await deliver(alpha, JSON.stringify(firstOrder));
     await deliver(alpha, JSON.stringify(firstOrder)); // duplicate
     await deliver(alpha, JSON.stringify(orderFor(alpha)));
     await deliver(alpha, Buffer.from([0xff, 0xfe, 0x00]));
-    await deliver(beta, JSON.stringify(orderFor(beta, { customer: { name: "Beta Customer", email: "kavya.beta@example.in", number: "9845012345", pincode: "411001" } })));
+    await deliver(
+      beta,
+      JSON.stringify(
+        orderFor(beta, {
+          customer: { name: "Beta Customer", email: "kavya.beta@example.in", number: "9845012345", pincode: "411001" },
+        }),
+      ),
+    );
   });
 
   it("refuses a signed-out caller", async () => {
@@ -84,7 +103,10 @@ describe("GET /api/deliveries", () => {
     expect((await list(`?endpoint=${alpha.endpointId}`)).body.items).toHaveLength(4);
     expect((await list(`?endpoint=${beta.endpointId}`)).body.items).toHaveLength(0);
     expect((await list("?range=1h")).body.items).toHaveLength(4);
-    await db.webhookDelivery.updateMany({ where: { storeId: alpha.store.id }, data: { receivedAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await db.webhookDelivery.updateMany({
+      where: { storeId: alpha.store.id },
+      data: { receivedAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     expect((await list("?range=24h")).body.items).toHaveLength(0);
     expect((await list("?range=7d")).body.items).toHaveLength(4);
 
@@ -130,7 +152,11 @@ describe("GET /api/deliveries/[id]", () => {
     expect(status).toBe(200);
     expect(Buffer.from(body.bodyBase64 as string, "base64").equals(raw)).toBe(true);
     expect(body.bodySha256).toBe(sha256Hex(raw));
-    expect(body).toMatchObject({ outcome: "rejected", reason: "invalid_payload", headers: { "content-type": "application/json" } });
+    expect(body).toMatchObject({
+      outcome: "rejected",
+      reason: "invalid_payload",
+      headers: { "content-type": "application/json" },
+    });
     expect((body.errors as Array<{ path: string }>).map((issue) => issue.path)).toContain("order_id");
   });
 
@@ -140,7 +166,10 @@ describe("GET /api/deliveries/[id]", () => {
     await deliver(alpha, JSON.stringify(order));
     await deliver(alpha, JSON.stringify({ ...order, status: "started", extra: 1 }));
     await deliver(alpha, JSON.stringify(orderFor(alpha)));
-    const [latest] = await db.webhookDelivery.findMany({ where: { storeId: alpha.store.id, orderRef: order.order_id }, orderBy: { receivedAt: "desc" } });
+    const [latest] = await db.webhookDelivery.findMany({
+      where: { storeId: alpha.store.id, orderRef: order.order_id },
+      orderBy: { receivedAt: "desc" },
+    });
     await actAs(alpha.user);
     const { body } = await detail(latest!.id);
     expect((body.related as Row[]).map((row) => row.outcome)).toEqual(["accepted"]);
@@ -179,7 +208,12 @@ describe("GET /api/deliveries/metrics", () => {
     expect(hours.at(-1)).toMatchObject({ accepted: 1, duplicate: 1, rejected: 2 });
     // Buckets start on the hour in IST (UTC+05:30), the clock the chart is read in.
     expect(hours.map((bucket) => new Date(bucket.hour).getUTCMinutes())).toEqual(Array(24).fill(30));
-    expect(body.reasons).toEqual(expect.arrayContaining([{ reason: "invalid_json", count: 1 }, { reason: "unsupported_event", count: 1 }]));
+    expect(body.reasons).toEqual(
+      expect.arrayContaining([
+        { reason: "invalid_json", count: 1 },
+        { reason: "unsupported_event", count: 1 },
+      ]),
+    );
     const ack = body.ack as { p50: number; p95: number; p99: number; samples: number };
     expect(ack.samples).toBe(4);
     expect(ack.p50).toBeGreaterThan(0);
@@ -205,12 +239,19 @@ describe("endpoint actions", () => {
 
   it("keeps at most 5 active endpoints, even when owners click at once", async () => {
     const alpha = await createMerchant("Alpha"); // starts with one active endpoint
-    await db.webhookEndpoint.create({ data: { storeId: alpha.store.id, tokenHash: sha256Hex("revoked"), label: "Old", revokedAt: new Date() } });
+    await db.webhookEndpoint.create({
+      data: { storeId: alpha.store.id, tokenHash: sha256Hex("revoked"), label: "Old", revokedAt: new Date() },
+    });
     await actAs(alpha.user);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, index) => actions.createWebhookEndpoint({ label: `Endpoint ${index}` })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => actions.createWebhookEndpoint({ label: `Endpoint ${index}` })),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(4);
     const refused = results.find((result) => !result.ok);
-    expect(refused).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringContaining("5 active endpoints") } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringContaining("5 active endpoints") },
+    });
     expect(await db.webhookEndpoint.count({ where: { storeId: alpha.store.id, revokedAt: null } })).toBe(5);
 
     expect(await actions.revokeWebhookEndpoint({ endpointId: alpha.endpointId })).toMatchObject({ ok: true });
@@ -229,7 +270,10 @@ describe("endpoint actions", () => {
   it("renames, with the label validated", async () => {
     const alpha = await createMerchant("Alpha");
     await actAs(alpha.user);
-    expect(await actions.renameWebhookEndpoint({ endpointId: alpha.endpointId, label: "Main shop" })).toEqual({ ok: true, data: null });
+    expect(await actions.renameWebhookEndpoint({ endpointId: alpha.endpointId, label: "Main shop" })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: alpha.endpointId } })).label).toBe("Main shop");
     expect(await actions.renameWebhookEndpoint({ endpointId: alpha.endpointId, label: "   " })).toMatchObject({
       ok: false,
@@ -254,9 +298,18 @@ describe("endpoint actions", () => {
     const alpha = await createMerchant("Alpha");
     const beta = await createMerchant("Beta");
     await actAs(alpha.user, { storeCookie: beta.store.id });
-    expect(await actions.revokeWebhookEndpoint({ endpointId: beta.endpointId })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await actions.renameWebhookEndpoint({ endpointId: beta.endpointId, label: "Mine" })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: beta.endpointId } })).toMatchObject({ label: "TribeMade", revokedAt: null });
+    expect(await actions.revokeWebhookEndpoint({ endpointId: beta.endpointId })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await actions.renameWebhookEndpoint({ endpointId: beta.endpointId, label: "Mine" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: beta.endpointId } })).toMatchObject({
+      label: "TribeMade",
+      revokedAt: null,
+    });
   });
 });
 
@@ -272,7 +325,12 @@ describe("replayWebhookDelivery", () => {
     expect(result).toMatchObject({ ok: true, data: { outcome: "duplicate", reason: null } });
     if (!result.ok) return;
     const replay = await db.webhookDelivery.findUniqueOrThrow({ where: { id: result.data.deliveryId! } });
-    expect(replay).toMatchObject({ outcome: "duplicate", replayOfId: original.id, orderId: original.orderId, bodySha256: original.bodySha256 });
+    expect(replay).toMatchObject({
+      outcome: "duplicate",
+      replayOfId: original.id,
+      orderId: original.orderId,
+      bodySha256: original.bodySha256,
+    });
     expect(await db.order.count({ where: { storeId: alpha.store.id } })).toBe(1);
 
     const { body } = await list();
@@ -297,9 +355,15 @@ describe("replayWebhookDelivery", () => {
     await deliver(beta, JSON.stringify(orderFor(beta)));
     const betaDelivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: beta.store.id } });
     await actAs(alpha.user, { storeCookie: beta.store.id });
-    expect(await actions.replayWebhookDelivery({ deliveryId: betaDelivery.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actions.replayWebhookDelivery({ deliveryId: betaDelivery.id })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     await actAs(null);
-    expect(await actions.replayWebhookDelivery({ deliveryId: betaDelivery.id })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    expect(await actions.replayWebhookDelivery({ deliveryId: betaDelivery.id })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
     expect(await db.webhookDelivery.count({ where: { storeId: beta.store.id } })).toBe(1);
   });
 });

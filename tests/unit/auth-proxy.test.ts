@@ -11,10 +11,16 @@ function run(url: string, cookie?: string) {
 }
 
 describe("proxy matcher", () => {
-  it.each(["/orders", "/orders/abc", "/webhooks", "/webhooks/endpoints", "/outbox", "/settings", "/settings/team", "/onboarding"])(
-    "runs for the dashboard page %s",
-    (url) => expect(matches(url)).toBe(true),
-  );
+  it.each([
+    "/orders",
+    "/orders/abc",
+    "/webhooks",
+    "/webhooks/endpoints",
+    "/outbox",
+    "/settings",
+    "/settings/team",
+    "/onboarding",
+  ])("runs for the dashboard page %s", (url) => expect(matches(url)).toBe(true));
 
   it.each([
     "/",

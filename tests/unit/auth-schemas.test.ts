@@ -8,7 +8,10 @@ import { apiKeySchema, createStoreSchema, maskApiKey, storeDetailsSchema } from 
 
 describe("sign-in and sign-up", () => {
   it("normalises the email", () => {
-    expect(loginSchema.parse({ email: "  Asha@Example.IN ", password: "x" })).toEqual({ email: "asha@example.in", password: "x" });
+    expect(loginSchema.parse({ email: "  Asha@Example.IN ", password: "x" })).toEqual({
+      email: "asha@example.in",
+      password: "x",
+    });
   });
 
   it("explains each bad sign-up field", () => {
@@ -49,7 +52,15 @@ describe("TribeMade API key", () => {
     expect(apiKeySchema.safeParse(key).success).toBe(true);
   });
 
-  it.each(["", "tb-a1b2-c3d-e4f", "tb-a1b2c3de4f5", "tb_a1b2_c3d_e4f5", "sk-a1b2-c3d-e4f5", "tb-a1b2-c3d-e4f5x", "tb-a1b!-c3d-e4f5"])("rejects %j", (key) => {
+  it.each([
+    "",
+    "tb-a1b2-c3d-e4f",
+    "tb-a1b2c3de4f5",
+    "tb_a1b2_c3d_e4f5",
+    "sk-a1b2-c3d-e4f5",
+    "tb-a1b2-c3d-e4f5x",
+    "tb-a1b!-c3d-e4f5",
+  ])("rejects %j", (key) => {
     expect(apiKeySchema.safeParse(key).success).toBe(false);
   });
 
@@ -61,7 +72,11 @@ describe("TribeMade API key", () => {
 
 describe("store forms", () => {
   it("turns empty optional fields into null", () => {
-    expect(createStoreSchema.parse({ name: " Chai ", apiKey: "tb-a1b2-c3d-e4f5", tribemadeStoreId: "" })).toEqual({ name: "Chai", apiKey: "tb-a1b2-c3d-e4f5", tribemadeStoreId: null });
+    expect(createStoreSchema.parse({ name: " Chai ", apiKey: "tb-a1b2-c3d-e4f5", tribemadeStoreId: "" })).toEqual({
+      name: "Chai",
+      apiKey: "tb-a1b2-c3d-e4f5",
+      tribemadeStoreId: null,
+    });
     expect(storeDetailsSchema.parse({ name: "Chai", tribemadeStoreId: "", fulfillmentUrl: "", retentionDays: "30" })).toEqual({
       name: "Chai",
       tribemadeStoreId: null,
@@ -80,13 +95,21 @@ describe("store forms", () => {
     [{ retentionDays: "abc" }, "retentionDays"],
     [{ tribemadeStoreId: "550e8400" }, "tribemadeStoreId"],
   ])("refuses %j on %s", (change, field) => {
-    const result = storeDetailsSchema.safeParse({ name: "Chai", tribemadeStoreId: "", fulfillmentUrl: "", retentionDays: "30", ...change });
+    const result = storeDetailsSchema.safeParse({
+      name: "Chai",
+      tribemadeStoreId: "",
+      fulfillmentUrl: "",
+      retentionDays: "30",
+      ...change,
+    });
     expect(Object.keys(fieldErrorsFromIssues(result.error?.issues ?? []))).toEqual([field]);
   });
 
   it("accepts 1 and 365 days", () => {
     for (const days of ["1", "365"]) {
-      expect(storeDetailsSchema.safeParse({ name: "Chai", tribemadeStoreId: "", fulfillmentUrl: "", retentionDays: days }).success).toBe(true);
+      expect(
+        storeDetailsSchema.safeParse({ name: "Chai", tribemadeStoreId: "", fulfillmentUrl: "", retentionDays: days }).success,
+      ).toBe(true);
     }
   });
 });

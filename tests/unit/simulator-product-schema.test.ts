@@ -30,8 +30,14 @@ describe("simulator product validation", () => {
     [{ ...valid, size: Array.from({ length: 21 }, (_, i) => `S${i}`) }, "size cannot have more than 20 items"],
     [{ ...valid, images: Array.from({ length: 11 }, () => "https://x.in/a.jpg") }, "images cannot have more than 10 items"],
     [{ ...valid, primary_image: "a".repeat(7 * 1024 * 1024 + 4) }, "Image too large (max 5MB)"],
-    [{ ...valid, custom_questions: [{ question: "Name?", type: "video" }] }, "Invalid custom question type. Must be 'text' or 'image'"],
-    [{ ...valid, custom_questions: Array.from({ length: 6 }, () => ({ question: "Q", type: "text" })) }, "custom_questions cannot have more than 5 items"],
+    [
+      { ...valid, custom_questions: [{ question: "Name?", type: "video" }] },
+      "Invalid custom question type. Must be 'text' or 'image'",
+    ],
+    [
+      { ...valid, custom_questions: Array.from({ length: 6 }, () => ({ question: "Q", type: "text" })) },
+      "custom_questions cannot have more than 5 items",
+    ],
   ])("%# refuses with the documented message", (body, message) => {
     expect(createError(body)).toBe(message);
   });

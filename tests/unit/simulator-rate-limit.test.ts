@@ -3,13 +3,23 @@ import { createRateLimiter, rateLimitHeaders, RATE_LIMITS, WINDOW_MS } from "@/l
 
 function clock(start: number) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => { now += ms; } };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe("simulator rate limiter", () => {
   it("has TribeMade's per-endpoint limits", () => {
     expect(RATE_LIMITS).toEqual({
-      "order.get": 50, "order.status": 20, "product.get": 50, "product.create": 20, "product.edit": 20, "product.delete": 10,
+      "order.get": 50,
+      "order.status": 20,
+      "product.get": 50,
+      "product.create": 20,
+      "product.edit": 20,
+      "product.delete": 10,
     });
   });
 
@@ -23,7 +33,11 @@ describe("simulator rate limiter", () => {
     }
     // 20 s into the window: 40 s remain.
     expect(limiter.take("tb-aaaa-bbb-cccc", "order.status")).toEqual({
-      allowed: false, limit: 20, remaining: 0, resetAt: 1_700_000_060, retryAfter: 40,
+      allowed: false,
+      limit: 20,
+      remaining: 0,
+      resetAt: 1_700_000_060,
+      retryAfter: 40,
     });
     time.advance(39_500);
     expect(limiter.take("tb-aaaa-bbb-cccc", "order.status").retryAfter).toBe(1);
@@ -57,7 +71,9 @@ describe("simulator rate limiter", () => {
 
   it("formats the three X-RateLimit headers", () => {
     expect(rateLimitHeaders({ limit: 20, remaining: 15, resetAt: 1700123456 })).toEqual({
-      "X-RateLimit-Limit": "20", "X-RateLimit-Remaining": "15", "X-RateLimit-Reset": "1700123456",
+      "X-RateLimit-Limit": "20",
+      "X-RateLimit-Remaining": "15",
+      "X-RateLimit-Reset": "1700123456",
     });
   });
 });

@@ -34,7 +34,11 @@ describe("classifyBody", () => {
   });
 
   it("keeps unknown fields in the stored payload", () => {
-    const verdict = classify({ ...orderCreated(), shipping: { courier: "Delhivery" }, customer: { ...orderCreated().customer, gst: "X" } });
+    const verdict = classify({
+      ...orderCreated(),
+      shipping: { courier: "Delhivery" },
+      customer: { ...orderCreated().customer, gst: "X" },
+    });
     expect(verdict.kind).toBe("valid");
     if (verdict.kind === "valid") {
       expect(JSON.parse(verdict.payloadJson)).toMatchObject({ shipping: { courier: "Delhivery" }, customer: { gst: "X" } });
@@ -45,7 +49,11 @@ describe("classifyBody", () => {
     const payload = orderCreated({ status: "processing" });
     const verdict = classify({
       ...payload,
-      customer: { ...payload.customer, email: "n/a", full_address: { line1: "12 MG Road", city: "Pune", state: "MH", country: "India" } },
+      customer: {
+        ...payload.customer,
+        email: "n/a",
+        full_address: { line1: "12 MG Road", city: "Pune", state: "MH", country: "India" },
+      },
     });
     expect(verdict.kind).toBe("valid");
     if (verdict.kind !== "valid") return;
@@ -136,15 +144,24 @@ describe("classifyBody", () => {
   });
 
   it("rejects what jsonb cannot hold: deep nesting, overflowing numbers, bad keys", () => {
-    const deep = JSON.stringify(orderCreated()).replace('"custom_questions":[]', `"custom_questions":${"[".repeat(40)}${"]".repeat(40)}`);
+    const deep = JSON.stringify(orderCreated()).replace(
+      '"custom_questions":[]',
+      `"custom_questions":${"[".repeat(40)}${"]".repeat(40)}`,
+    );
     expect(classify(deep)).toMatchObject({ reason: "invalid_payload", message: "The payload cannot be stored." });
     const huge = JSON.stringify(orderCreated()).replace('"custom_questions":[]', '"custom_questions":[1e999]');
-    expect(classify(huge)).toMatchObject({ reason: "invalid_payload", errors: [{ path: "order_details.custom_questions.0", message: "number is too large to store" }] });
+    expect(classify(huge)).toMatchObject({
+      reason: "invalid_payload",
+      errors: [{ path: "order_details.custom_questions.0", message: "number is too large to store" }],
+    });
     expect(classify({ ...orderCreated(), "a\u0000": 1 })).toMatchObject({ reason: "invalid_payload" });
   });
 
   it("keeps __proto__ as a plain key and never touches a prototype", () => {
-    const body = JSON.stringify(orderCreated()).replace("{", '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+    const body = JSON.stringify(orderCreated()).replace(
+      "{",
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+    );
     const verdict = classify(body);
     expect(verdict.kind).toBe("valid");
     if (verdict.kind === "valid") {

@@ -53,7 +53,10 @@ describe("readBodyCapped", () => {
   });
 
   it("reads no body as empty", async () => {
-    expect(await readBodyCapped(new Request("http://x/", { method: "POST" }), 10)).toEqual({ bytes: new Uint8Array(0), truncated: false });
+    expect(await readBodyCapped(new Request("http://x/", { method: "POST" }), 10)).toEqual({
+      bytes: new Uint8Array(0),
+      truncated: false,
+    });
   });
 });
 

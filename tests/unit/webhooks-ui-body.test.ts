@@ -52,7 +52,12 @@ describe("hexDump", () => {
 
 describe("filters in the URL", () => {
   it("round-trips through the query string, leaving defaults out", () => {
-    const filters = deliveryFiltersSchema.parse({ outcome: "rejected", reason: "invalid_json", range: "24h", q: "kavya@example.in" });
+    const filters = deliveryFiltersSchema.parse({
+      outcome: "rejected",
+      reason: "invalid_json",
+      range: "24h",
+      q: "kavya@example.in",
+    });
     const params = filtersToParams(filters);
     expect(params.toString()).toBe("outcome=rejected&reason=invalid_json&range=24h&q=kavya%40example.in");
     expect(deliveryFiltersSchema.parse(Object.fromEntries(params))).toEqual(filters);

@@ -17,7 +17,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      received.push({ body: Buffer.concat(chunks), contentType: request.headers["content-type"], method: request.method, url: request.url });
+      received.push({
+        body: Buffer.concat(chunks),
+        contentType: request.headers["content-type"],
+        method: request.method,
+        url: request.url,
+      });
       response.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"accepted"}');
     });
   });
@@ -45,7 +50,7 @@ describe("shellQuote", () => {
   it("wraps in single quotes and escapes single quotes", () => {
     expect(shellQuote("plain")).toBe("'plain'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(shellQuote("$HOME `x` \\n \"q\"")).toBe(`'$HOME \`x\` \\n "q"'`);
+    expect(shellQuote('$HOME `x` \\n "q"')).toBe(`'$HOME \`x\` \\n "q"'`);
   });
 });
 
@@ -69,7 +74,11 @@ describe("buildCurl", () => {
   const body = bytes('{"event":"order.created","customer":{"name":"Rahul O\'Brien"}}');
 
   it("sends the body with --data-raw and the original Content-Type", () => {
-    const command = buildCurl({ body, headers: { "content-type": "application/json; charset=utf-8" }, origin: "https://desk.example.in" });
+    const command = buildCurl({
+      body,
+      headers: { "content-type": "application/json; charset=utf-8" },
+      origin: "https://desk.example.in",
+    });
     expect(command).toContain("curl -sS -i -X POST 'https://desk.example.in/api/webhooks/tribemade/<token>'");
     expect(command).toContain("-H 'Content-Type: application/json; charset=utf-8'");
     expect(command).toContain(`--data-raw '{"event":"order.created","customer":{"name":"Rahul O'\\''Brien"}}'`);
@@ -85,7 +94,13 @@ describe("buildCurl", () => {
   });
 
   it("falls back to printf for bytes a shell argument cannot carry", () => {
-    for (const raw of [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), bytes("a\u0000b"), bytes("line\r\nfeed"), bytes("\u001b[31mred"), new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])]) {
+    for (const raw of [
+      new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      bytes("a\u0000b"),
+      bytes("line\r\nfeed"),
+      bytes("\u001b[31mred"),
+      new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]),
+    ]) {
       const command = buildCurl({ body: raw, headers: { "content-type": "application/json" } });
       expect(command.startsWith("printf '")).toBe(true);
       expect(command).toContain("--data-binary @-");
@@ -94,10 +109,18 @@ describe("buildCurl", () => {
 
   describe.runIf(hasCurl)("run in a shell, it reproduces the request byte for byte", () => {
     const cases: Array<[string, Uint8Array, Record<string, string>]> = [
-      ["JSON with quotes, $vars, backticks and unicode", bytes('{"note":"it\'s $HOME `id` \\\\ ₹2,048 — नमस्ते 🎉","n":"\\n"}'), { "content-type": "application/json" }],
+      [
+        "JSON with quotes, $vars, backticks and unicode",
+        bytes('{"note":"it\'s $HOME `id` \\\\ ₹2,048 — नमस्ते 🎉","n":"\\n"}'),
+        { "content-type": "application/json" },
+      ],
       ["a body starting with @", bytes("@/etc/passwd"), { "content-type": "text/plain" }],
       ["newlines and tabs", bytes('{\n\t"a": 1\n}\n'), { "content-type": "application/json" }],
-      ["invalid UTF-8, NUL, CR and %", new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x00, 0x0d, 0x25, 0x73, 0x5c, 0x6e, 0x27, 0x22, 0x7d]), { "content-type": "application/json" }],
+      [
+        "invalid UTF-8, NUL, CR and %",
+        new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x00, 0x0d, 0x25, 0x73, 0x5c, 0x6e, 0x27, 0x22, 0x7d]),
+        { "content-type": "application/json" },
+      ],
       ["a UTF-8 BOM", new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), { "content-type": "application/json" }],
       ["an empty body", new Uint8Array(), { "content-type": "application/json" }],
       ["no content type", bytes("{}"), {}],

@@ -20,7 +20,9 @@ describe("diffJson", () => {
   };
 
   it("finds nothing between equal documents, whatever the key order", () => {
-    const reordered = JSON.parse(JSON.stringify({ order_details: base.order_details, customer: base.customer, order_id: base.order_id, event: base.event }));
+    const reordered = JSON.parse(
+      JSON.stringify({ order_details: base.order_details, customer: base.customer, order_id: base.order_id, event: base.event }),
+    );
     expect(diffJson(base, reordered)).toEqual([]);
     expect(diffJson(JSON.parse('{"amount":2048.00}'), JSON.parse('{"amount":2048}'))).toEqual([]);
   });

@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: Props) {
       footer={
         <>
           New here?{" "}
-          <Link href={signupHref} className="font-medium text-accent-text hover:underline">
+          <Link href={signupHref} className="text-accent-text font-medium hover:underline">
             Create an account
           </Link>
         </>

@@ -28,7 +28,7 @@ export default async function SignupPage({ searchParams }: Props) {
       footer={
         <>
           Already have an account?{" "}
-          <Link href={loginHref} className="font-medium text-accent-text hover:underline">
+          <Link href={loginHref} className="text-accent-text font-medium hover:underline">
             Sign in
           </Link>
         </>
@@ -36,7 +36,8 @@ export default async function SignupPage({ searchParams }: Props) {
     >
       {invite?.status === "valid" ? (
         <Alert tone="info" className="mb-5">
-          You&apos;re joining <strong className="font-semibold">{invite.storeName}</strong> as {invite.role}. Create your account first.
+          You&apos;re joining <strong className="font-semibold">{invite.storeName}</strong> as {invite.role}. Create your account
+          first.
         </Alert>
       ) : null}
       <SignupForm next={next} />

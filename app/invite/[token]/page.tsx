@@ -25,12 +25,17 @@ export default async function InvitePage({ params }: Props) {
   const here = `/invite/${encodeURIComponent(token)}`;
 
   const alreadyMember =
-    user && preview.status !== "unknown" && (await listMyMemberships()).some((membership) => membership.store.id === preview.storeId);
+    user &&
+    preview.status !== "unknown" &&
+    (await listMyMemberships()).some((membership) => membership.store.id === preview.storeId);
 
   let content;
   if (preview.status === "unknown") {
     content = (
-      <AuthCard title="This invite link isn't valid" description="Check that you copied the whole link, or ask the store's owner for a new one.">
+      <AuthCard
+        title="This invite link isn't valid"
+        description="Check that you copied the whole link, or ask the store's owner for a new one."
+      >
         <Button href={user ? "/orders" : "/login"} className="w-full" size="lg">
           {user ? "Go to the dashboard" : "Sign in"}
         </Button>

@@ -18,10 +18,12 @@ export function OnboardingWizard({ firstName, firstStore }: { firstName: string;
   return (
     <div>
       <div className="mb-6">
-        <h1 className="text-xl font-semibold tracking-tight text-fg">{welcome ? `Welcome, ${firstName}` : "Add another store"}</h1>
-        <p className="mt-1 text-sm text-fg-muted">
-          Connect a TribeMade store: Tribedesk reads and updates its orders with your API key, and TribeMade sends every
-          new order to a private webhook address.
+        <h1 className="text-fg text-xl font-semibold tracking-tight">
+          {welcome ? `Welcome, ${firstName}` : "Add another store"}
+        </h1>
+        <p className="text-fg-muted mt-1 text-sm">
+          Connect a TribeMade store: Tribedesk reads and updates its orders with your API key, and TribeMade sends every new order
+          to a private webhook address.
         </p>
       </div>
       <ol className="mb-4 flex items-center gap-3 text-sm" aria-label="Progress">
@@ -32,17 +34,19 @@ export function OnboardingWizard({ firstName, firstStore }: { firstName: string;
                 "flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold",
                 index < current && "bg-emerald-600 text-white",
                 index === current && "bg-accent text-white",
-                index > current && "border border-line-strong text-fg-muted",
+                index > current && "border-line-strong text-fg-muted border",
               )}
             >
               {index < current ? "✓" : index + 1}
             </span>
-            <span className={cn("truncate", index === current ? "font-medium text-fg" : "text-fg-muted")}>{label}</span>
-            {index < STEPS.length - 1 ? <span aria-hidden="true" className="mx-1 h-px w-6 shrink-0 bg-line-strong sm:w-10" /> : null}
+            <span className={cn("truncate", index === current ? "text-fg font-medium" : "text-fg-muted")}>{label}</span>
+            {index < STEPS.length - 1 ? (
+              <span aria-hidden="true" className="bg-line-strong mx-1 h-px w-6 shrink-0 sm:w-10" />
+            ) : null}
           </li>
         ))}
       </ol>
-      <div className="rounded-xl border border-line bg-surface p-5 shadow-sm sm:p-6">
+      <div className="border-line bg-surface rounded-xl border p-5 shadow-sm sm:p-6">
         {created ? <WebhookStep store={created} /> : <StoreStep onCreated={setCreated} />}
       </div>
       {welcome || created ? null : (

@@ -61,8 +61,8 @@ export function StoreStep({ onCreated }: { onCreated: (store: OnboardedStore) =>
         label="TribeMade API key"
         hint={
           <>
-            In TribeMade: your store → <strong className="font-medium text-fg-muted">Developer</strong> →{" "}
-            <strong className="font-medium text-fg-muted">Generate API Key</strong>. It looks like tb-a1b2-c3d-e4f5.
+            In TribeMade: your store → <strong className="text-fg-muted font-medium">Developer</strong> →{" "}
+            <strong className="text-fg-muted font-medium">Generate API Key</strong>. It looks like tb-a1b2-c3d-e4f5.
           </>
         }
         errors={form.errors.apiKey}
@@ -90,7 +90,7 @@ export function StoreStep({ onCreated }: { onCreated: (store: OnboardedStore) =>
           placeholder="770e8400-e29b-41d4-a716-446655440789"
         />
       </Field>
-      <p className="text-xs text-fg-subtle">
+      <p className="text-fg-subtle text-xs">
         Your API key is encrypted before it is stored and is never shown again in full — only its last four characters.
       </p>
       <div className="flex justify-end">

@@ -14,8 +14,8 @@ export function WebhookStep({ store }: { store: OnboardedStore }) {
   return (
     <div className="grid gap-5">
       <div>
-        <h2 className="text-base font-semibold text-fg">{store.storeName} is ready</h2>
-        <p className="mt-1 text-sm text-fg-muted">
+        <h2 className="text-fg text-base font-semibold">{store.storeName} is ready</h2>
+        <p className="text-fg-muted mt-1 text-sm">
           Last step: tell TribeMade where to send new orders. This is your store&apos;s private webhook address.
         </p>
       </div>
@@ -23,13 +23,13 @@ export function WebhookStep({ store }: { store: OnboardedStore }) {
       {store.keyCheck.status === "valid" ? null : <KeyCheckAlert result={store.keyCheck} />}
 
       <div className="grid gap-2">
-        <p id="webhook-url-label" className="text-sm font-medium text-fg">
+        <p id="webhook-url-label" className="text-fg text-sm font-medium">
           Webhook URL
         </p>
-        <div className="flex flex-col gap-2 rounded-lg border border-line bg-surface-2 p-3 sm:flex-row sm:items-center">
+        <div className="border-line bg-surface-2 flex flex-col gap-2 rounded-lg border p-3 sm:flex-row sm:items-center">
           <code
             aria-labelledby="webhook-url-label"
-            className="min-w-0 flex-1 font-mono text-xs leading-5 break-all text-fg select-all"
+            className="text-fg min-w-0 flex-1 font-mono text-xs leading-5 break-all select-all"
             data-testid="webhook-url"
           >
             {store.webhookUrl}
@@ -37,34 +37,33 @@ export function WebhookStep({ store }: { store: OnboardedStore }) {
           <CopyButton value={store.webhookUrl} label="Copy URL" size="md" variant="primary" onCopied={() => setCopied(true)} />
         </div>
         <Alert tone="warning">
-          Copy it now: it is shown only this once and works like a password. Lost it? Create a new one on the Webhooks
-          page.
+          Copy it now: it is shown only this once and works like a password. Lost it? Create a new one on the Webhooks page.
         </Alert>
         {insecure ? (
-          <p className="text-xs text-fg-muted">
-            This address starts with http://. TribeMade only delivers to https:// addresses, so use this one with the
-            local simulator, and your deployment&apos;s https address (APP_URL) for the real TribeMade.
+          <p className="text-fg-muted text-xs">
+            This address starts with http://. TribeMade only delivers to https:// addresses, so use this one with the local
+            simulator, and your deployment&apos;s https address (APP_URL) for the real TribeMade.
           </p>
         ) : null}
       </div>
 
       <div>
-        <h3 className="text-sm font-semibold text-fg">Paste it into TribeMade</h3>
-        <ol className="mt-2 grid list-decimal gap-1.5 pl-5 text-sm text-fg-muted marker:text-fg-subtle">
+        <h3 className="text-fg text-sm font-semibold">Paste it into TribeMade</h3>
+        <ol className="text-fg-muted marker:text-fg-subtle mt-2 grid list-decimal gap-1.5 pl-5 text-sm">
           <li>Log in to the TribeMade Dashboard and pick this store.</li>
           <li>
-            In the sidebar, open <strong className="font-medium text-fg">Developer</strong> (below Settings).
+            In the sidebar, open <strong className="text-fg font-medium">Developer</strong> (below Settings).
           </li>
           <li>
-            Under <strong className="font-medium text-fg">Webhooks</strong>, add the URL above and save. TribeMade allows up
-            to 5 webhook URLs per store.
+            Under <strong className="text-fg font-medium">Webhooks</strong>, add the URL above and save. TribeMade allows up to 5
+            webhook URLs per store.
           </li>
           <li>Place a test order in your store. It shows up in Tribedesk&apos;s Orders within seconds.</li>
         </ol>
       </div>
 
-      <div className="flex flex-wrap items-center justify-end gap-3 border-t border-line pt-4">
-        {copied ? null : <span className="text-xs text-fg-subtle">Copy the URL before you leave this page.</span>}
+      <div className="border-line flex flex-wrap items-center justify-end gap-3 border-t pt-4">
+        {copied ? null : <span className="text-fg-subtle text-xs">Copy the URL before you leave this page.</span>}
         <Button href="/orders" variant="primary" size="lg" trailingIcon={<ArrowRightIcon />}>
           Go to orders
         </Button>

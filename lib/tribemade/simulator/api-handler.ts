@@ -23,12 +23,18 @@ export type ApiOutcome =
 
 function dispatch(ctx: SimulatorContext, endpoint: EndpointClass, store: Store, id: string, body: unknown): ApiResponse {
   switch (endpoint) {
-    case "order.get": return getOrder(ctx, store, id);
-    case "order.status": return putOrderStatus(ctx, store, id, body);
-    case "product.get": return getProduct(ctx, store, id);
-    case "product.create": return createProduct(ctx, store, body);
-    case "product.edit": return editProduct(ctx, store, id, body);
-    case "product.delete": return deleteProduct(ctx, store, id);
+    case "order.get":
+      return getOrder(ctx, store, id);
+    case "order.status":
+      return putOrderStatus(ctx, store, id, body);
+    case "product.get":
+      return getProduct(ctx, store, id);
+    case "product.create":
+      return createProduct(ctx, store, body);
+    case "product.edit":
+      return editProduct(ctx, store, id, body);
+    case "product.delete":
+      return deleteProduct(ctx, store, id);
   }
 }
 
@@ -38,8 +44,12 @@ function serverError(status: number): ApiResponse {
 
 export async function handleApiCall(ctx: SimulatorContext, call: ApiCall): Promise<ApiOutcome> {
   const route = matchApiRoute(call.method, call.path);
-  const respond = (response: ApiResponse, storeId: string | null = null, fault: string | null = null): ApiOutcome =>
-    ({ kind: "respond", response, storeId, fault });
+  const respond = (response: ApiResponse, storeId: string | null = null, fault: string | null = null): ApiOutcome => ({
+    kind: "respond",
+    response,
+    storeId,
+    fault,
+  });
   if (route.kind === "not-found") return respond(errorResponse(404, "Not found"));
   if (route.kind === "method-not-allowed") {
     return respond({ ...errorResponse(405, "Method not allowed"), headers: { Allow: route.allow.join(", ") } });
@@ -62,7 +72,11 @@ export async function handleApiCall(ctx: SimulatorContext, call: ApiCall): Promi
   if (forcedRetry !== null) {
     const resetAt = Math.ceil(ctx.now() / 1000) + forcedRetry;
     const headers = rateLimitHeaders({ limit: RATE_LIMITS[route.endpoint], remaining: 0, resetAt });
-    return respond({ ...errorResponse(429, "Rate limit exceeded", { retry_after: forcedRetry }), headers }, storeId, "forced-429");
+    return respond(
+      { ...errorResponse(429, "Rate limit exceeded", { retry_after: forcedRetry }), headers },
+      storeId,
+      "forced-429",
+    );
   }
   const decision = ctx.limiter.take(store.apiKey, route.endpoint);
   const headers = rateLimitHeaders(decision);

@@ -37,10 +37,21 @@ import type { SimulatorContext } from "./context";
 import { clearFaultsRoute, getFaultsRoute, setFaultsRoute } from "./control-faults";
 import { deliveriesRoute, requestsRoute, statusChangesRoute } from "./control-logs";
 import {
-  courierDeliverRoute, getOrderRoute, listOrdersRoute, placeOrderRoute, rateRoute, rawWebhookRoute, resendRoute,
+  courierDeliverRoute,
+  getOrderRoute,
+  listOrdersRoute,
+  placeOrderRoute,
+  rateRoute,
+  rawWebhookRoute,
+  resendRoute,
 } from "./control-orders";
 import {
-  createStoreRoute, getStoreRoute, listStoresRoute, rotateKeyRoute, setCategoriesRoute, setWebhooksRoute,
+  createStoreRoute,
+  getStoreRoute,
+  listStoresRoute,
+  rotateKeyRoute,
+  setCategoriesRoute,
+  setWebhooksRoute,
 } from "./control-stores";
 import { errorResponse, jsonResponse, type ApiResponse } from "./http-io";
 import { resetSimulatorState } from "./state";
@@ -57,8 +68,16 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
   { method: "POST", pattern: /^\/stores$/, handler: (ctx, c) => createStoreRoute(ctx, c.body) },
   { method: "GET", pattern: /^\/stores\/([^/]+)$/, handler: (ctx, c) => getStoreRoute(ctx, c.params[0]) },
   { method: "PUT", pattern: /^\/stores\/([^/]+)\/webhooks$/, handler: (ctx, c) => setWebhooksRoute(ctx, c.params[0], c.body) },
-  { method: "DELETE", pattern: /^\/stores\/([^/]+)\/webhooks$/, handler: (ctx, c) => setWebhooksRoute(ctx, c.params[0], c.body, true) },
-  { method: "PUT", pattern: /^\/stores\/([^/]+)\/categories$/, handler: (ctx, c) => setCategoriesRoute(ctx, c.params[0], c.body) },
+  {
+    method: "DELETE",
+    pattern: /^\/stores\/([^/]+)\/webhooks$/,
+    handler: (ctx, c) => setWebhooksRoute(ctx, c.params[0], c.body, true),
+  },
+  {
+    method: "PUT",
+    pattern: /^\/stores\/([^/]+)\/categories$/,
+    handler: (ctx, c) => setCategoriesRoute(ctx, c.params[0], c.body),
+  },
   { method: "POST", pattern: /^\/stores\/([^/]+)\/rotate-key$/, handler: (ctx, c) => rotateKeyRoute(ctx, c.params[0], c.body) },
   { method: "POST", pattern: /^\/stores\/([^/]+)\/orders$/, handler: (ctx, c) => placeOrderRoute(ctx, c.params[0], c.body) },
   { method: "GET", pattern: /^\/orders$/, handler: (ctx, c) => listOrdersRoute(ctx, c.query) },
@@ -87,7 +106,13 @@ function reset(ctx: SimulatorContext): ApiResponse {
 }
 
 /** `path` is the part after /__control. */
-export async function handleControlCall(ctx: SimulatorContext, method: string, path: string, query: URLSearchParams, body: unknown): Promise<ApiResponse> {
+export async function handleControlCall(
+  ctx: SimulatorContext,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+): Promise<ApiResponse> {
   let pathMatched = false;
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);

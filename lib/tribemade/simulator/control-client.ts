@@ -4,9 +4,7 @@
 
 import type { z } from "zod";
 import type { storeView } from "./control-stores";
-import type {
-  createStoreSchema, faultsSchema, placeOrderSchema, rawWebhookSchema, resendSchema,
-} from "./control-schemas";
+import type { createStoreSchema, faultsSchema, placeOrderSchema, rawWebhookSchema, resendSchema } from "./control-schemas";
 import type { FaultSet } from "./faults";
 import type { OrderView } from "./order-view";
 import type { ProductView } from "./products";
@@ -20,7 +18,10 @@ export type FaultsView = { global: FaultSet; stores: Record<string, FaultSet> };
 type Query = Record<string, string | number | undefined>;
 
 export class ControlError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
     super(`simulator control call failed with ${status}: ${JSON.stringify(body)}`);
   }
 }
@@ -52,22 +53,28 @@ export function createControlClient(baseUrl: string) {
     request,
     health: () => call<{ ok: boolean; stores: number; orders: number; products: number; url: string }>("GET", "/health"),
     reset: () => call<{ ok: true }>("POST", "/reset", {}),
-    createStore: (input: z.input<typeof createStoreSchema> = {}) => call<{ store: StoreView; created: boolean }>("POST", "/stores", input),
+    createStore: (input: z.input<typeof createStoreSchema> = {}) =>
+      call<{ store: StoreView; created: boolean }>("POST", "/stores", input),
     listStores: () => call<{ stores: StoreView[] }>("GET", "/stores"),
     getStore: (id: string) => call<{ store: StoreView; products: ProductView[] }>("GET", `/stores/${id}`),
     setWebhooks: (id: string, urls: string[]) => call<{ store: StoreView }>("PUT", `/stores/${id}/webhooks`, { urls }),
     clearWebhooks: (id: string) => call<{ store: StoreView }>("DELETE", `/stores/${id}/webhooks`),
-    setCategories: (id: string, categories: string[]) => call<{ store: StoreView }>("PUT", `/stores/${id}/categories`, { categories }),
-    rotateKey: (id: string, apiKey?: string) => call<{ store: StoreView }>("POST", `/stores/${id}/rotate-key`, apiKey ? { apiKey } : {}),
+    setCategories: (id: string, categories: string[]) =>
+      call<{ store: StoreView }>("PUT", `/stores/${id}/categories`, { categories }),
+    rotateKey: (id: string, apiKey?: string) =>
+      call<{ store: StoreView }>("POST", `/stores/${id}/rotate-key`, apiKey ? { apiKey } : {}),
     placeOrder: (storeId: string, input: z.input<typeof placeOrderSchema> = {}) =>
       call<PlacedOrderView>("POST", `/stores/${storeId}/orders`, input),
-    listOrders: (storeId?: string) => call<{ orders: (OrderView & { storeId: string })[] }>("GET", `/orders${queryString({ storeId })}`),
+    listOrders: (storeId?: string) =>
+      call<{ orders: (OrderView & { storeId: string })[] }>("GET", `/orders${queryString({ storeId })}`),
     getOrder: (id: string) => call<OrderDetail>("GET", `/orders/${id}`),
     resendWebhook: (id: string, input: z.input<typeof resendSchema> = {}) =>
       call<{ deliveries: DeliveryAttempt[] }>("POST", `/orders/${id}/webhook`, input),
-    sendRawWebhook: (input: z.input<typeof rawWebhookSchema>) => call<{ deliveries: DeliveryAttempt[] }>("POST", "/webhooks/send", input),
+    sendRawWebhook: (input: z.input<typeof rawWebhookSchema>) =>
+      call<{ deliveries: DeliveryAttempt[] }>("POST", "/webhooks/send", input),
     courierDeliver: (id: string) => call<OrderDetail>("POST", `/orders/${id}/courier-deliver`, {}),
-    rate: (id: string, rating: number, review?: string | null) => call<OrderDetail>("POST", `/orders/${id}/rate`, { rating, review }),
+    rate: (id: string, rating: number, review?: string | null) =>
+      call<OrderDetail>("POST", `/orders/${id}/rate`, { rating, review }),
     getFaults: () => call<FaultsView>("GET", "/faults"),
     setFaults: (input: z.input<typeof faultsSchema>) => call<FaultsView>("PUT", "/faults", input),
     clearFaults: (storeId?: string) => call<FaultsView>("DELETE", `/faults${queryString({ storeId })}`),

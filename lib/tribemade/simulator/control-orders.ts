@@ -58,7 +58,14 @@ export async function rawWebhookRoute(ctx: SimulatorContext, body: unknown): Pro
   const targets = urls ?? store?.webhookUrls ?? [];
   if (targets.length === 0) return errorResponse(400, "Give urls or a storeId with webhook URLs");
   const text = typeof input.value.body === "string" ? input.value.body : JSON.stringify(input.value.body ?? null);
-  const deliveries = await sendWebhook(ctx, { urls: targets, body: text, kind: "raw", orderId: null, storeId: storeId ?? null, times });
+  const deliveries = await sendWebhook(ctx, {
+    urls: targets,
+    body: text,
+    kind: "raw",
+    orderId: null,
+    storeId: storeId ?? null,
+    times,
+  });
   return jsonResponse(200, { deliveries });
 }
 

@@ -11,7 +11,10 @@ const nullableText = z.string().nullable();
 export const createStoreSchema = z.strictObject({
   id: id.optional(),
   name: z.string().min(1).max(100).optional(),
-  apiKey: z.string().regex(/^tb-[A-Za-z0-9]{4}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}$/, "must look like tb-a1b2-c3d-e4f5").optional(),
+  apiKey: z
+    .string()
+    .regex(/^tb-[A-Za-z0-9]{4}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}$/, "must look like tb-a1b2-c3d-e4f5")
+    .optional(),
   webhookUrls: z.array(z.string()).optional(),
   categories: z.array(z.string().min(1)).optional(),
   /** Validated like POST /api/products/create; absent → the demo catalogue, [] → none. */
@@ -34,7 +37,9 @@ export const orderOverridesSchema = z.strictObject({
       name: z.string(),
       email: z.string(),
       number: z.string(),
-      full_address: z.strictObject({ line1: z.string(), line2: z.string(), city: z.string(), state: z.string(), country: z.string() }).partial(),
+      full_address: z
+        .strictObject({ line1: z.string(), line2: z.string(), city: z.string(), state: z.string(), country: z.string() })
+        .partial(),
       pincode: z.string(),
     })
     .partial()
@@ -80,8 +85,14 @@ const phase = z.enum(["before", "after"]).default("before");
 export const faultsSchema = z.strictObject({
   storeId: id.optional(),
   latencyMs: z.number().int().min(0).max(120_000).nullable().optional(),
-  error5xx: z.strictObject({ rate: z.number().min(0).max(1), status: z.number().int().min(500).max(599).default(500), phase }).nullable().optional(),
-  hang: z.strictObject({ ms: z.number().int().min(1).max(600_000), rate: z.number().min(0).max(1).default(1), phase }).nullable().optional(),
+  error5xx: z
+    .strictObject({ rate: z.number().min(0).max(1), status: z.number().int().min(500).max(599).default(500), phase })
+    .nullable()
+    .optional(),
+  hang: z
+    .strictObject({ ms: z.number().int().min(1).max(600_000), rate: z.number().min(0).max(1).default(1), phase })
+    .nullable()
+    .optional(),
   forced429: z
     .strictObject({
       calls: z.number().int().min(1).optional(),

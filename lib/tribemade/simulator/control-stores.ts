@@ -24,7 +24,8 @@ function isStore(value: Store | ApiResponse): value is Store {
 
 /** Checks every product before the store exists, so a bad one creates nothing. */
 function validateProducts(raw: unknown[] | undefined, categories: string[]): ProductCreateInput[] | string {
-  if (raw === undefined) return DEMO_CATALOG.map((item) => ({ ...item, categories: (item.categories ?? []).filter((c) => categories.includes(c)) }));
+  if (raw === undefined)
+    return DEMO_CATALOG.map((item) => ({ ...item, categories: (item.categories ?? []).filter((c) => categories.includes(c)) }));
   const valid: ProductCreateInput[] = [];
   for (const [index, item] of raw.entries()) {
     const result = validateProductCreate(item);

@@ -6,7 +6,13 @@ import type { SimulatorContext } from "./context";
 import { courierDeliver, rateOrder } from "./order-lifecycle";
 import { placeOrder } from "./place-order";
 
-const REVIEWS = ["Loved it, exactly as shown!", "Good quality, fast delivery.", "Packaging could be better.", "Value for money.", null];
+const REVIEWS = [
+  "Loved it, exactly as shown!",
+  "Good quality, fast delivery.",
+  "Packaging could be better.",
+  "Value for money.",
+  null,
+];
 
 function tick(ctx: SimulatorContext, log: (line: string) => void): void {
   const orders = [...ctx.state.orders.values()];
@@ -22,7 +28,8 @@ function tick(ctx: SimulatorContext, log: (line: string) => void): void {
     const dispatched = orders.filter((o) => o.storeId === store.id && o.status === "dispatched");
     if (dispatched.length > 0 && ctx.random.chance(0.3)) courierDeliver(ctx, ctx.random.pick(dispatched));
     const unrated = orders.filter((o) => o.storeId === store.id && o.status === "delivered" && o.rating === null);
-    if (unrated.length > 0 && ctx.random.chance(0.3)) rateOrder(ctx.random.pick(unrated), ctx.random.int(3, 5), ctx.random.pick(REVIEWS));
+    if (unrated.length > 0 && ctx.random.chance(0.3))
+      rateOrder(ctx.random.pick(unrated), ctx.random.int(3, 5), ctx.random.pick(REVIEWS));
   }
 }
 

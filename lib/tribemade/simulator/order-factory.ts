@@ -62,8 +62,10 @@ function answers(ctx: SimulatorContext, product: Product, firstName: string): Cu
 }
 
 export function createOrder(ctx: SimulatorContext, store: Store, overrides: OrderOverrides = {}): OrderResult {
-  if (overrides.id !== undefined && ctx.state.orders.has(overrides.id)) return { ok: false, status: 409, error: "Order id already exists" };
-  const created = overrides.created_at === undefined ? { ms: ctx.now(), micros: ctx.random.int(0, 999) } : parseTimestamp(overrides.created_at);
+  if (overrides.id !== undefined && ctx.state.orders.has(overrides.id))
+    return { ok: false, status: 409, error: "Order id already exists" };
+  const created =
+    overrides.created_at === undefined ? { ms: ctx.now(), micros: ctx.random.int(0, 999) } : parseTimestamp(overrides.created_at);
   if (created === null) return { ok: false, status: 400, error: "created_at must be ISO 8601 (UTC)" };
   const product = pickProduct(ctx, store, overrides.product_id);
   if (typeof product === "string") return { ok: false, status: 400, error: product };

@@ -37,7 +37,8 @@ export type LifecycleResult = { ok: true } | { ok: false; error: string };
 
 /** "Auto-marked by courier" (§5): from any non-final state, with no API call and no webhook. */
 export function courierDeliver(ctx: SimulatorContext, order: Order): LifecycleResult {
-  if (order.status === "delivered" || order.status === "cancelled") return { ok: false, error: `Order is already ${order.status}` };
+  if (order.status === "delivered" || order.status === "cancelled")
+    return { ok: false, error: `Order is already ${order.status}` };
   changeStatus(ctx, order, "delivered", undefined, "courier");
   return { ok: true };
 }

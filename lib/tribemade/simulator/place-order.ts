@@ -5,7 +5,12 @@ import type { SimulatorContext } from "./context";
 import { createOrder, type OrderOverrides } from "./order-factory";
 import { orderView, type OrderView } from "./order-view";
 import type { DeliveryAttempt, Order, Store } from "./types";
-import { buildOrderCreatedPayload, serializeWebhookPayload, type AbsentFields, type OrderCreatedPayload } from "./webhook-payload";
+import {
+  buildOrderCreatedPayload,
+  serializeWebhookPayload,
+  type AbsentFields,
+  type OrderCreatedPayload,
+} from "./webhook-payload";
 import { sendWebhook } from "./webhook-sender";
 
 export type PlaceOrderOptions = { overrides?: OrderOverrides; sendWebhook?: boolean; absentFields?: AbsentFields };

@@ -39,7 +39,10 @@ export const productFieldsSchema = z.object({
   name: text(3, 30, "Name must be between 3 and 30 characters"),
   price: z.number({ error: "price must be > 0" }).gt(0, { error: "price must be > 0" }),
   description: text(0, 500, "Description must be between 0 and 500 characters"), // ours
-  stock: z.number({ error: "stock must be a non-negative integer" }).int({ error: "stock must be a non-negative integer" }).min(0, { error: "stock must be a non-negative integer" }), // ours
+  stock: z
+    .number({ error: "stock must be a non-negative integer" })
+    .int({ error: "stock must be a non-negative integer" })
+    .min(0, { error: "stock must be a non-negative integer" }), // ours
   current_price: nonNegative("current_price must be >= 0"), // ours
   short_description: text(0, 50, "Short description must be between 0 and 50 characters"), // ours
   shipping_cost: nonNegative("shipping_cost must be >= 0"), // ours
@@ -51,7 +54,9 @@ export const productFieldsSchema = z.object({
   categories: stringList("categories", MAX_ARRAY),
   is_sale: z.boolean({ error: "is_sale must be a boolean" }), // ours
   is_active: z.boolean({ error: "is_active must be a boolean" }), // ours
-  custom_questions: z.array(customQuestion, { error: "custom_questions must be an array" }).max(5, { error: "custom_questions cannot have more than 5 items" }), // ours
+  custom_questions: z
+    .array(customQuestion, { error: "custom_questions must be an array" })
+    .max(5, { error: "custom_questions cannot have more than 5 items" }), // ours
   internal_note: text(0, 500, "Internal note must be between 0 and 500 characters"), // ours
   metadata: z.record(z.string(), z.unknown(), { error: "metadata must be an object" }), // ours
 });
@@ -71,7 +76,10 @@ export function validateProductCreate(body: unknown): ValidationResult<ProductCr
   if (["name", "price", "description", "stock"].some((key) => body[key] === undefined || body[key] === null)) {
     return { ok: false, error: REQUIRED_MESSAGE };
   }
-  const parsed = productFieldsSchema.partial().required({ name: true, price: true, description: true, stock: true }).safeParse(body);
+  const parsed = productFieldsSchema
+    .partial()
+    .required({ name: true, price: true, description: true, stock: true })
+    .safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: firstIssue(parsed.error) };
 }
 

@@ -17,7 +17,12 @@ export function isImagePath(path: string): boolean {
 export function serveImage(ctx: SimulatorContext, path: string, res: ServerResponse): void {
   const productId = /^\/images\/products\/([0-9a-f-]+)\.svg$/.exec(path)?.[1];
   const name = productId === undefined ? "Upload" : (ctx.state.products.get(productId)?.name ?? "Product");
-  const initials = name.split(/\s+/).slice(0, 2).map((word) => word[0] ?? "").join("").toUpperCase();
+  const initials = name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word[0] ?? "")
+    .join("")
+    .toUpperCase();
   const color = PALETTE[[...path].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % PALETTE.length];
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400">` +

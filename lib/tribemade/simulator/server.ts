@@ -67,8 +67,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const record: RequestRecord = {
-      method: req.method ?? "GET", path: url.pathname, query: url.search, headers: req.headers, body: Buffer.alloc(0),
-      startedMs: now(), startedPerf: performance.now(), status: null, storeId: null, fault: null,
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.search,
+      headers: req.headers,
+      body: Buffer.alloc(0),
+      startedMs: now(),
+      startedPerf: performance.now(),
+      status: null,
+      storeId: null,
+      fault: null,
     };
     try {
       record.body = await readBody(req);
@@ -78,7 +86,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       writeJson(res, errorResponse(413, "Payload too large"));
       return recordRequest(ctx, { ...record, status: 413 });
     }
-    const outcome = await handleApiCall(ctx, { method: record.method, path: record.path, headers: req.headers, body: record.body });
+    const outcome = await handleApiCall(ctx, {
+      method: record.method,
+      path: record.path,
+      headers: req.headers,
+      body: record.body,
+    });
     Object.assign(record, { storeId: outcome.storeId, fault: outcome.fault });
     if (outcome.kind === "hang") {
       // Say nothing, then drop the connection: the caller's timeout is what should fire.
@@ -96,10 +109,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://simulator");
     const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
-    const work =
-      isControl ? handleControl(req, res, url)
-      : req.method === "GET" && isImagePath(url.pathname) ? Promise.resolve(serveImage(ctx, url.pathname, res))
-      : handleApi(req, res, url);
+    const work = isControl
+      ? handleControl(req, res, url)
+      : req.method === "GET" && isImagePath(url.pathname)
+        ? Promise.resolve(serveImage(ctx, url.pathname, res))
+        : handleApi(req, res, url);
     work.catch((error: unknown) => {
       log(`simulator: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) writeJson(res, errorResponse(500, "Internal server error"));

@@ -22,7 +22,8 @@ export type WebhookSend = {
 };
 
 function describeError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `timeout after ${timeoutMs} ms`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return `timeout after ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
@@ -52,7 +53,14 @@ async function deliverOnce(ctx: SimulatorContext, send: WebhookSend, url: string
     };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
-    attempt = { ...base, durationMs, statusCode: null, ok: false, error: describeError(error, ctx.webhookTimeoutMs), responseBody: null };
+    attempt = {
+      ...base,
+      durationMs,
+      statusCode: null,
+      ok: false,
+      error: describeError(error, ctx.webhookTimeoutMs),
+      responseBody: null,
+    };
   }
   pushCapped(ctx.state.deliveries, attempt);
   return attempt;

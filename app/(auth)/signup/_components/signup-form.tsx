@@ -44,7 +44,12 @@ export function SignupForm({ next }: { next: string }) {
       <Field id="email" label="Email" errors={form.errors.email}>
         <Input {...form.input("email")} type="email" autoComplete="email" inputMode="email" />
       </Field>
-      <Field id="password" label="Password" hint="At least 10 characters. A short sentence works well." errors={form.errors.password}>
+      <Field
+        id="password"
+        label="Password"
+        hint="At least 10 characters. A short sentence works well."
+        errors={form.errors.password}
+      >
         <Input {...form.input("password", { hint: true })} type="password" autoComplete="new-password" />
       </Field>
       <Button type="submit" variant="primary" size="lg" loading={pending} className="mt-1 w-full">

@@ -51,7 +51,12 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
             hint="Webhooks naming a different store are refused. Empty: learned from the first order."
             errors={form.errors.tribemadeStoreId}
           >
-            <Input {...form.input("tribemadeStoreId", { hint: true })} className="font-mono" spellCheck={false} autoComplete="off" />
+            <Input
+              {...form.input("tribemadeStoreId", { hint: true })}
+              className="font-mono"
+              spellCheck={false}
+              autoComplete="off"
+            />
           </Field>
           <Field
             id="fulfillmentUrl"
@@ -60,7 +65,13 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
             hint="Your own system's https address: every accepted order is forwarded there."
             errors={form.errors.fulfillmentUrl}
           >
-            <Input {...form.input("fulfillmentUrl", { hint: true })} type="url" inputMode="url" placeholder="https://" autoComplete="off" />
+            <Input
+              {...form.input("fulfillmentUrl", { hint: true })}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              autoComplete="off"
+            />
           </Field>
           <Field
             id="retentionDays"
@@ -72,7 +83,7 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
               <div className="w-24">
                 <Input {...form.input("retentionDays", { hint: true })} type="number" inputMode="numeric" min={1} max={365} />
               </div>
-              <span className="text-sm text-fg-muted">days</span>
+              <span className="text-fg-muted text-sm">days</span>
             </div>
           </Field>
         </CardContent>

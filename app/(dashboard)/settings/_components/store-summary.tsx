@@ -6,8 +6,8 @@ import type { StoreSettings } from "@/lib/stores/queries";
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-      <dt className="text-sm text-fg-muted">{label}</dt>
-      <dd className="min-w-0 text-sm break-words text-fg">{children}</dd>
+      <dt className="text-fg-muted text-sm">{label}</dt>
+      <dd className="text-fg min-w-0 text-sm break-words">{children}</dd>
     </div>
   );
 }
@@ -22,7 +22,7 @@ export function StoreSummary({ settings }: { settings: StoreSettings }) {
       <Card>
         <CardHeader title="Store" />
         <CardContent className="py-1">
-          <dl className="divide-y divide-line">
+          <dl className="divide-line divide-y">
             <Row label="Store name">{settings.name}</Row>
             <Row label="Your role">Staff</Row>
             <Row label="TribeMade store id">

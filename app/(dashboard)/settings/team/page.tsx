@@ -12,12 +12,14 @@ export default async function TeamSettingsPage() {
   const [team, invites] = await Promise.all([listTeam(), listPendingInvites()]);
   return (
     <div className="flex flex-col gap-6" key={settings.id}>
-      <TeamCard
-        members={team.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }))}
-      />
+      <TeamCard members={team.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }))} />
       <InvitesCard
         storeName={settings.name}
-        invites={invites.map((invite) => ({ ...invite, createdAt: invite.createdAt.toISOString(), expiresAt: invite.expiresAt.toISOString() }))}
+        invites={invites.map((invite) => ({
+          ...invite,
+          createdAt: invite.createdAt.toISOString(),
+          expiresAt: invite.expiresAt.toISOString(),
+        }))}
       />
     </div>
   );

@@ -15,7 +15,9 @@ export default async function DeliveriesPage({ searchParams }: Props) {
   const member = await requireMemberPage("/webhooks");
   const storeId = member.store.id;
   const raw = await searchParams;
-  const parsed = deliveryFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string")));
+  const parsed = deliveryFiltersSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string")),
+  );
   const filters = parsed.success ? parsed.data : ({ range: "all" } as const);
 
   const queryClient = new QueryClient();
@@ -32,7 +34,11 @@ export default async function DeliveriesPage({ searchParams }: Props) {
       <DeliveriesView
         key={storeId}
         storeId={storeId}
-        endpoints={endpoints.map((endpoint) => ({ id: endpoint.id, label: endpoint.label, revoked: endpoint.revokedAt !== null }))}
+        endpoints={endpoints.map((endpoint) => ({
+          id: endpoint.id,
+          label: endpoint.label,
+          revoked: endpoint.revokedAt !== null,
+        }))}
       />
     </HydrationBoundary>
   );

@@ -13,7 +13,8 @@ import { JsonTree } from "./json-tree";
 /** The hex view's first screenfuls; a 256 KiB body is 16,384 lines, rendered only on request. */
 const HEX_PREVIEW_BYTES = 16 * 1024;
 
-const preClasses = "max-h-[32rem] overflow-auto rounded-md border border-line bg-surface-2/50 p-3 font-mono text-xs leading-5 text-fg";
+const preClasses =
+  "max-h-[32rem] overflow-auto rounded-md border border-line bg-surface-2/50 p-3 font-mono text-xs leading-5 text-fg";
 
 export function BodyViewer({ body, size, sha256 }: { body: DecodedBody; size: number; sha256: string }) {
   const [hexAll, setHexAll] = useState(false);
@@ -21,7 +22,7 @@ export function BodyViewer({ body, size, sha256 }: { body: DecodedBody; size: nu
   const pretty = body.json.ok ? (
     <JsonTree value={body.json.value} />
   ) : (
-    <p className="text-sm text-fg-muted">
+    <p className="text-fg-muted text-sm">
       The body is not JSON ({body.json.error}). The Raw and Hex views show exactly what arrived.
     </p>
   );
@@ -34,7 +35,10 @@ export function BodyViewer({ body, size, sha256 }: { body: DecodedBody; size: nu
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
             <span>{formatBytes(size)}</span>
             <span className="inline-flex min-w-0 items-center gap-1">
-              <span className="whitespace-nowrap">SHA-256</span> <code className="truncate font-mono text-fg-muted" title={sha256}>{sha256.slice(0, 16)}…</code>
+              <span className="whitespace-nowrap">SHA-256</span>{" "}
+              <code className="text-fg-muted truncate font-mono" title={sha256}>
+                {sha256.slice(0, 16)}…
+              </code>
               <CopyButton value={sha256} iconOnly label="Copy SHA-256" variant="ghost" />
             </span>
           </span>
@@ -53,14 +57,15 @@ export function BodyViewer({ body, size, sha256 }: { body: DecodedBody; size: nu
               content: (
                 <div className="grid gap-2">
                   {body.validUtf8 ? (
-                    <p className="text-xs text-fg-subtle">Byte for byte as received, shown as UTF-8 text.</p>
+                    <p className="text-fg-subtle text-xs">Byte for byte as received, shown as UTF-8 text.</p>
                   ) : (
                     <Alert tone="warning" title="Not valid UTF-8">
-                      Shown decoded with replacement characters (�) where the bytes are not UTF-8. The Hex view shows the exact bytes.
+                      Shown decoded with replacement characters (�) where the bytes are not UTF-8. The Hex view shows the exact
+                      bytes.
                     </Alert>
                   )}
                   {size === 0 ? (
-                    <p className="text-sm text-fg-muted">The body was empty.</p>
+                    <p className="text-fg-muted text-sm">The body was empty.</p>
                   ) : (
                     <pre data-testid="raw-body" className={`${preClasses} break-all whitespace-pre-wrap`}>
                       {body.text}

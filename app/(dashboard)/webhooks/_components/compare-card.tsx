@@ -54,7 +54,12 @@ export function CompareCard({ storeId, current, body }: { storeId: string; curre
           <p className="text-fg-muted">No other delivery carries this order_id yet. A replay would make one.</p>
         ) : (
           <>
-            <Select aria-label="Compare with" value={otherId} onChange={(event) => setOtherId(event.target.value)} wrapperClassName="sm:max-w-sm">
+            <Select
+              aria-label="Compare with"
+              value={otherId}
+              onChange={(event) => setOtherId(event.target.value)}
+              wrapperClassName="sm:max-w-sm"
+            >
               {current.related.map((row) => (
                 <option key={row.id} value={row.id}>
                   {optionLabel(row)}
@@ -89,9 +94,9 @@ function DiffTable({ body, sha256, other }: { body: DecodedBody; sha256: string;
     return <p className="text-fg-muted">Same JSON, different bytes: only whitespace, key order or number formatting differ.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="border-line overflow-x-auto rounded-md border">
       <table data-testid="diff-table" className="w-full text-xs">
-        <thead className="border-b border-line bg-surface-2/60 text-left text-fg-muted">
+        <thead className="border-line bg-surface-2/60 text-fg-muted border-b text-left">
           <tr>
             <th className="px-3 py-1.5 font-medium">Path</th>
             <th className="px-3 py-1.5 font-medium">Change</th>
@@ -99,10 +104,10 @@ function DiffTable({ body, sha256, other }: { body: DecodedBody; sha256: string;
             <th className="px-3 py-1.5 font-medium">This delivery</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-line font-mono">
+        <tbody className="divide-line divide-y font-mono">
           {entries.map((entry) => (
             <tr key={`${entry.kind}:${entry.path}`} className="align-top">
-              <td className="min-w-48 px-3 py-1.5 break-all text-fg">{entry.path}</td>
+              <td className="text-fg min-w-48 px-3 py-1.5 break-all">{entry.path}</td>
               <td className="px-3 py-1.5 font-sans">
                 <Badge tone={KIND[entry.kind].tone}>{KIND[entry.kind].label}</Badge>
               </td>
@@ -112,7 +117,9 @@ function DiffTable({ body, sha256, other }: { body: DecodedBody; sha256: string;
           ))}
         </tbody>
       </table>
-      {entries.length >= DIFF_LIMIT ? <p className="px-3 py-2 text-xs text-fg-subtle">Showing the first {DIFF_LIMIT} differences.</p> : null}
+      {entries.length >= DIFF_LIMIT ? (
+        <p className="text-fg-subtle px-3 py-2 text-xs">Showing the first {DIFF_LIMIT} differences.</p>
+      ) : null}
     </div>
   );
 }

@@ -82,7 +82,7 @@ export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; on
             <code
               aria-label="Webhook URL"
               data-testid="new-webhook-url"
-              className="block rounded-md border border-line bg-surface-2/50 px-2.5 py-2 font-mono text-xs break-all text-fg select-all"
+              className="border-line bg-surface-2/50 text-fg block rounded-md border px-2.5 py-2 font-mono text-xs break-all select-all"
             >
               {url}
             </code>
@@ -91,14 +91,19 @@ export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; on
             </div>
           </div>
           <div>
-            <p className="mb-2 text-sm font-medium text-fg">Add it to TribeMade</p>
+            <p className="text-fg mb-2 text-sm font-medium">Add it to TribeMade</p>
             <ConnectSteps />
           </div>
         </div>
       ) : (
         <form id="create-endpoint" onSubmit={submit} className="grid gap-4">
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <Field id="endpoint-label" label="Name" hint="Only you see it, e.g. “TribeMade” or “TribeMade (new store)”." errors={fieldError}>
+          <Field
+            id="endpoint-label"
+            label="Name"
+            hint="Only you see it, e.g. “TribeMade” or “TribeMade (new store)”."
+            errors={fieldError}
+          >
             <Input
               id="endpoint-label"
               value={label}

@@ -6,14 +6,14 @@ export function DeliveriesTableSkeleton() {
   return (
     <div role="status" aria-live="polite">
       <span className="sr-only">Loading deliveries…</span>
-      <div className="flex h-9 items-center gap-8 border-b border-line bg-surface-2/60 px-3">
+      <div className="border-line bg-surface-2/60 flex h-9 items-center gap-8 border-b px-3">
         <Skeleton className="h-3 w-16" />
         <Skeleton className="h-3 w-14" />
         <Skeleton className="h-3 w-12" />
         <Skeleton className="hidden h-3 w-16 md:block" />
         <Skeleton className="ml-auto hidden h-3 w-10 sm:block" />
       </div>
-      <div className="divide-y divide-line">
+      <div className="divide-line divide-y">
         {Array.from({ length: ROWS }, (_, row) => (
           <div key={row} className="flex h-10 items-center gap-8 px-3">
             <Skeleton className="h-3.5 w-28" />

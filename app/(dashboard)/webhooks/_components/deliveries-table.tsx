@@ -41,21 +41,21 @@ export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh
             }}
             className={cn(
               "cursor-pointer transition-colors duration-1000",
-              fresh.has(row.id) && "bg-accent/8 duration-0 dark:bg-accent/15",
+              fresh.has(row.id) && "bg-accent/8 dark:bg-accent/15 duration-0",
             )}
           >
             <TableCell className="py-2 whitespace-nowrap">
               <Link
                 href={deliveryHref(row.id)}
                 title={formatFull(row.receivedAt)}
-                className="font-mono text-xs text-fg tabular-nums hover:text-accent-text hover:underline"
+                className="text-fg hover:text-accent-text font-mono text-xs tabular-nums hover:underline"
               >
                 {formatStamp(row.receivedAt)}
               </Link>
               {/* Phones have no room for the columns below: their gist goes under the time. */}
-              <div className="mt-0.5 max-w-44 truncate text-xs text-fg-muted sm:hidden">
+              <div className="text-fg-muted mt-0.5 max-w-44 truncate text-xs sm:hidden">
                 {row.customerName ?? (row.reason ? reasonLabel(row.reason) : null) ?? "—"}
-                {row.orderRef ? <span className="font-mono text-fg-subtle"> · {shortId(row.orderRef)}</span> : null}
+                {row.orderRef ? <span className="text-fg-subtle font-mono"> · {shortId(row.orderRef)}</span> : null}
               </div>
             </TableCell>
             <TableCell className="py-2 whitespace-nowrap">
@@ -66,20 +66,23 @@ export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh
                     Replay
                   </Badge>
                 ) : null}
-                {row.reason ? <span className="hidden text-xs text-fg-muted sm:inline">{reasonLabel(row.reason)}</span> : null}
+                {row.reason ? <span className="text-fg-muted hidden text-xs sm:inline">{reasonLabel(row.reason)}</span> : null}
               </span>
             </TableCell>
-            <TableCell className="hidden py-2 font-mono text-xs whitespace-nowrap text-fg-muted sm:table-cell" title={row.orderRef ?? undefined}>
+            <TableCell
+              className="text-fg-muted hidden py-2 font-mono text-xs whitespace-nowrap sm:table-cell"
+              title={row.orderRef ?? undefined}
+            >
               {shortId(row.orderRef)}
             </TableCell>
             <TableCell className="hidden max-w-48 truncate py-2 md:table-cell">
               {row.customerName ?? <span className="text-fg-subtle">—</span>}
             </TableCell>
-            <TableCell className="hidden max-w-40 truncate py-2 text-fg-muted lg:table-cell">{row.endpointLabel}</TableCell>
-            <TableCell className="hidden py-2 text-right text-xs whitespace-nowrap text-fg-muted tabular-nums sm:table-cell">
+            <TableCell className="text-fg-muted hidden max-w-40 truncate py-2 lg:table-cell">{row.endpointLabel}</TableCell>
+            <TableCell className="text-fg-muted hidden py-2 text-right text-xs whitespace-nowrap tabular-nums sm:table-cell">
               {formatMs(row.ackMs)}
             </TableCell>
-            <TableCell className="hidden py-2 text-right text-xs whitespace-nowrap text-fg-muted tabular-nums sm:table-cell">
+            <TableCell className="text-fg-muted hidden py-2 text-right text-xs whitespace-nowrap tabular-nums sm:table-cell">
               {formatBytes(row.bodySize)}
             </TableCell>
           </TableRow>

@@ -84,7 +84,7 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
             <DeliveriesTable rows={live.rows} fresh={live.fresh} />
           </Card>
           {live.loadMoreError ? <Alert tone="error">{live.loadMoreError}</Alert> : null}
-          <div className="flex items-center justify-between gap-3 text-xs text-fg-subtle">
+          <div className="text-fg-subtle flex items-center justify-between gap-3 text-xs">
             <span>
               {live.rows.length.toLocaleString("en-IN")} {live.rows.length === 1 ? "delivery" : "deliveries"} shown
             </span>
@@ -109,17 +109,17 @@ function NoDeliveriesYet() {
       title="No deliveries yet"
       description={
         <>
-          Every request TribeMade sends to your webhook URL shows up here, accepted or not, with its raw body and
-          headers. To connect your store:
+          Every request TribeMade sends to your webhook URL shows up here, accepted or not, with its raw body and headers. To
+          connect your store:
         </>
       }
       action={
         <div className="grid justify-items-center gap-5">
-          <ConnectSteps className="max-w-md list-decimal space-y-1.5 pl-5 text-left text-sm text-fg-muted marker:text-fg-subtle" />
+          <ConnectSteps className="text-fg-muted marker:text-fg-subtle max-w-md list-decimal space-y-1.5 pl-5 text-left text-sm" />
           <Button href="/webhooks/endpoints" variant="primary" trailingIcon={<ArrowRightIcon />}>
             Get your webhook URL
           </Button>
-          <p className="text-xs text-fg-subtle">This page updates live; there is no need to reload.</p>
+          <p className="text-fg-subtle text-xs">This page updates live; there is no need to reload.</p>
         </div>
       }
     />

@@ -79,9 +79,11 @@ export function DeliveryDetailView({ storeId, deliveryId, origin }: DeliveryDeta
           ) : null}
         </div>
       </div>
-      <p className="mt-6 text-xs text-fg-subtle">
+      <p className="text-fg-subtle mt-6 text-xs">
         “Copy as curl” sends these exact bytes with the original Content-Type.{" "}
-        {origin ? "Replace <token> with the secret at the end of your webhook URL." : "Replace <your-webhook-url> with your webhook URL."}{" "}
+        {origin
+          ? "Replace <token> with the secret at the end of your webhook URL."
+          : "Replace <your-webhook-url> with your webhook URL."}{" "}
         A replay runs the same checks as a delivery from TribeMade; an order already recorded answers duplicate.
       </p>
     </>

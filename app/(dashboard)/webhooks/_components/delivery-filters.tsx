@@ -22,7 +22,13 @@ const RANGE_LABELS: Record<DeliveryRange, string> = {
 
 const OUTCOME_LABELS: Record<DeliveryOutcome, string> = { accepted: "Accepted", duplicate: "Duplicate", rejected: "Rejected" };
 
-export const CLEARED: Partial<DeliveryFilters> = { outcome: undefined, endpoint: undefined, reason: undefined, q: undefined, range: "all" };
+export const CLEARED: Partial<DeliveryFilters> = {
+  outcome: undefined,
+  endpoint: undefined,
+  reason: undefined,
+  q: undefined,
+  range: "all",
+};
 
 /** Typing pauses this long before the search runs. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -108,7 +114,7 @@ export function DeliveryFiltersBar({ filters, endpoints, onChange, status }: Del
         </Select>
       ) : null}
       {filters.reason ? (
-        <span className="inline-flex h-8 items-center gap-1 rounded-md border border-line bg-surface-2 pr-1 pl-2.5 text-xs text-fg">
+        <span className="border-line bg-surface-2 text-fg inline-flex h-8 items-center gap-1 rounded-md border pr-1 pl-2.5 text-xs">
           Reason: <span className="font-mono">{reasonLabel(filters.reason)}</span>
           <Button variant="ghost" size="icon-sm" aria-label="Clear the reason filter" onClick={() => set({ reason: undefined })}>
             <CloseIcon />

@@ -12,7 +12,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-[7rem_1fr] gap-3 px-4 py-2">
       <dt className="text-fg-muted">{label}</dt>
-      <dd className="min-w-0 text-fg">{children}</dd>
+      <dd className="text-fg min-w-0">{children}</dd>
     </div>
   );
 }
@@ -21,14 +21,14 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
   return (
     <Card>
       <CardHeader title="Summary" />
-      <dl className="divide-y divide-line text-sm">
+      <dl className="divide-line divide-y text-sm">
         <Row label="Outcome">
           <span className="inline-flex flex-wrap items-center gap-1.5">
             <StatusBadge kind="delivery" value={delivery.outcome} />
-            {delivery.reason ? <code className="font-mono text-xs text-fg-muted">{delivery.reason}</code> : null}
+            {delivery.reason ? <code className="text-fg-muted font-mono text-xs">{delivery.reason}</code> : null}
           </span>
           {delivery.reason && reasonStatus(delivery.reason) ? (
-            <p className="mt-1 text-xs text-fg-muted">
+            <p className="text-fg-muted mt-1 text-xs">
               TribeMade was answered HTTP {reasonStatus(delivery.reason)} with this code
               {delivery.errors.some((issue) => issue.path !== "") ? "; the failing fields are under Validation" : ""}.
             </p>
@@ -47,10 +47,11 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
         <Row label="Order">
           {delivery.order ? (
             <Link href={`/orders/${delivery.order.id}`} className="text-accent-text hover:underline">
-              {delivery.order.customerName} · <span className="font-mono text-xs">{shortId(delivery.order.tribemadeOrderId)}</span>
+              {delivery.order.customerName} ·{" "}
+              <span className="font-mono text-xs">{shortId(delivery.order.tribemadeOrderId)}</span>
             </Link>
           ) : delivery.orderRef ? (
-            <span className="font-mono text-xs break-all text-fg-muted" title="No order was recorded from this delivery">
+            <span className="text-fg-muted font-mono text-xs break-all" title="No order was recorded from this delivery">
               {delivery.orderRef}
             </span>
           ) : (
@@ -59,7 +60,7 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
         </Row>
         {delivery.replayOfId ? (
           <Row label="Replay of">
-            <Link href={deliveryHref(delivery.replayOfId)} className="font-mono text-xs text-accent-text hover:underline">
+            <Link href={deliveryHref(delivery.replayOfId)} className="text-accent-text font-mono text-xs hover:underline">
               {shortId(delivery.replayOfId)}
             </Link>
           </Row>
@@ -67,7 +68,7 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetailDto }) {
         <Row label="Size">{formatBytes(delivery.bodySize)}</Row>
         <Row label="Delivery id">
           <span className="inline-flex max-w-full items-center gap-1">
-            <code className="truncate font-mono text-xs text-fg-muted">{delivery.id}</code>
+            <code className="text-fg-muted truncate font-mono text-xs">{delivery.id}</code>
             <CopyButton value={delivery.id} iconOnly label="Copy delivery id" variant="ghost" />
           </span>
         </Row>

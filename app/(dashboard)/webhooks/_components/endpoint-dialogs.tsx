@@ -54,7 +54,9 @@ export function RevokeEndpointDialog({ endpoint, onClose, lastActive }: Props & 
             New orders stop reaching Tribedesk until you create another and paste it into TribeMade.
           </Alert>
         ) : null}
-        <p className="text-fg-muted">Remove the URL from TribeMade → Developer → Webhooks too. Past deliveries stay in the inspector.</p>
+        <p className="text-fg-muted">
+          Remove the URL from TribeMade → Developer → Webhooks too. Past deliveries stay in the inspector.
+        </p>
       </div>
     </Dialog>
   );
@@ -97,7 +99,14 @@ export function RenameEndpointDialog({ endpoint, onClose }: Props) {
     >
       <form id="rename-endpoint" onSubmit={submit}>
         <Field id="rename-label" label="Name" errors={error}>
-          <Input id="rename-label" value={label} maxLength={60} autoFocus invalid={Boolean(error)} onChange={(event) => setLabel(event.target.value)} />
+          <Input
+            id="rename-label"
+            value={label}
+            maxLength={60}
+            autoFocus
+            invalid={Boolean(error)}
+            onChange={(event) => setLabel(event.target.value)}
+          />
         </Field>
       </form>
     </Dialog>

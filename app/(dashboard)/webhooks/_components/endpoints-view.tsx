@@ -39,7 +39,13 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
   const full = active >= MAX_ACTIVE_ENDPOINTS;
 
   const createButton = isOwner ? (
-    <Button variant="primary" leadingIcon={<PlusIcon />} onClick={() => setCreating(true)} disabled={full} aria-describedby={full ? "endpoints-full" : undefined}>
+    <Button
+      variant="primary"
+      leadingIcon={<PlusIcon />}
+      onClick={() => setCreating(true)}
+      disabled={full}
+      aria-describedby={full ? "endpoints-full" : undefined}
+    >
       New endpoint
     </Button>
   ) : null;
@@ -48,7 +54,8 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
     <div className="grid gap-4">
       {!isOwner ? (
         <Alert tone="info" title="Read-only">
-          Only the store&apos;s owners can create, rename or revoke endpoints. You can see them, and inspect and replay deliveries.
+          Only the store&apos;s owners can create, rename or revoke endpoints. You can see them, and inspect and replay
+          deliveries.
         </Alert>
       ) : null}
       {endpoints.length > 0 && active === 0 ? (
@@ -72,9 +79,9 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
             actions={createButton}
           />
           {full && isOwner ? (
-            <p id="endpoints-full" className="border-b border-line bg-surface-2/50 px-4 py-2 text-xs text-fg-muted">
-              TribeMade accepts at most {MAX_ACTIVE_ENDPOINTS} webhook URLs, so Tribedesk keeps at most {MAX_ACTIVE_ENDPOINTS} active. Revoke one you
-              no longer use to create another.
+            <p id="endpoints-full" className="border-line bg-surface-2/50 text-fg-muted border-b px-4 py-2 text-xs">
+              TribeMade accepts at most {MAX_ACTIVE_ENDPOINTS} webhook URLs, so Tribedesk keeps at most {MAX_ACTIVE_ENDPOINTS}{" "}
+              active. Revoke one you no longer use to create another.
             </p>
           ) : null}
           <Table aria-label="Webhook endpoints" data-testid="endpoints-table">
@@ -85,7 +92,11 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                 <TableHead className="hidden md:table-cell">Created</TableHead>
                 <TableHead className="hidden sm:table-cell">Last used</TableHead>
                 <TableHead className="text-right">24 h</TableHead>
-                {isOwner ? <TableHead className="w-10"><span className="sr-only">Actions</span></TableHead> : null}
+                {isOwner ? (
+                  <TableHead className="w-10">
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                ) : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -93,9 +104,11 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                 <TableRow key={endpoint.id} className={endpoint.revokedAt ? "text-fg-muted" : undefined}>
                   <TableCell className="max-w-56">
                     <div className="truncate font-medium">{endpoint.label}</div>
-                    <div className="hidden truncate font-mono text-[11px] text-fg-subtle sm:block">…/api/webhooks/tribemade/••••••</div>
+                    <div className="text-fg-subtle hidden truncate font-mono text-[11px] sm:block">
+                      …/api/webhooks/tribemade/••••••
+                    </div>
                     {/* Phones: status and last use under the name instead of in their own columns. */}
-                    <div className="mt-1 flex items-center gap-2 text-xs text-fg-muted sm:hidden">
+                    <div className="text-fg-muted mt-1 flex items-center gap-2 text-xs sm:hidden">
                       <StatusBadgeFor endpoint={endpoint} />
                       {endpoint.lastUsedAt ? (
                         <span>
@@ -109,14 +122,18 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                   <TableCell className="hidden sm:table-cell">
                     <StatusBadgeFor endpoint={endpoint} />
                   </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-fg-muted md:table-cell">
+                  <TableCell className="text-fg-muted hidden whitespace-nowrap md:table-cell">
                     <TimeAgo date={endpoint.createdAt} />
                   </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-fg-muted sm:table-cell">
+                  <TableCell className="text-fg-muted hidden whitespace-nowrap sm:table-cell">
                     {endpoint.lastUsedAt ? <TimeAgo date={endpoint.lastUsedAt} /> : <span className="text-fg-subtle">Never</span>}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    <Link href={`/webhooks?endpoint=${endpoint.id}`} className="hover:text-accent-text hover:underline" title="Show these deliveries">
+                    <Link
+                      href={`/webhooks?endpoint=${endpoint.id}`}
+                      className="hover:text-accent-text hover:underline"
+                      title="Show these deliveries"
+                    >
                       {endpoint.deliveries24h.toLocaleString("en-IN")}
                     </Link>
                   </TableCell>
@@ -142,14 +159,15 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
             </TableBody>
           </Table>
           {revoked > 0 ? (
-            <div className="border-t border-line px-2 py-1.5">
+            <div className="border-line border-t px-2 py-1.5">
               <Button variant="ghost" size="sm" onClick={() => setShowRevoked((current) => !current)} aria-expanded={showRevoked}>
                 {showRevoked ? "Hide revoked" : `Show ${revoked} revoked`}
               </Button>
             </div>
           ) : null}
-          <p className="border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
-            A URL&apos;s secret is shown only when it is created. Lost one? Create a new endpoint, paste it into TribeMade, then revoke the old one.
+          <p className="border-line text-fg-subtle border-t px-4 py-2.5 text-xs">
+            A URL&apos;s secret is shown only when it is created. Lost one? Create a new endpoint, paste it into TribeMade, then
+            revoke the old one.
           </p>
         </Card>
       )}

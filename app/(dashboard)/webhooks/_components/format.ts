@@ -20,7 +20,12 @@ const full = new Intl.DateTimeFormat("en-IN", {
   hourCycle: "h23",
   timeZone: "Asia/Kolkata",
 });
-const hourOnly = new Intl.DateTimeFormat("en-IN", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Kolkata" });
+const hourOnly = new Intl.DateTimeFormat("en-IN", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Asia/Kolkata",
+});
 
 /** "28 Nov, 14:03:22" */
 export function formatStamp(iso: string): string {

@@ -9,17 +9,17 @@ export function HeadersCard({ headers }: { headers: Record<string, string> }) {
     <Card>
       <CardHeader title="Headers" description={`${rows.length} received`} />
       {rows.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-fg-muted">No headers were stored.</p>
+        <p className="text-fg-muted px-4 py-3 text-sm">No headers were stored.</p>
       ) : (
         <div className="overflow-x-auto">
           <table data-testid="headers-table" className="w-full text-xs">
-            <tbody className="divide-y divide-line">
+            <tbody className="divide-line divide-y">
               {rows.map(([name, value]) => (
                 <tr key={name} className="align-top">
-                  <th scope="row" className="w-1/3 px-4 py-1.5 text-left font-mono font-normal whitespace-nowrap text-fg-muted">
+                  <th scope="row" className="text-fg-muted w-1/3 px-4 py-1.5 text-left font-mono font-normal whitespace-nowrap">
                     {name}
                   </th>
-                  <td className="px-4 py-1.5 font-mono break-all text-fg">{value}</td>
+                  <td className="text-fg px-4 py-1.5 font-mono break-all">{value}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,23 +23,38 @@ export function HourlyChart({ hours }: { hours: HourBucketDto[] }) {
   return (
     <figure className="grid gap-3">
       <div className="flex gap-2">
-        <div className="flex h-44 flex-col justify-between text-right text-[11px] text-fg-subtle tabular-nums" aria-hidden="true">
+        <div className="text-fg-subtle flex h-44 flex-col justify-between text-right text-[11px] tabular-nums" aria-hidden="true">
           <span>{max.toLocaleString("en-IN")}</span>
           <span>{(max / 2).toLocaleString("en-IN")}</span>
           <span>0</span>
         </div>
-        <div className="relative flex h-44 flex-1 items-end gap-px border-b border-l border-line sm:gap-1" role="img" aria-label="Deliveries per hour, last 24 hours">
-          <div className="pointer-events-none absolute inset-x-0 top-0 border-t border-dashed border-line" />
-          <div className="pointer-events-none absolute inset-x-0 top-1/2 border-t border-dashed border-line" />
+        <div
+          className="border-line relative flex h-44 flex-1 items-end gap-px border-b border-l sm:gap-1"
+          role="img"
+          aria-label="Deliveries per hour, last 24 hours"
+        >
+          <div className="border-line pointer-events-none absolute inset-x-0 top-0 border-t border-dashed" />
+          <div className="border-line pointer-events-none absolute inset-x-0 top-1/2 border-t border-dashed" />
           {hours.map((hour, index) => {
             const total = totals[index] ?? 0;
             const title = `${formatHour(hour.hour)} IST: ${total} (${hour.accepted} accepted, ${hour.duplicate} duplicate, ${hour.rejected} rejected)`;
             return (
-              <div key={hour.hour} title={title} className="group relative flex h-full flex-1 flex-col justify-end hover:bg-surface-2/70">
-                <div className="flex flex-col-reverse overflow-hidden rounded-t-[2px]" style={{ height: `${(total / max) * 100}%` }}>
+              <div
+                key={hour.hour}
+                title={title}
+                className="group hover:bg-surface-2/70 relative flex h-full flex-1 flex-col justify-end"
+              >
+                <div
+                  className="flex flex-col-reverse overflow-hidden rounded-t-[2px]"
+                  style={{ height: `${(total / max) * 100}%` }}
+                >
                   {SEGMENTS.map((segment) =>
                     hour[segment.key] > 0 ? (
-                      <div key={segment.key} className={segment.className} style={{ height: `${(hour[segment.key] / total) * 100}%` }} />
+                      <div
+                        key={segment.key}
+                        className={segment.className}
+                        style={{ height: `${(hour[segment.key] / total) * 100}%` }}
+                      />
                     ) : null,
                   )}
                 </div>
@@ -48,20 +63,20 @@ export function HourlyChart({ hours }: { hours: HourBucketDto[] }) {
           })}
         </div>
       </div>
-      <div className="flex pl-8 text-[11px] text-fg-subtle tabular-nums" aria-hidden="true">
+      <div className="text-fg-subtle flex pl-8 text-[11px] tabular-nums" aria-hidden="true">
         {hours.map((hour, index) => (
           <span key={hour.hour} className="flex-1 text-left">
             {index % 6 === 0 ? formatHour(hour.hour) : ""}
           </span>
         ))}
       </div>
-      <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted">
+      <figcaption className="text-fg-muted flex flex-wrap gap-x-4 gap-y-1 text-xs">
         {SEGMENTS.map((segment) => (
           <span key={segment.key} className="inline-flex items-center gap-1.5">
             <span className={`size-2 rounded-[2px] ${segment.className}`} /> {segment.label}
           </span>
         ))}
-        <span className="ml-auto text-fg-subtle">Hours in IST</span>
+        <span className="text-fg-subtle ml-auto">Hours in IST</span>
       </figcaption>
     </figure>
   );

@@ -34,7 +34,8 @@ function opensAt(depth: number, openAll: number): boolean {
 
 function Scalar({ value }: { value: Json }) {
   if (value === null) return <span className="text-fg-subtle">null</span>;
-  if (typeof value === "string") return <span className="break-all text-emerald-700 dark:text-emerald-300">{JSON.stringify(value)}</span>;
+  if (typeof value === "string")
+    return <span className="break-all text-emerald-700 dark:text-emerald-300">{JSON.stringify(value)}</span>;
   if (typeof value === "number") return <span className="text-sky-700 dark:text-sky-300">{String(value)}</span>;
   if (typeof value === "boolean") return <span className="text-violet-700 dark:text-violet-300">{String(value)}</span>;
   return null;
@@ -51,7 +52,19 @@ function Key({ name, isIndex }: { name: string; isIndex: boolean }) {
   );
 }
 
-function Node({ name, isIndex, value, depth, openAll }: { name: string | null; isIndex: boolean; value: Json; depth: number; openAll: number }) {
+function Node({
+  name,
+  isIndex,
+  value,
+  depth,
+  openAll,
+}: {
+  name: string | null;
+  isIndex: boolean;
+  value: Json;
+  depth: number;
+  openAll: number;
+}) {
   const container = typeof value === "object" && value !== null;
   const [open, setOpen] = useState(() => opensAt(depth, openAll));
   const [shown, setShown] = useState(SLICE);
@@ -73,16 +86,18 @@ function Node({ name, isIndex, value, depth, openAll }: { name: string | null; i
   const isArray = Array.isArray(value);
   const entries = entriesOf(value);
   const [openBracket, closeBracket] = isArray ? ["[", "]"] : ["{", "}"];
-  const summary = isArray ? `${entries.length} ${entries.length === 1 ? "item" : "items"}` : `${entries.length} ${entries.length === 1 ? "key" : "keys"}`;
+  const summary = isArray
+    ? `${entries.length} ${entries.length === 1 ? "item" : "items"}`
+    : `${entries.length} ${entries.length === 1 ? "key" : "keys"}`;
   return (
     <li className="py-px">
       <button
         type="button"
         aria-expanded={open}
         onClick={() => setOpen((current) => !current)}
-        className="group inline-flex max-w-full items-start gap-1 rounded-sm text-left hover:bg-surface-2"
+        className="group hover:bg-surface-2 inline-flex max-w-full items-start gap-1 rounded-sm text-left"
       >
-        <ChevronRightIcon className={cn("mt-0.5 size-3.5 shrink-0 text-fg-subtle transition-transform", open && "rotate-90")} />
+        <ChevronRightIcon className={cn("text-fg-subtle mt-0.5 size-3.5 shrink-0 transition-transform", open && "rotate-90")} />
         <span>
           {name !== null ? <Key name={name} isIndex={isIndex} /> : null}
           <span className="text-fg-subtle">{openBracket}</span>
@@ -96,20 +111,24 @@ function Node({ name, isIndex, value, depth, openAll }: { name: string | null; i
       </button>
       {open ? (
         <>
-          <ul className="ml-[7px] border-l border-line pl-2">
+          <ul className="border-line ml-[7px] border-l pl-2">
             {entries.slice(0, shown).map(([key, child]) => (
               <Node key={key} name={key} isIndex={isArray} value={child} depth={depth + 1} openAll={openAll} />
             ))}
             {entries.length > shown ? (
               <li className="py-px pl-5">
-                <button type="button" className="text-accent-text hover:underline" onClick={() => setShown((count) => count + SLICE * 10)}>
+                <button
+                  type="button"
+                  className="text-accent-text hover:underline"
+                  onClick={() => setShown((count) => count + SLICE * 10)}
+                >
                   Show {Math.min(SLICE * 10, entries.length - shown).toLocaleString("en-IN")} more of{" "}
                   {(entries.length - shown).toLocaleString("en-IN")}
                 </button>
               </li>
             ) : null}
           </ul>
-          <span className="pl-5 text-fg-subtle">{closeBracket}</span>
+          <span className="text-fg-subtle pl-5">{closeBracket}</span>
         </>
       ) : null}
     </li>
@@ -122,10 +141,18 @@ export function JsonTree({ value, className }: { value: unknown; className?: str
   return (
     <div className={className}>
       <div className="mb-2 flex gap-3 text-xs">
-        <button type="button" className="text-fg-muted hover:text-fg" onClick={() => setCommand((current) => Math.abs(current) + 1)}>
+        <button
+          type="button"
+          className="text-fg-muted hover:text-fg"
+          onClick={() => setCommand((current) => Math.abs(current) + 1)}
+        >
           Expand all
         </button>
-        <button type="button" className="text-fg-muted hover:text-fg" onClick={() => setCommand((current) => -(Math.abs(current) + 1))}>
+        <button
+          type="button"
+          className="text-fg-muted hover:text-fg"
+          onClick={() => setCommand((current) => -(Math.abs(current) + 1))}
+        >
           Collapse all
         </button>
       </div>

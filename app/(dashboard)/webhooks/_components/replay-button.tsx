@@ -17,7 +17,8 @@ function describe(result: ReplayResultDto): Outcome {
   const base = { message: result.message, deliveryId: result.deliveryId };
   if (result.outcome === "duplicate") return { ...base, tone: "info", title: "Replay answered duplicate" };
   if (result.outcome === "accepted") return { ...base, tone: "success", title: "Replay accepted" };
-  if (result.outcome === "rejected") return { ...base, tone: "warning", title: `Replay rejected: ${result.reason ?? "rejected"}` };
+  if (result.outcome === "rejected")
+    return { ...base, tone: "warning", title: `Replay rejected: ${result.reason ?? "rejected"}` };
   return { ...base, tone: "error", title: "Replay failed" };
 }
 
@@ -33,7 +34,12 @@ export function useReplay(storeId: string, deliveryId: string) {
     const result = await replayWebhookDelivery({ deliveryId }).catch(() => null);
     setPending(false);
     if (!result) {
-      setOutcome({ tone: "error", title: "Replay failed", message: "We couldn't reach Tribedesk. Check your connection.", deliveryId: null });
+      setOutcome({
+        tone: "error",
+        title: "Replay failed",
+        message: "We couldn't reach Tribedesk. Check your connection.",
+        deliveryId: null,
+      });
       return;
     }
     if (!result.ok) {
@@ -50,7 +56,12 @@ export function useReplay(storeId: string, deliveryId: string) {
 
 export function ReplayButton({ onReplay, pending }: { onReplay: () => void; pending: boolean }) {
   return (
-    <Button onClick={onReplay} loading={pending} leadingIcon={<RefreshIcon />} title="Run ingest again on the stored body and headers">
+    <Button
+      onClick={onReplay}
+      loading={pending}
+      leadingIcon={<RefreshIcon />}
+      title="Run ingest again on the stored body and headers"
+    >
       Replay
     </Button>
   );

@@ -9,7 +9,7 @@ export function ValidationCard({ errors, warnings }: { errors: FieldIssue[]; war
       <CardHeader title="Validation" />
       <div className="grid gap-3 px-4 py-3 text-sm">
         {errors.length === 0 && warnings.length === 0 ? (
-          <p className="flex items-center gap-2 text-fg-muted">
+          <p className="text-fg-muted flex items-center gap-2">
             <CheckCircleIcon className="size-4 text-emerald-600 dark:text-emerald-400" /> No errors or warnings.
           </p>
         ) : null}
@@ -19,7 +19,7 @@ export function ValidationCard({ errors, warnings }: { errors: FieldIssue[]; war
               <li key={`${issue.path}-${index}`} className="flex items-start gap-2">
                 <ErrorIcon className="mt-0.5 size-4 shrink-0 text-red-600 dark:text-red-400" />
                 <span className="min-w-0">
-                  {issue.path ? <code className="mr-1.5 font-mono text-xs break-all text-fg">{issue.path}</code> : null}
+                  {issue.path ? <code className="text-fg mr-1.5 font-mono text-xs break-all">{issue.path}</code> : null}
                   <span className="text-fg-muted">{issue.message}</span>
                 </span>
               </li>
@@ -31,7 +31,7 @@ export function ValidationCard({ errors, warnings }: { errors: FieldIssue[]; war
             {warnings.map((warning, index) => (
               <li key={`${warning}-${index}`} className="flex items-start gap-2">
                 <WarningIcon className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" />
-                <span className="min-w-0 break-words text-fg-muted">{warning}</span>
+                <span className="text-fg-muted min-w-0 break-words">{warning}</span>
               </li>
             ))}
           </ul>

@@ -67,17 +67,22 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
         <CardContent className="grid gap-4">
           {saved ? <Alert tone="success">New key saved. The old one is no longer stored.</Alert> : null}
           <div className="flex flex-wrap items-center gap-3">
-            <span className="flex size-9 items-center justify-center rounded-lg border border-line bg-surface-2 text-fg-muted">
+            <span className="border-line bg-surface-2 text-fg-muted flex size-9 items-center justify-center rounded-lg border">
               <KeyIcon className="size-4" />
             </span>
             <div className="min-w-0">
-              <p className="font-mono text-sm text-fg" data-testid="api-key-masked">
+              <p className="text-fg font-mono text-sm" data-testid="api-key-masked">
                 {current ?? "No key saved"}
               </p>
-              <p className="text-xs text-fg-muted">{current ? "Only the last four characters are kept visible." : "Add a key to connect TribeMade."}</p>
+              <p className="text-fg-muted text-xs">
+                {current ? "Only the last four characters are kept visible." : "Add a key to connect TribeMade."}
+              </p>
             </div>
             {current ? (
-              <Badge tone={check?.status === "valid" ? "green" : check?.status === "rejected" ? "red" : "neutral"} className="ml-auto">
+              <Badge
+                tone={check?.status === "valid" ? "green" : check?.status === "rejected" ? "red" : "neutral"}
+                className="ml-auto"
+              >
                 {check?.status === "valid" ? "Working" : check?.status === "rejected" ? "Rejected" : "Saved"}
               </Badge>
             ) : null}
@@ -108,7 +113,12 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
             />
             <CardContent className="grid max-w-xl gap-4">
               {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-              <Field id="apiKey" label="New API key" hint="Looks like tb-a1b2-c3d-e4f5. It is checked with TribeMade before it is saved." errors={form.errors.apiKey}>
+              <Field
+                id="apiKey"
+                label="New API key"
+                hint="Looks like tb-a1b2-c3d-e4f5. It is checked with TribeMade before it is saved."
+                errors={form.errors.apiKey}
+              >
                 <ApiKeyInput {...form.input("apiKey", { hint: true })} autoFocus />
               </Field>
             </CardContent>

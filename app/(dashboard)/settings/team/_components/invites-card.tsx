@@ -56,10 +56,15 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-wrap items-end gap-2">
           <div className="grid gap-1.5">
-            <label htmlFor="invite-role" className="text-sm font-medium text-fg">
+            <label htmlFor="invite-role" className="text-fg text-sm font-medium">
               Role
             </label>
-            <Select id="invite-role" value={role} onChange={(event) => setRole(event.target.value === "owner" ? "owner" : "staff")} wrapperClassName="w-32">
+            <Select
+              id="invite-role"
+              value={role}
+              onChange={(event) => setRole(event.target.value === "owner" ? "owner" : "staff")}
+              wrapperClassName="w-32"
+            >
               <option value="staff">Staff</option>
               <option value="owner">Owner</option>
             </Select>
@@ -70,8 +75,8 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
         </div>
 
         {created ? (
-          <div className="grid gap-2 rounded-lg border border-accent/30 bg-accent/5 p-3">
-            <p className="text-sm font-medium text-fg">New {created.role} invite — copy it now, it is shown only once</p>
+          <div className="border-accent/30 bg-accent/5 grid gap-2 rounded-lg border p-3">
+            <p className="text-fg text-sm font-medium">New {created.role} invite — copy it now, it is shown only once</p>
             <div className="flex flex-col gap-2 sm:flex-row">
               <input
                 readOnly
@@ -79,26 +84,28 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
                 value={created.url}
                 onFocus={(event) => event.currentTarget.select()}
                 data-testid="invite-url"
-                className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2.5 font-mono text-xs text-fg outline-hidden focus:border-ring focus:ring-3 focus:ring-ring/25"
+                className="border-line bg-surface text-fg focus:border-ring focus:ring-ring/25 h-8 min-w-0 flex-1 rounded-md border px-2.5 font-mono text-xs outline-hidden focus:ring-3"
               />
               <CopyButton value={created.url} label="Copy link" size="md" />
             </div>
-            <p className="text-xs text-fg-muted">Expires {formatDateTime(created.expiresAt)} IST.</p>
+            <p className="text-fg-muted text-xs">Expires {formatDateTime(created.expiresAt)} IST.</p>
           </div>
         ) : null}
 
         <div>
-          <h3 className="mb-2 text-sm font-medium text-fg">Open invites</h3>
+          <h3 className="text-fg mb-2 text-sm font-medium">Open invites</h3>
           {invites.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-line-strong px-3 py-4 text-center text-sm text-fg-muted">
+            <p className="border-line-strong text-fg-muted rounded-lg border border-dashed px-3 py-4 text-center text-sm">
               No open invites. Links that were used, revoked or expired disappear from here.
             </p>
           ) : (
-            <ul className="divide-y divide-line rounded-lg border border-line">
+            <ul className="divide-line border-line divide-y rounded-lg border">
               {invites.map((invite) => (
                 <li key={invite.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2.5">
-                  <Badge tone={invite.role === "owner" ? "violet" : "neutral"}>{invite.role === "owner" ? "Owner" : "Staff"}</Badge>
-                  <span className="min-w-0 flex-1 text-sm text-fg-muted">
+                  <Badge tone={invite.role === "owner" ? "violet" : "neutral"}>
+                    {invite.role === "owner" ? "Owner" : "Staff"}
+                  </Badge>
+                  <span className="text-fg-muted min-w-0 flex-1 text-sm">
                     Created {formatDateTime(invite.createdAt)} · expires {formatDateTime(invite.expiresAt)}
                   </span>
                   <Button variant="ghost" size="sm" loading={revoking === invite.id} onClick={() => onRevoke(invite.id)}>

@@ -11,7 +11,14 @@ import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { changeMemberRole, removeMember } from "@/lib/stores/actions";
 
-export type TeamRow = { membershipId: string; name: string; email: string; role: "owner" | "staff"; joinedAt: string; isYou: boolean };
+export type TeamRow = {
+  membershipId: string;
+  name: string;
+  email: string;
+  role: "owner" | "staff";
+  joinedAt: string;
+  isYou: boolean;
+};
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
@@ -40,15 +47,15 @@ export function TeamCard({ members }: { members: TeamRow[] }) {
           <Alert tone="error">{error}</Alert>
         </div>
       ) : null}
-      <ul className="divide-y divide-line">
+      <ul className="divide-line divide-y">
         {members.map((member) => (
           <li key={member.membershipId} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
             <div className="min-w-0 flex-1 basis-48">
               <div className="flex items-center gap-2">
-                <span className="truncate font-medium text-fg">{member.name}</span>
+                <span className="text-fg truncate font-medium">{member.name}</span>
                 {member.isYou ? <Badge>You</Badge> : null}
               </div>
-              <div className="truncate text-xs text-fg-muted">
+              <div className="text-fg-muted truncate text-xs">
                 {member.email} · joined {formatDate(member.joinedAt)}
               </div>
             </div>
