@@ -12,6 +12,11 @@ const base64Key32 = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }),
+  /**
+   * A direct (not transaction-pooled) URL, used only for LISTEN; the Vercel/Neon convention. Without
+   * it LISTEN uses DATABASE_URL, unless that is a transaction pooler (then live views poll).
+   */
+  DATABASE_URL_UNPOOLED: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
   /** Connections per instance; serverless hosts want few, a laptop a handful. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ZodType } from "zod";
-import { fieldErrorsFromIssues, type ActionError, type FieldErrors } from "@/lib/auth/action-result";
+import { fieldErrorsFromIssues, type ActionError, type FieldErrors } from "@/lib/http/action-result";
 
 /**
  * Form state validated with the same zod schema the server action parses (house style 9):

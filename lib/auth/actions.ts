@@ -1,11 +1,11 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/auth/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { clientIp } from "@/lib/auth/client-ip";
 import { CURRENT_STORE_COOKIE } from "@/lib/auth/current-store";
 import { createUser } from "@/lib/auth/mutations";
-import { runAction } from "@/lib/auth/run-action";
+import { runAction } from "@/lib/http/run-action";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
 import { releaseAttempt, reserveAttempt } from "@/lib/auth/throttle";

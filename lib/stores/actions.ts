@@ -2,10 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/auth/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
 import { requireMember, requireUser } from "@/lib/auth/require-member";
-import { runAction } from "@/lib/auth/run-action";
+import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
 import * as mutations from "@/lib/stores/mutations";

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import type { ActionResult } from "@/lib/auth/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 import { requireMember, requireOwner } from "@/lib/auth/require-member";
-import { runAction } from "@/lib/auth/run-action";
+import { runAction } from "@/lib/http/run-action";
 import { publicOrigin } from "@/lib/stores/public-origin";
 import { announceDelivery } from "@/lib/webhooks/announce";
 import * as mutations from "@/lib/webhooks/inspector-mutations";

@@ -40,7 +40,7 @@ const detail = async (id: string) =>
   getJson<Record<string, unknown>>(
     await detailRoute.GET(scopedRequest(`/api/deliveries/${id}`), { params: Promise.resolve({ id }) }),
   );
-const metrics = async () => getJson<Record<string, unknown>>(await metricsRoute.GET());
+const metrics = async () => getJson<Record<string, unknown>>(await metricsRoute.GET(scopedRequest("/api/deliveries/metrics")));
 
 /** A valid order for this merchant (its TribeMade store id, so no store_mismatch). */
 function orderFor(merchant: Merchant, overrides: Parameters<typeof orderCreated>[0] = {}) {

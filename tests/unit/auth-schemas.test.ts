@@ -1,6 +1,6 @@
 // The zod contracts shared by the forms and the server.
 import { describe, expect, it } from "vitest";
-import { fieldErrorsFromIssues } from "@/lib/auth/action-result";
+import { fieldErrorsFromIssues } from "@/lib/http/action-result";
 import { clientIp } from "@/lib/auth/client-ip";
 import { loginSchema, safeCallbackPath, signUpSchema } from "@/lib/auth/schemas";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";

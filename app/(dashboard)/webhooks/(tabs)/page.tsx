@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { listDeliveries, listEndpoints } from "@/lib/webhooks/inspector-queries";
 import { DELIVERY_PAGE_SIZE, deliveryFiltersSchema } from "@/lib/webhooks/inspector-schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
@@ -20,7 +21,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
   );
   const filters = parsed.success ? parsed.data : ({ range: "all" } as const);
 
-  const queryClient = new QueryClient();
+  const queryClient = getServerQueryClient();
   const [endpoints] = await Promise.all([
     listEndpoints(storeId),
     queryClient.prefetchQuery({

@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { getDeliveryMetrics } from "@/lib/webhooks/inspector-metrics";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { MetricsView } from "../../_components/metrics-view";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Webhook metrics" };
 export default async function MetricsPage() {
   const member = await requireMemberPage("/webhooks/metrics");
   const storeId = member.store.id;
-  const queryClient = new QueryClient();
+  const queryClient = getServerQueryClient();
   await queryClient.prefetchQuery({ queryKey: webhookKeys.metrics(storeId), queryFn: () => getDeliveryMetrics(storeId) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

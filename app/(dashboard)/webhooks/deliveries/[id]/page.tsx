@@ -1,7 +1,8 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { AppError } from "@/lib/http/app-error";
 import { publicOrigin } from "@/lib/stores/public-origin";
 import { getDeliveryOrThrow } from "@/lib/webhooks/inspector-queries";
@@ -20,7 +21,7 @@ export default async function DeliveryPage({ params }: Props) {
   const member = await requireMemberPage(`/webhooks/deliveries/${id}`);
   const storeId = member.store.id;
 
-  const queryClient = new QueryClient();
+  const queryClient = getServerQueryClient();
   try {
     const delivery = await getDeliveryOrThrow(storeId, id);
     queryClient.setQueryData(webhookKeys.delivery(storeId, id), delivery);

@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError, type ZodType } from "zod";
-import { actionFail, fieldErrorsFromIssues, type ActionError, type ActionResult } from "@/lib/auth/action-result";
+import { actionFail, fieldErrorsFromIssues, type ActionError, type ActionResult } from "@/lib/http/action-result";
 import { AppError } from "@/lib/http/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";

@@ -1,0 +1,100 @@
+import "server-only";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/http/logger";
+
+// One LISTEN connection per process, shared by every subscriber (the embedded outbox listener, each
+// open live-feed stream). LISTEN needs a session of its own: transaction poolers (PgBouncer in
+// transaction mode, Neon's and Supabase's pooled URLs) do not deliver notifications, so it uses
+// DATABASE_URL_UNPOOLED when set (the Vercel/Neon convention), never the pool.
+//
+// Notifications are a hint, not a log: a subscriber is told `null` whenever the connection was
+// (re)established, because anything sent while it was down is gone, and must then re-read what it
+// shows. Consumers that cannot listen (listenUrl() is null) poll instead.
+
+type Handler = (payload: string | null) => void;
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
+const state = globalThis as unknown as {
+  pgListen?: { subscribers: Map<string, Set<Handler>>; client: pg.Client | null; connecting: boolean; retryMs: number };
+};
+const listen = (state.pgListen ??= { subscribers: new Map(), client: null, connecting: false, retryMs: RECONNECT_MIN_MS });
+
+/** The URL LISTEN may use, or null when only a transaction pooler is configured. */
+export function listenUrl(): string | null {
+  return env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL;
+}
+
+/** Calls `handler` with each payload on `channel` (and null after every (re)connect). Returns unsubscribe. */
+export function subscribe(channel: string, handler: Handler): () => void {
+  let handlers = listen.subscribers.get(channel);
+  if (!handlers) {
+    handlers = new Set();
+    listen.subscribers.set(channel, handlers);
+    if (listen.client) void listen.client.query(`LISTEN ${quoteChannel(channel)}`).catch(dropConnection);
+  }
+  handlers.add(handler);
+  connect();
+  return () => {
+    handlers.delete(handler);
+    if (handlers.size > 0) return;
+    listen.subscribers.delete(channel);
+    if (listen.client) void listen.client.query(`UNLISTEN ${quoteChannel(channel)}`).catch(() => {});
+  };
+}
+
+function connect(): void {
+  const url = listenUrl();
+  if (listen.client || listen.connecting || !url) return;
+  listen.connecting = true;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+  client.on("notification", (message) => emit(message.channel, message.payload ?? ""));
+  client.on("error", (error) => dropConnection(error));
+  client.on("end", () => dropConnection());
+  client
+    .connect()
+    .then(async () => {
+      for (const channel of listen.subscribers.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
+      listen.client = client;
+      listen.connecting = false;
+      listen.retryMs = RECONNECT_MIN_MS;
+      for (const channel of listen.subscribers.keys()) emit(channel, null);
+    })
+    .catch((error: unknown) => {
+      listen.connecting = false;
+      void client.end().catch(() => {});
+      scheduleReconnect(error);
+    });
+}
+
+function dropConnection(error?: unknown): void {
+  const client = listen.client;
+  if (!client) return;
+  listen.client = null;
+  void client.end().catch(() => {});
+  scheduleReconnect(error);
+}
+
+function scheduleReconnect(error: unknown): void {
+  if (listen.subscribers.size === 0) return;
+  logger.warn("pg listen: connection lost, reconnecting", { error, inMs: listen.retryMs });
+  setTimeout(connect, listen.retryMs).unref();
+  listen.retryMs = Math.min(listen.retryMs * 2, RECONNECT_MAX_MS);
+}
+
+function emit(channel: string, payload: string | null): void {
+  for (const handler of listen.subscribers.get(channel) ?? []) {
+    try {
+      handler(payload);
+    } catch (error) {
+      logger.error("pg listen: subscriber failed", { channel, error });
+    }
+  }
+}
+
+/** Channel names are constants in this codebase; quoted anyway, as identifiers. */
+function quoteChannel(channel: string): string {
+  return `"${channel.replaceAll('"', '""')}"`;
+}
