@@ -28,9 +28,27 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/** Only same-site paths are followed after sign-in, never another origin. */
+// Anything a browser strips or rewrites while parsing a URL (tabs, newlines, other C0 controls,
+// DEL, backslashes), raw or percent-encoded: "/\t/evil.example" becomes "//evil.example".
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]|%(?:[01][0-9a-f]|7f|5c)/i;
+const PROBE_ORIGIN = "https://tribedesk.invalid";
+
+/**
+ * Only same-origin paths are followed after sign-in or sign-up. The value is resolved against an
+ * origin the way a browser would; anything that leaves it, carries a character browsers strip,
+ * has a malformed %-escape, or points at the API or back at /login gives `fallback`.
+ */
 export function safeCallbackPath(value: string | null | undefined, fallback = "/orders"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (value.startsWith("/api/") || value === "/login" || value.startsWith("/login?")) return fallback;
-  return value;
+  if (!value || !value.startsWith("/") || UNSAFE_IN_PATH.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+    decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PROBE_ORIGIN) return fallback;
+  const { pathname } = url;
+  if (pathname.startsWith("//") || pathname === "/api" || pathname.startsWith("/api/") || pathname === "/login") return fallback;
+  return `${pathname}${url.search}${url.hash}`;
 }

@@ -42,8 +42,33 @@ describe("safeCallbackPath", () => {
     ["javascript:alert(1)", "/orders"],
     ["/api/auth/signout", "/orders"],
     ["/login?callbackUrl=/x", "/orders"],
-  ])("%s → %s", (input, expected) => {
+    // Browsers drop tabs and newlines from URLs: "/\t/evil.example" would become "//evil.example".
+    ["/\t/evil.example", "/orders"],
+    ["/\n/evil.example", "/orders"],
+    ["/\r/evil.example", "/orders"],
+    ["/\u0000/evil.example", "/orders"],
+    ["\t//evil.example", "/orders"],
+    ["/%09/evil.example", "/orders"],
+    ["/%0a/evil.example", "/orders"],
+    ["/%5c/evil.example", "/orders"],
+    ["/orders\\..\\..\\evil", "/orders"],
+    ["/%E0", "/orders"],
+    ["/./api/auth/signout", "/orders"],
+    ["/orders/../api/x", "/orders"],
+    ["/orders/../login", "/orders"],
+    ["/settings/../settings/team#x", "/settings/team#x"],
+    ["/invite/a%2Fb", "/invite/a%2Fb"],
+  ])("%j → %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
+  });
+
+  it("never returns anything a browser resolves to another origin", () => {
+    const tricky = ["/\t/evil.example", "/%09/x", " //evil.example", "/\\evil.example", "http:evil.example", "/\u2028/evil"];
+    for (const value of tricky) {
+      const path = safeCallbackPath(value);
+      expect(new URL(path, "https://desk.example.in").origin).toBe("https://desk.example.in");
+      expect(path).not.toMatch(/[\u0000-\u001f\u007f\\]/);
+    }
   });
 });
 

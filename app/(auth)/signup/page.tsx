@@ -17,7 +17,7 @@ export default async function SignupPage({ searchParams }: Props) {
   // Coming from an invite link, the new account goes back there to join; otherwise to onboarding.
   const next = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, "/onboarding");
   if (await currentUser()) redirect(next);
-  const inviteToken = next.startsWith("/invite/") ? decodeURIComponent(next.slice("/invite/".length)) : null;
+  const inviteToken = inviteTokenOf(next);
   const invite = inviteToken ? await getInvitePreview(inviteToken) : null;
   const loginHref = next === "/onboarding" ? "/login" : `/login?callbackUrl=${encodeURIComponent(next)}`;
 
@@ -43,4 +43,10 @@ export default async function SignupPage({ searchParams }: Props) {
       <SignupForm next={next} />
     </AuthCard>
   );
+}
+
+/** The token of an /invite/<token> path (safeCallbackPath has checked its %-escapes decode). */
+function inviteTokenOf(path: string): string | null {
+  const { pathname } = new URL(path, "https://tribedesk.invalid");
+  return pathname.startsWith("/invite/") ? decodeURIComponent(pathname.slice("/invite/".length)) : null;
 }
