@@ -39,6 +39,12 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** next-auth v4's own origin setting; optional everywhere (see docs/auth.md). */
   NEXTAUTH_URL: z.url().optional(),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (nginx, a load balancer):
+   * the client address for per-IP sign-in limits is read that many entries from the right. 0: none,
+   * the address is unknown and only per-account limits apply. Ignored on Vercel. See docs/auth.md.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Set by Vercel itself; next-auth v4 then trusts the forwarded host. */
   VERCEL: z.string().optional(),
   /** Set by the embedded default: seeds and demo helpers are allowed. */

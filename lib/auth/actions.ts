@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { clientIp } from "@/lib/auth/client-ip";
 import { CURRENT_STORE_COOKIE } from "@/lib/auth/current-store";
 import { createUser } from "@/lib/auth/mutations";
+import { env } from "@/lib/env";
 import { runAction } from "@/lib/http/run-action";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
@@ -19,7 +20,9 @@ const SIGN_UP_IP_LIMIT = { limit: 20, windowMs: 15 * 60 * 1000 };
 /** Creates the account; the form then signs in through next-auth with the same credentials. */
 export async function signUp(input: unknown): Promise<ActionResult<{ email: string }>> {
   return runAction("signUp", signUpSchema, input, async (data) => {
-    const reservation = await reserveAttempt([{ key: `signup-ip:${clientIp(await headers())}`, ...SIGN_UP_IP_LIMIT }]);
+    // Without a trusted address every such sign-up shares one bucket: a brake, not a lock (it counts only taken emails).
+    const ip = clientIp(await headers(), env) ?? "unknown";
+    const reservation = await reserveAttempt([{ key: `signup-ip:${ip}`, ...SIGN_UP_IP_LIMIT }]);
     const user = await createUser(data);
     await releaseAttempt(reservation);
     return { email: user.email };

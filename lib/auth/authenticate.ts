@@ -1,7 +1,15 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { loginSchema } from "@/lib/auth/schemas";
-import { LOGIN_ACCOUNT_LIMIT, LOGIN_IP_LIMIT, clearAttempts, releaseAttempt, reserveAttempt } from "@/lib/auth/throttle";
+import {
+  LOGIN_ACCOUNT_CEILING,
+  LOGIN_ACCOUNT_IP_LIMIT,
+  LOGIN_IP_LIMIT,
+  clearAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  type ThrottleRule,
+} from "@/lib/auth/throttle";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 
@@ -19,20 +27,26 @@ export function accountThrottleKey(email: string): string {
   return `email:${sha256Hex(email)}`;
 }
 
+/** The limits one sign-in counts against; per-address ones only when the address is known. */
+function loginRules(email: string, ip: string | null): ThrottleRule[] {
+  const account = accountThrottleKey(email);
+  const rules: ThrottleRule[] = [{ key: account, ...LOGIN_ACCOUNT_CEILING }];
+  if (ip) rules.push({ key: `${account}:ip:${ip}`, ...LOGIN_ACCOUNT_IP_LIMIT }, { key: `ip:${ip}`, ...LOGIN_IP_LIMIT });
+  return rules;
+}
+
 /**
  * Email + password → the user, or null for any wrong combination (never saying which part).
- * Throws AppError too_many_requests when the account or the IP is over its limit.
+ * Throws AppError too_many_requests when the account, the address or the pair is over its limit.
+ * `ip` is null when no trusted proxy reported one (lib/auth/client-ip.ts).
  */
-export async function authenticate(credentials: unknown, ip: string): Promise<AuthenticatedUser | null> {
+export async function authenticate(credentials: unknown, ip: string | null): Promise<AuthenticatedUser | null> {
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
-  const accountKey = accountThrottleKey(email);
-  const reservation = await reserveAttempt([
-    { key: accountKey, ...LOGIN_ACCOUNT_LIMIT },
-    { key: `ip:${ip}`, ...LOGIN_IP_LIMIT },
-  ]);
+  const rules = loginRules(email, ip);
+  const reservation = await reserveAttempt(rules);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -42,6 +56,8 @@ export async function authenticate(credentials: unknown, ip: string): Promise<Au
   if (!user || !valid) return null;
 
   await releaseAttempt(reservation);
-  await clearAttempts(accountKey);
+  // The owner's success forgives their own address's failures; the account-wide count stays, so
+  // signing in does not hand a spread-out attacker a fresh allowance.
+  if (ip) await clearAttempts(`${accountThrottleKey(email)}:ip:${ip}`);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -26,7 +26,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          return await authenticate(credentials, clientIp(request.headers));
+          return await authenticate(credentials, clientIp(request.headers, env));
         } catch (error) {
           // next-auth hands a thrown message to the sign-in form as-is: only ours may pass.
           if (error instanceof AppError && error.code === "too_many_requests") throw new Error(error.message);

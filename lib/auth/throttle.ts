@@ -11,9 +11,15 @@ export type ThrottleRule = { key: string; limit: number; windowMs: number };
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
-/** Sign-in: 5 failures per account, 20 per IP, in any 15 minutes (OWASP's usual order of magnitude). */
-export const LOGIN_ACCOUNT_LIMIT = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
+/**
+ * Sign-in, in any 15 minutes (OWASP's usual order of magnitude): 5 failures per account from one
+ * address, 20 per address across accounts, and 50 per account from anywhere. The per-account
+ * ceiling is 10× the per-address limit so a stranger's guesses cannot lock the owner out of their
+ * own network; only a spread-out attack reaches it.
+ */
+export const LOGIN_ACCOUNT_IP_LIMIT = { limit: 5, windowMs: FIFTEEN_MINUTES } as const;
 export const LOGIN_IP_LIMIT = { limit: 20, windowMs: FIFTEEN_MINUTES } as const;
+export const LOGIN_ACCOUNT_CEILING = { limit: 50, windowMs: FIFTEEN_MINUTES } as const;
 
 export type Reservation = { ids: bigint[] };
 

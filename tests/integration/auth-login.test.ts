@@ -78,13 +78,13 @@ describe("sign-in", () => {
     expect(await auth()).toBeNull();
   });
 
-  it("throttles an account after 5 failures, even with the right password, and says for how long", async () => {
+  it("throttles an account from one address after 5 failures, even with the right password, and says for how long", async () => {
     const user = await createUser();
     for (let attempt = 0; attempt < 5; attempt++) {
-      resetRequest(`203.0.113.${attempt + 1}`);
+      resetRequest("203.0.113.1");
       expect((await signIn(user.email, "wrong password")).error).toBe("CredentialsSignin");
     }
-    resetRequest("203.0.113.99");
+    resetRequest("203.0.113.1");
     const blocked = await signIn(user.email, TEST_PASSWORD);
     expect(blocked.status).toBe(401);
     expect(blocked.error).toMatch(/^Too many attempts, try again in (\d+) s\.$/);
@@ -94,12 +94,36 @@ describe("sign-in", () => {
     expect(requestScope.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 
+  it("a stranger's failures do not lock the owner out of their own network", async () => {
+    const owner = await createUser();
+    // The stranger fails 20 times (their address's whole allowance), claiming the owner's address
+    // in their own X-Forwarded-For; the trusted proxy appends the address it really saw.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      resetRequest("198.51.100.23, 203.0.113.200");
+      await signIn(owner.email, "guess");
+    }
+    resetRequest("203.0.113.200");
+    expect((await signIn(owner.email, TEST_PASSWORD)).error).toMatch(/^Too many attempts/);
+    resetRequest("198.51.100.23");
+    expect((await signIn(owner.email, TEST_PASSWORD)).error).toBeNull();
+  });
+
+  it("stops a spread-out attack at an account-wide ceiling, far above the per-address limit", async () => {
+    const user = await createUser();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      resetRequest(`203.0.113.${Math.floor(attempt / 4) + 1}`);
+      expect((await signIn(user.email, "wrong password")).error).toBe("CredentialsSignin");
+    }
+    resetRequest("198.51.100.99");
+    expect((await signIn(user.email, TEST_PASSWORD)).error).toMatch(/^Too many attempts/);
+  }, 60_000);
+
   it("throttles unknown emails exactly like real ones (no account enumeration)", async () => {
     for (let attempt = 0; attempt < 5; attempt++) {
-      resetRequest(`203.0.113.${attempt + 1}`);
+      resetRequest("203.0.113.5");
       await signIn("ghost@example.in", "guess");
     }
-    resetRequest("203.0.113.77");
+    resetRequest("203.0.113.5");
     expect((await signIn("ghost@example.in", "guess")).error).toMatch(/^Too many attempts/);
   });
 
@@ -134,19 +158,19 @@ describe("sign-in", () => {
     expect((await signIn(fresh.email, TEST_PASSWORD)).error).toBeNull();
   });
 
-  it("lets at most 5 of many parallel guesses through to the password check", async () => {
+  it("lets at most 5 per address of many parallel guesses through to the password check", async () => {
     const user = await createUser();
     const results = await Promise.all(
-      Array.from({ length: 12 }, async (_, index) => {
+      Array.from({ length: 24 }, async (_, index) => {
         const { authenticate } = await import("@/lib/auth/authenticate");
-        return authenticate({ email: user.email, password: "wrong password" }, `198.18.0.${index}`).then(
+        return authenticate({ email: user.email, password: "wrong password" }, `198.18.0.${index % 2}`).then(
           () => "checked",
           (error: { code?: string }) => error.code,
         );
       }),
     );
-    expect(results.filter((result) => result === "checked").length).toBeLessThanOrEqual(5);
-    expect(results.filter((result) => result === "too_many_requests").length).toBeGreaterThanOrEqual(7);
+    expect(results.filter((result) => result === "checked").length).toBeLessThanOrEqual(10);
+    expect(results.filter((result) => result === "too_many_requests").length).toBeGreaterThanOrEqual(14);
   });
 
   it("serves the session of the cookie it set", async () => {

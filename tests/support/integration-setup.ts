@@ -19,6 +19,8 @@ process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
 process.env.CRON_SECRET ??= "test-cron-secret-0123456789";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.APP_URL ??= "http://127.0.0.1:3000";
+// As if behind one proxy that appends to X-Forwarded-For (tests/fixtures/auth-request.ts sets it).
+process.env.TRUSTED_PROXY_HOPS ??= "1";
 
 async function createDatabaseFromTemplate(server: string, name: string, from: string) {
   const client = new pg.Client(server);
