@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { signOut } from "@/lib/auth/actions";
+import { signOut, signOutEverywhere } from "@/lib/auth/actions";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { selectStore } from "@/lib/stores/actions";
 
@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       currentStoreId={member.store.id}
       onSelectStore={selectStore}
       onSignOut={signOut}
+      onSignOutEverywhere={signOutEverywhere}
     >
       {children}
     </AppShell>

@@ -17,6 +17,8 @@ export type AppShellProps = {
   onSelectStore?: (storeId: string) => void | Promise<void>;
   /** Signs out (a server action is fine). Without it the menu links to /api/auth/signout. */
   onSignOut?: () => void | Promise<void>;
+  /** Signs out every device (a server action); shown in the user menu when given. */
+  onSignOutEverywhere?: () => void | Promise<void>;
   /** Replace the built-in store switcher or user menu entirely. */
   storeSwitcher?: ReactNode;
   userMenu?: ReactNode;
@@ -31,6 +33,7 @@ export function AppShell({
   currentStoreId,
   onSelectStore,
   onSignOut,
+  onSignOutEverywhere,
   storeSwitcher,
   userMenu,
   children,
@@ -58,7 +61,9 @@ export function AppShell({
           <div className="min-w-0 flex-1">
             {storeSwitcher ?? <StoreSwitcher stores={stores} currentStoreId={currentStoreId} onSelectStore={onSelectStore} />}
           </div>
-          <div className="flex shrink-0 items-center gap-2">{userMenu ?? <UserMenu user={user} onSignOut={onSignOut} />}</div>
+          <div className="flex shrink-0 items-center gap-2">
+            {userMenu ?? <UserMenu user={user} onSignOut={onSignOut} onSignOutEverywhere={onSignOutEverywhere} />}
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 outline-hidden sm:px-6 lg:px-8 lg:py-8">
           <div className="mx-auto w-full max-w-6xl">{children}</div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { MonitorOff, ShieldCheck } from "lucide-react";
 import type { ShellUser } from "@/components/shell/shell-types";
 import { Button } from "@/components/ui/button";
 import { LogOutIcon, SettingsIcon } from "@/components/ui/icons";
@@ -10,6 +11,8 @@ export type UserMenuProps = {
   /** Sign-out handler (e.g. a server action, or next-auth's signOut). Without it, the menu links
    * to next-auth's own sign-out page. */
   onSignOut?: () => void | Promise<void>;
+  /** Ends every session of the user (server action); without it the item is not shown. */
+  onSignOutEverywhere?: () => void | Promise<void>;
 };
 
 function initials(name: string, email: string) {
@@ -18,7 +21,7 @@ function initials(name: string, email: string) {
   return letters.toUpperCase();
 }
 
-export function UserMenu({ user, onSignOut }: UserMenuProps) {
+export function UserMenu({ user, onSignOut, onSignOutEverywhere }: UserMenuProps) {
   if (!user) {
     return (
       <Button href="/login" variant="secondary" size="sm">
@@ -52,7 +55,15 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
           <p className="text-fg-muted truncate text-xs">{user.email}</p>
         </div>
       }
-      items={[{ label: "Settings", icon: <SettingsIcon />, href: "/settings" }, { type: "separator" }, signOut]}
+      items={[
+        { label: "Settings", icon: <SettingsIcon />, href: "/settings" },
+        { label: "Account & security", icon: <ShieldCheck />, href: "/settings/account" },
+        { type: "separator" },
+        signOut,
+        ...(onSignOutEverywhere
+          ? [{ label: "Sign out of all devices", icon: <MonitorOff />, onSelect: () => void onSignOutEverywhere() }]
+          : []),
+      ]}
     />
   );
 }

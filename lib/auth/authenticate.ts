@@ -13,7 +13,7 @@ import {
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 
-export type AuthenticatedUser = { id: string; email: string; name: string };
+export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
 // Unknown emails are checked against a real hash too, so the answer takes the same time and
 // the account counter moves the same way whether or not the email exists.
@@ -50,7 +50,7 @@ export async function authenticate(credentials: unknown, ip: string | null): Pro
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !valid) return null;
@@ -59,5 +59,5 @@ export async function authenticate(credentials: unknown, ip: string | null): Pro
   // The owner's success forgives their own address's failures; the account-wide count stays, so
   // signing in does not hand a spread-out attacker a fresh allowance.
   if (ip) await clearAttempts(`${accountThrottleKey(email)}:ip:${ip}`);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

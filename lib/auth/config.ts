@@ -9,15 +9,16 @@ import { logger } from "@/lib/http/logger";
 
 // next-auth v4 (pinned 4.24.15; why v4 and how the URL is found: docs/auth.md). Credentials
 // only, stateless JWT sessions signed with AUTH_SECRET: a restart or a second instance reads
-// the same cookie, and there is no session table to sweep.
+// the same cookie, and there is no session table to sweep. Each session carries the user's
+// session version, so bumping it revokes every copy (docs/auth.md "Sessions").
 
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export const SIGN_IN_UNAVAILABLE = "Sign-in is unavailable right now; try again in a moment.";
 
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: THIRTY_DAYS },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -38,11 +39,15 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       session.user = { id: token.sub ?? "", name: token.name ?? "", email: token.email ?? "" };
+      session.sessionVersion = token.sv ?? 0;
       return session;
     },
   },

@@ -18,7 +18,7 @@ export type Member = { user: SessionUser; store: MemberStore; role: Role };
 export const NO_STORE_MESSAGE = "You don't belong to a store yet.";
 
 const loadUser = cache(async (id: string) =>
-  db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true } }),
+  db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, sessionVersion: true } }),
 );
 
 const loadMemberships = cache(async (userId: string): Promise<Membership[]> =>
@@ -29,10 +29,16 @@ const loadMemberships = cache(async (userId: string): Promise<Membership[]> =>
   }),
 );
 
-/** The signed-in user if the session is valid and the user still exists; else null. */
+/**
+ * The signed-in user if the session is valid, the user still exists and the session is not
+ * revoked (its version is the user's current one: "sign out of all devices" and a password
+ * change bump it); else null.
+ */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await auth();
-  return session ? loadUser(session.id) : null;
+  const user = session ? await loadUser(session.id) : null;
+  if (!user || user.sessionVersion !== session?.sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email };
 }
 
 /** The signed-in user, still present in the database; else AppError unauthorized. */

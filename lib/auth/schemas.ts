@@ -28,6 +28,12 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1_000, "That password is too long."),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
+
 // Anything a browser strips or rewrites while parsing a URL (tabs, newlines, other C0 controls,
 // DEL, backslashes), raw or percent-encoded: "/\t/evil.example" becomes "//evil.example".
 const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]|%(?:[01][0-9a-f]|7f|5c)/i;

@@ -52,7 +52,7 @@ describe("sign-in", () => {
     const result = await signIn(user.email, TEST_PASSWORD);
     expect(result).toEqual({ status: 200, error: null, csrfRefused: false });
     expect(requestScope.cookies.has(SESSION_COOKIE)).toBe(true);
-    expect(await auth()).toEqual({ id: user.id, name: "Meera Pillai", email: user.email });
+    expect(await auth()).toEqual({ id: user.id, name: "Meera Pillai", email: user.email, sessionVersion: 0 });
   });
 
   it("treats the email case-insensitively", async () => {

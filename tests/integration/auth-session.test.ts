@@ -23,7 +23,7 @@ describe("auth()", () => {
   it("reads the user from next-auth's encrypted session cookie", async () => {
     const user = await createUser({ name: "Asha Rao" });
     await actAs(user);
-    expect(await auth()).toEqual({ id: user.id, name: "Asha Rao", email: user.email });
+    expect(await auth()).toEqual({ id: user.id, name: "Asha Rao", email: user.email, sessionVersion: 0 });
   });
 
   it("is null for a forged or corrupted cookie", async () => {

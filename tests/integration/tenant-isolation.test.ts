@@ -265,6 +265,11 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act, { b }) => act({ name: "Probe", email: b.user.email, password: "long enough password" }),
   },
   "lib/auth/actions.ts#signOut": { access: "session", asA: (act) => act() },
+  "lib/auth/actions.ts#signOutEverywhere": { access: "session", asA: (act) => act() },
+  "lib/auth/actions.ts#changePassword": {
+    access: "session",
+    asA: (act) => act({ currentPassword: "not A's password", newPassword: "a new long passphrase" }),
+  },
 
   "lib/stores/actions.ts#createStore": {
     access: "session",

@@ -9,7 +9,7 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
     <>
       <PageHeader
         title="Settings"
-        description="Your store, its TribeMade connection and the people who work it."
+        description="Your store, its TribeMade connection, the people who work it, and your own account."
         actions={
           <Button href="/onboarding" leadingIcon={<PlusIcon />}>
             Add another store
