@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumExecutable } from "./tests/e2e/support/chromium";
+import { CHROMIUM_ARGS, systemChromium } from "./tests/support/browser";
 
 // End-to-end tests run against a production build on the embedded default (real PostgreSQL,
 // the TribeMade simulator), started once by tests/e2e/support/global-setup.ts.
@@ -16,18 +16,8 @@ export default defineConfig({
     baseURL: process.env.E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromiumExecutable(),
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    // npm test finds (or installs) a browser first and passes it as CHROMIUM_PATH; run directly,
+    // a system Chromium is used when there is one, else Playwright's own.
+    launchOptions: { executablePath: systemChromium(process.env), args: CHROMIUM_ARGS },
   },
 });

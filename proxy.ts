@@ -1,22 +1,58 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
-// Optimistic redirect only (house style 14): a visitor without any session cookie who opens a
-// dashboard page goes to /login and comes back afterwards. It never decides access: pages,
-// actions and routes check the session and membership themselves (lib/auth/require-member.ts),
-// and a stale or forged cookie that gets past here is refused there.
+// Two jobs, both for page requests only (never /api/*, so the webhook hot path skips it):
+// 1. Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads the policy from
+//    the request headers and puts the nonce on its scripts; the root layout reads x-nonce for the
+//    theme script (docs/security.md).
+// 2. Optimistic redirect only (docs/auth.md "Three layers"): a visitor without any session cookie
+//    who opens a dashboard page goes to /login and comes back afterwards. It never decides access:
+//    pages, actions and routes check the session and membership themselves
+//    (lib/auth/require-member.ts), and a stale or forged cookie that gets past here is refused there.
 
-export function proxy(request: NextRequest) {
-  const signedIn = request.cookies.getAll().some((cookie) => isSessionCookieName(cookie.name));
-  if (signedIn) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  const { pathname, search } = request.nextUrl;
-  login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+const DASHBOARD_PREFIXES = ["/orders", "/webhooks", "/outbox", "/settings", "/onboarding"];
+
+function isDashboardPath(pathname: string): boolean {
+  return DASHBOARD_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-// Dashboard pages only. Webhooks, health, cron, next-auth's routes, invites, sign-in pages and
-// static files never pass through here.
+// Entry point (like lib/env.ts): Next.js inlines NODE_ENV at build time.
+// eslint-disable-next-line no-restricted-properties
+const dev = process.env.NODE_ENV === "development";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev });
+
+  const { pathname, search } = request.nextUrl;
+  const signedIn = request.cookies.getAll().some((cookie) => isSessionCookieName(cookie.name));
+  if (isDashboardPath(pathname) && !signedIn) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set("Content-Security-Policy", policy);
+    return redirect;
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+// Pages only: not the API (webhooks, health, cron, next-auth, deliveries), not static files.
+// Prefetches are skipped as the Next.js docs advise: they render no document to protect.
 export const config = {
-  matcher: ["/orders/:path*", "/webhooks/:path*", "/outbox/:path*", "/settings/:path*", "/onboarding/:path*"],
+  matcher: [
+    {
+      source: "/((?!api/|api$|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

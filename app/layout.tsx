@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { ThemeScript } from "@/components/shell/theme-script";
@@ -18,12 +19,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request's nonce makes every page render per request, which a nonce needs anyway:
+// a prerendered page would carry a stale one (docs/security.md).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // ThemeScript sets class="dark" before React hydrates; the mismatch on <html> is expected.
     <html lang="en-IN" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body>
         <Providers>{children}</Providers>

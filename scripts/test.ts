@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { NoBrowserError, ensureBrowser } from "../tests/support/browser";
 
 const root = path.resolve(__dirname, "..");
 const reports = mkdtempSync(path.join(os.tmpdir(), "tribedesk-test-"));
@@ -66,11 +67,31 @@ for (const tier of ["unit", "integration"]) {
   readVitest(out);
 }
 
-const playwrightOut = path.join(reports, "e2e.json");
-run("e2e", [process.execPath, path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json"], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightOut,
-});
-readPlaywright(playwrightOut);
+async function e2e() {
+  if (only.length > 0 && !only.includes("e2e")) return;
+  // A machine without a browser gets one (tests/support/browser.ts), and the log says which.
+  const browser = await ensureBrowser({ env: process.env, isRoot: process.getuid?.() === 0, log: console.log }).catch(
+    (error: unknown) => {
+      console.error(`\n── e2e ──\n${error instanceof NoBrowserError ? error.message : String(error)}`);
+      anyTierFailed = true;
+      return null;
+    },
+  );
+  if (!browser) return;
+  console.log(`e2e browser: ${browser.description}, Chromium ${browser.version}`);
+  const playwrightOut = path.join(reports, "e2e.json");
+  run(
+    "e2e",
+    [process.execPath, path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightOut,
+      ...(browser.executablePath ? { CHROMIUM_PATH: browser.executablePath } : {}),
+    },
+  );
+  readPlaywright(playwrightOut);
+}
 
-console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(anyTierFailed || total.failed > 0 ? 1 : 0);
+void e2e().then(() => {
+  console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(anyTierFailed || total.failed > 0 ? 1 : 0);
+});

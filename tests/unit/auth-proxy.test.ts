@@ -12,6 +12,10 @@ function run(url: string, cookie?: string) {
 
 describe("proxy matcher", () => {
   it.each([
+    "/",
+    "/login",
+    "/signup",
+    "/invite/abc",
     "/orders",
     "/orders/abc",
     "/webhooks",
@@ -20,13 +24,10 @@ describe("proxy matcher", () => {
     "/settings",
     "/settings/team",
     "/onboarding",
-  ])("runs for the dashboard page %s", (url) => expect(matches(url)).toBe(true));
+    "/no-such-page",
+  ])("runs for the page %s (every page gets a Content-Security-Policy)", (url) => expect(matches(url)).toBe(true));
 
   it.each([
-    "/",
-    "/login",
-    "/signup",
-    "/invite/abc",
     "/api/webhooks/tribemade/token",
     "/api/health",
     "/api/cron/outbox",
@@ -34,6 +35,7 @@ describe("proxy matcher", () => {
     "/api/auth/callback/credentials",
     "/api/deliveries",
     "/_next/static/chunks/app.js",
+    "/_next/image",
     "/favicon.ico",
     "/icon.svg",
   ])("never runs for %s", (url) => expect(matches(url)).toBe(false));
@@ -60,5 +62,58 @@ describe("proxy", () => {
 
   it("does not mistake other cookies for a session", () => {
     expect(run("/orders", "tribedesk-store=abc; next-auth.csrf-token=x").status).toBe(307);
+  });
+});
+
+describe("sign-in redirect only on dashboard pages", () => {
+  it.each(["/", "/login", "/signup?callbackUrl=%2Forders", "/invite/abc"])("lets %s through without a session", (url) => {
+    const response = run(url);
+    expect(response.headers.get("location")).toBeNull();
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("Content-Security-Policy", () => {
+  function policyOf(response: Response) {
+    const header = response.headers.get("content-security-policy") ?? "";
+    return new Map(
+      header
+        .split(";")
+        .map((directive) => directive.trim().split(/\s+/))
+        .filter((parts) => parts[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
+  }
+
+  it("sends a per-request nonce with strict-dynamic, and the fixed directives", () => {
+    const first = run("/login");
+    const policy = policyOf(first);
+    const nonce = /^'nonce-([A-Za-z0-9+/=]{22,})'$/.exec(policy.get("script-src")?.[0] ?? "")?.[1];
+    expect(nonce).toBeDefined();
+    expect(policy.get("script-src")).toContain("'strict-dynamic'");
+    expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(policy.get("script-src")).not.toContain("'unsafe-eval'");
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+
+    const second = policyOf(run("/login")).get("script-src")?.[0];
+    expect(second).not.toBe(policy.get("script-src")?.[0]);
+  });
+
+  it("hands the nonce and the policy to the page render (Next.js puts the nonce on its own scripts)", () => {
+    const response = run("/settings", "next-auth.session-token=x");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(response.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+  });
+
+  it("is on the redirect to /login too", () => {
+    const response = run("/orders");
+    expect(response.status).toBe(307);
+    expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
   });
 });
