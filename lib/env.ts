@@ -34,8 +34,22 @@ export const envSchema = z.object({
     )
     .pipe(z.array(base64Key32)),
   TRIBEMADE_API_BASE_URL: z.url().default("https://api.tribemade.in"),
-  /** Public origin of this deployment, used to print webhook URLs; else taken from the request. */
-  APP_URL: z.url().optional(),
+  /**
+   * Public origin of this deployment: webhook and invite links, next-auth's URL and whether cookies
+   * are Secure. Required in production (on Vercel it defaults to the project's domain), so none of
+   * these follow a request's Host header; in development, taken from the request when unset.
+   */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .refine((value) => new URL(value).pathname.replace(/\/+$/, "") === "", "must be an origin, like https://desk.example.com")
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  /** Set by Vercel: "production", "preview" or "development". */
+  VERCEL_ENV: z.string().optional(),
+  /** Set by Vercel: this deployment's own host name (no scheme). */
+  VERCEL_URL: z.string().optional(),
+  /** Set by Vercel: the project's production domain (no scheme). */
+  VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** next-auth v4's own origin setting; optional everywhere (see docs/auth.md). */
   NEXTAUTH_URL: z.url().optional(),
@@ -59,11 +73,27 @@ export const envSchema = z.object({
     .transform((value) => value === "1"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** APP_URL, else Vercel's own domain for the deployment; required in production either way. */
+const withPublicOrigin = envSchema.transform((parsed, ctx) => {
+  const vercelHost =
+    parsed.VERCEL && (parsed.VERCEL_ENV === "production" ? parsed.VERCEL_PROJECT_PRODUCTION_URL : parsed.VERCEL_URL);
+  const APP_URL = parsed.APP_URL ?? (vercelHost ? `https://${vercelHost}` : undefined);
+  if (!APP_URL && parsed.NODE_ENV === "production") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message:
+        "required in production: the public origin people and TribeMade reach this deployment at, e.g. https://desk.example.com",
+    });
+  }
+  return { ...parsed, APP_URL };
+});
+
+export type Env = z.infer<typeof withPublicOrigin>;
 
 /** Parses a set of variables; throws one error naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = withPublicOrigin.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid configuration (see README "Configuration"):\n${lines.join("\n")}`);
@@ -73,9 +103,9 @@ export const env = parseEnv(process.env);
 
 // next-auth v4 reads its origin from process.env on every request: NEXTAUTH_URL, else the
 // request's (forwarded) host when VERCEL or AUTH_TRUST_HOST is set, else http://localhost:3000,
-// which breaks `next start` on any other host or port. APP_URL, when given, is the public
-// origin; otherwise trust the Host header, as v5's `trustHost` does. See docs/auth.md.
-if (!env.NEXTAUTH_URL && !env.VERCEL) {
+// which breaks `next start` on any other host or port. APP_URL (always set in production) is the
+// public origin; only in development without it is the Host header trusted. See docs/auth.md.
+if (!env.NEXTAUTH_URL) {
   if (env.APP_URL) process.env.NEXTAUTH_URL = env.APP_URL;
-  else process.env.AUTH_TRUST_HOST ??= "1";
+  else if (!env.VERCEL) process.env.AUTH_TRUST_HOST ??= "1";
 }

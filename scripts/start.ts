@@ -34,7 +34,9 @@ async function main() {
   if (process.env.DATABASE_URL) {
     log("DATABASE_URL is set: using it; nothing embedded starts.");
     await applyMigrations(process.env.DATABASE_URL, { log });
-    appEnv = { ...process.env };
+    // The server listens on 127.0.0.1 only, so that is its public origin unless a proxy in front
+    // says otherwise (set APP_URL then; production requires it, see README "Configuration").
+    appEnv = { APP_URL: `http://127.0.0.1:${port}`, ...process.env };
   } else {
     log("No DATABASE_URL: starting the embedded PostgreSQL and the TribeMade simulator…");
     stack = await startLocalStack({

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { env } from "@/lib/env";
 
 // Which of the user's stores the dashboard shows, chosen with the store switcher. The cookie is
 // only a preference: requireMember() checks it against the user's memberships on every call.
@@ -12,6 +13,7 @@ export async function readCurrentStoreCookie(): Promise<string | undefined> {
 }
 
 export async function writeCurrentStoreCookie(storeId: string): Promise<void> {
-  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  // APP_URL (always set in production) decides, not a header a client or proxy could set.
+  const secure = env.APP_URL ? env.APP_URL.startsWith("https:") : (await headers()).get("x-forwarded-proto") === "https";
   (await cookies()).set(CURRENT_STORE_COOKIE, storeId, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: ONE_YEAR });
 }

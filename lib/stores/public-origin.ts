@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 
 /**
  * The origin merchants and TribeMade reach this deployment at, for links shown once (webhook
- * URLs, invite links): APP_URL when configured, else the host the request came in on.
+ * URLs, invite links): APP_URL, which production requires (lib/env.ts); only in development
+ * without it, the host the request came in on.
  */
 export async function publicOrigin(): Promise<string> {
   if (env.APP_URL) return env.APP_URL.replace(/\/+$/, "");

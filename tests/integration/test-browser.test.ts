@@ -53,7 +53,8 @@ function runStep(env: Record<string, string>, asUser?: string): Promise<{ code: 
 
 const base = () => ({ HOME: work });
 
-describe.runIf(hasSystemChromium).concurrent("the test script's browser step", () => {
+// Each case starts Node, tsx and Playwright, and some a browser: slow on a busy machine.
+describe.runIf(hasSystemChromium).concurrent("the test script's browser step", { timeout: 240_000 }, () => {
   it("uses CHROMIUM_PATH when given, and says so", async () => {
     const { code, out } = await runStep({ ...base(), PATH: process.env.PATH ?? "", CHROMIUM_PATH: "/usr/bin/chromium" });
     expect(code, out).toBe(0);

@@ -119,7 +119,8 @@ function installWithPlaywright(env: BrowserEnv): Step {
 }
 
 /** Debian's chromium package, where the executable is the package's own /usr/bin/chromium. */
-function installWithApt(env: BrowserEnv): { step: Step; executablePath?: string } {
+function installWithApt(callerEnv: BrowserEnv): { step: Step; executablePath?: string } {
+  const env = { ...callerEnv, DEBIAN_FRONTEND: "noninteractive" };
   const install = () =>
     run(
       "apt-get",

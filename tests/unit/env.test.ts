@@ -42,3 +42,39 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...valid, ENCRYPTION_KEYS_PREVIOUS: ` ${previous} ,` }).ENCRYPTION_KEYS_PREVIOUS).toEqual([previous]);
   });
 });
+
+describe("the public origin (APP_URL)", () => {
+  it("is required in production, so links and cookie security never follow the Host header", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production" })).toThrowError(/APP_URL: required in production/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "https://desk.example.in/" }).APP_URL).toBe(
+      "https://desk.example.in",
+    );
+  });
+
+  it("is optional in development (links then use the request's host)", () => {
+    expect(parseEnv(valid).APP_URL).toBeUndefined();
+  });
+
+  it("must be an http(s) origin, without a path", () => {
+    expect(() => parseEnv({ ...valid, APP_URL: "ftp://desk.example.in" })).toThrowError(/APP_URL/);
+    expect(() => parseEnv({ ...valid, APP_URL: "https://desk.example.in/app" })).toThrowError(/APP_URL: must be an origin/);
+  });
+
+  it("on Vercel, defaults to the production domain, or the deployment's own URL on previews", () => {
+    const vercel = { ...valid, NODE_ENV: "production", VERCEL: "1" };
+    expect(
+      parseEnv({
+        ...vercel,
+        VERCEL_ENV: "production",
+        VERCEL_PROJECT_PRODUCTION_URL: "desk.example.in",
+        VERCEL_URL: "x-1.vercel.app",
+      }).APP_URL,
+    ).toBe("https://desk.example.in");
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview", VERCEL_URL: "tribedesk-git-x.vercel.app" }).APP_URL).toBe(
+      "https://tribedesk-git-x.vercel.app",
+    );
+    expect(parseEnv({ ...vercel, APP_URL: "https://mine.example.in", VERCEL_URL: "x.vercel.app" }).APP_URL).toBe(
+      "https://mine.example.in",
+    );
+  });
+});
