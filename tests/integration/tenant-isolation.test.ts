@@ -61,8 +61,12 @@ async function merchantB() {
   await settleAfterTasks();
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // What B's secrets look like at rest: neither may come back either.
+  const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   return {
     ...b,
+    apiKeyCiphertext: stored.apiKeyCiphertext ?? "",
+    tokenHash: sha256Hex(b.webhookToken),
     staff,
     inviteId: invite.id,
     orderId: order.id,
@@ -86,7 +90,9 @@ function canaries({ b }: Ctx): string[] {
     b.staff.user.email,
     b.staff.user.name,
     b.apiKey,
+    b.apiKeyCiphertext,
     b.webhookToken,
+    b.tokenHash,
     b.inviteId,
     b.orderId,
     b.tribemadeOrderId,
@@ -100,13 +106,17 @@ function canaries({ b }: Ctx): string[] {
   ].filter((value) => value.length > 0);
 }
 
-/** Every row of B's: each table with a storeId column, B's store row and B's users. */
-async function snapshotB({ b }: Ctx): Promise<string> {
+/**
+ * Every row of B's: each table with a storeId column, B's store row and B's users. `except`: tables
+ * a call may legitimately add to (a delivery POSTed with B's own token is B's delivery).
+ */
+async function snapshotB({ b }: Ctx, except: readonly string[] = []): Promise<string> {
   const tables = await db.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.columns
     WHERE table_schema = current_schema() AND column_name = 'storeId' ORDER BY table_name`;
   const out: Record<string, unknown> = {};
   for (const { table_name: table } of tables) {
+    if (except.includes(table)) continue;
     // Table names come from the catalog, not from input.
     out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" WHERE "storeId" = $1::uuid ORDER BY 1`, b.store.id);
   }
@@ -169,6 +179,11 @@ function concretePath(pattern: string, params: Record<string, string | string[]>
 // The tables. Add a row for every new route and action.
 
 type RouteCall = {
+  /**
+   * Tables of B's this call may add to: only for a call that holds B's own webhook token, which
+   * records a delivery in B's store whoever sends it. Everything else of B's must stay unchanged.
+   */
+  writesToB?: readonly string[];
   method: Method;
   params?: Record<string, string | string[]>;
   query?: string;
@@ -240,12 +255,23 @@ const ROUTES: Record<string, RouteCase> = {
         body: JSON.stringify(orderCreated({ store_id: b.store.tribemadeStoreId ?? undefined, order_id: b.tribemadeOrderId })),
         headers: { "content-type": "application/json" },
       },
+      // B's real token with A's session: recorded as B's delivery (as for anyone holding the token)
+      // and refused for naming another store; the session changes nothing and nothing of B's
+      // comes back. An id in place of a token is an unknown endpoint.
+      {
+        method: "POST",
+        params: { token: b.webhookToken },
+        body: JSON.stringify(orderCreated()),
+        headers: { "content-type": "application/json" },
+        writesToB: ["WebhookDelivery", "WebhookEndpoint"],
+      },
       {
         method: "POST",
         params: { token: b.endpointId },
         body: JSON.stringify(orderCreated()),
         headers: { "content-type": "application/json" },
       },
+      ...(["GET", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, params: { token: b.webhookToken } })),
       ...(["GET", "PUT", "PATCH", "DELETE"] as const).map((method) => ({ method, params: { token: a.webhookToken } })),
     ],
   },
@@ -434,11 +460,13 @@ describe("route handlers, as merchant A aimed at B", () => {
     if (!route || !entry) throw new Error(`${pattern} has no ROUTES row (see the coverage test)`);
     for (const call of entry.calls(ctx)) {
       const label = `${call.method} ${pattern}`;
-      const before = await snapshotB(ctx);
+      const except = call.writesToB ?? [];
+      const before = await snapshotB(ctx, except);
       await actAs(ctx.a.user, { storeCookie: ctx.b.store.id });
       const asA = await callRoute(route, call);
       expectNoCanary(asA.text, label);
-      expect(await snapshotB(ctx), `${label} changed B's data`).toBe(before);
+      expect(await snapshotB(ctx, except), `${label} changed B's data`).toBe(before);
+      if (call.writesToB) expect(asA.status, `${label}: B's real token was not recognised`).not.toBe(404);
       if (entry.access === "cron")
         expect(asA.status, `${label} accepted a merchant session instead of the cron secret`).toBe(401);
 
@@ -449,6 +477,14 @@ describe("route handlers, as merchant A aimed at B", () => {
         expect(signedOut.status === 401 || redirected, `${label} signed out answered ${signedOut.status}`).toBe(true);
         expectNoCanary(signedOut.text, `${label} (signed out)`);
         expect(await snapshotB(ctx), `${label} (signed out) changed B's data`).toBe(before);
+      }
+      if (entry.access === "token") {
+        // A session (and its store cookie) must not change what a token-holder gets.
+        await actAs(null);
+        const signedOut = await callRoute(route, call);
+        expect(signedOut.status, `${label}: A's session changed the answer`).toBe(asA.status);
+        expectNoCanary(signedOut.text, `${label} (signed out)`);
+        expect(await snapshotB(ctx, except), `${label} (signed out) changed B's data`).toBe(before);
       }
     }
   });

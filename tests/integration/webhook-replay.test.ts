@@ -1,25 +1,18 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ingest } from "@/lib/webhooks/ingest";
+import { replayDelivery } from "@/lib/webhooks/inspector-mutations";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook } from "@/tests/fixtures/webhook-client";
 import { orderCreated } from "@/tests/fixtures/webhook-payloads";
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
 
-// Replay is ingest on a stored delivery's bytes through the endpoint it arrived at (by id, so a
-// since-revoked endpoint still replays), recorded as a new delivery pointing back at the original.
+// Replay is the inspector's own replayDelivery (what the Replay button's action calls): ingest on a
+// stored delivery's bytes through the endpoint it arrived at (by id, so a since-revoked endpoint
+// still replays), recorded as a new delivery pointing back at the original.
 
 async function replay(storeId: string, deliveryId: string) {
-  const original = await db.webhookDelivery.findFirstOrThrow({ where: { id: deliveryId, storeId } });
-  return ingest({
-    endpoint: { kind: "endpoint", endpointId: original.endpointId, storeId },
-    body: original.body,
-    truncated: original.reason === "payload_too_large",
-    headers: original.headers as Record<string, string>,
-    startedAt: performance.now(),
-    replayOfId: original.id,
-  });
+  return replayDelivery(storeId, deliveryId);
 }
 
 describe("replaying a stored delivery", () => {
@@ -29,9 +22,9 @@ describe("replaying a stored delivery", () => {
     await postWebhook(token, body);
     const original = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
 
-    const result = await replay(store.id, original.id);
-    expect(result).toMatchObject({ ok: true, ack: { status: "duplicate" } });
-    const copy = await db.webhookDelivery.findUniqueOrThrow({ where: { id: result.delivery!.deliveryId } });
+    const { result } = await replay(store.id, original.id);
+    expect(result).toMatchObject({ outcome: "duplicate", reason: null, message: expect.stringMatching(/duplicate/) });
+    const copy = await db.webhookDelivery.findUniqueOrThrow({ where: { id: result.deliveryId! } });
     expect(copy).toMatchObject({
       outcome: "duplicate",
       replayOfId: original.id,
@@ -52,9 +45,8 @@ describe("replaying a stored delivery", () => {
     const { store, endpoint, token } = await createStoreWithEndpoint();
     await postWebhook(token, Buffer.from([0xff, 0x00, 0x7b]));
     const original = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
-    const result = await replay(store.id, original.id);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe("invalid_json");
+    const { result } = await replay(store.id, original.id);
+    expect(result).toMatchObject({ outcome: "rejected", reason: "invalid_json" });
     expect(
       await db.webhookDelivery.count({ where: { endpointId: endpoint.id, replayOfId: original.id, reason: "invalid_json" } }),
     ).toBe(1);
@@ -69,7 +61,8 @@ describe("replaying a stored delivery", () => {
     expect(original.reason).toBe("store_mismatch");
     // The merchant corrects the store's TribeMade id, then replays.
     await db.store.update({ where: { id: store.id }, data: { tribemadeStoreId: null } });
-    expect(await replay(store.id, original.id)).toMatchObject({ ok: true, ack: { status: "accepted" } });
+    expect((await replay(store.id, original.id)).result).toMatchObject({ outcome: "accepted", reason: null });
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(1);
   });
 
   it("still replays through a revoked endpoint, and never across stores", async () => {
@@ -77,18 +70,13 @@ describe("replaying a stored delivery", () => {
     await postWebhook(token, JSON.stringify(orderCreated()));
     const original = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { revokedAt: new Date() } });
-    expect(await replay(store.id, original.id)).toMatchObject({ ok: true, ack: { status: "duplicate" } });
+    expect((await replay(store.id, original.id)).result).toMatchObject({ outcome: "duplicate" });
 
+    // Another store asking for this delivery by id finds nothing, and nothing is recorded anywhere.
     const other = await createStoreWithEndpoint();
     await createEndpoint(other.store.id);
-    const crossStore = await ingest({
-      endpoint: { kind: "endpoint", endpointId: endpoint.id, storeId: other.store.id },
-      body: original.body,
-      truncated: false,
-      headers: {},
-      startedAt: performance.now(),
-      replayOfId: original.id,
-    });
-    expect(crossStore).toMatchObject({ ok: false, delivery: null });
+    const deliveries = await db.webhookDelivery.count();
+    await expect(replay(other.store.id, original.id)).rejects.toMatchObject({ name: "AppError", code: "not_found" });
+    expect(await db.webhookDelivery.count()).toBe(deliveries);
   });
 });
