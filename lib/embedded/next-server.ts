@@ -8,7 +8,7 @@ import path from "node:path";
 export type ChildEnv = Record<string, string | undefined>;
 
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "proxy.ts"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "proxy.ts", "instrumentation-client.ts"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -38,7 +38,13 @@ async function watch(page: Page): Promise<Finding[]> {
     });
   });
   page.on("console", (message) => {
-    if (message.type() === "error") findings.push({ kind: "console", text: message.text() });
+    if (message.type() !== "error") return;
+    // The not-found page's own document answers 404 on purpose; Chromium logs that as an error. A
+    // link's prefetch (?_rsc=) that 404s is a missing page, not a policy matter.
+    const failedLoad = message.text().startsWith("Failed to load resource");
+    const url = message.location().url;
+    if (failedLoad && (url === page.url() || /[?&]_rsc=/.test(url))) return;
+    findings.push({ kind: "console", text: `${message.text()} (${message.location().url})` });
   });
   page.on("pageerror", (error) => findings.push({ kind: "pageerror", text: error.message }));
   return findings;

@@ -24,6 +24,8 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_SIMULATOR_URL = stack.simulatorUrl;
   process.env.E2E_WEBHOOK_URL = stack.webhookUrl;
+  // The app's own configuration (database, secrets), for helpers that seed data the app's way.
+  process.env.E2E_APP_ENV = JSON.stringify(stack.env);
 
   return async () => {
     app.kill("SIGTERM");
