@@ -78,3 +78,16 @@ export async function requireOwner(storeId?: string): Promise<Member> {
   if (member.role !== "owner") throw new AppError("forbidden", "Only the store's owners can do that.");
   return member;
 }
+
+/**
+ * For a settings form rendered for `formStoreId`: the current store (the switcher's cookie) must
+ * still be that one. A tab opened before a switch in another tab would otherwise save into the
+ * store the other tab chose. AppError conflict, saying which store is current now.
+ */
+export async function requireFormStore(formStoreId: string): Promise<Member> {
+  const member = await requireMember();
+  if (member.store.id !== formStoreId) {
+    throw new AppError("conflict", `You switched to ${member.store.name} in another tab. Reload this page: nothing was saved.`);
+  }
+  return member;
+}

@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { ActionResult } from "@/lib/http/action-result";
 import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
-import { requireMember, requireUser } from "@/lib/auth/require-member";
+import { requireFormStore, requireMember, requireUser } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
@@ -17,15 +16,15 @@ import {
   createStoreSchema,
   inviteTokenSchema,
   removeMemberSchema,
+  replaceApiKeySchema,
   revokeInviteSchema,
-  storeDetailsSchema,
+  storeFormSchema,
   switchStoreSchema,
+  updateStoreDetailsSchema,
 } from "@/lib/stores/schemas";
 
 // Thin "use server" wrappers: parse with the form's schema, call one mutation (which checks the
 // caller), revalidate. Each returns the result union; secrets in a result are shown once.
-
-const noInput = z.object({}).optional();
 
 export type OnboardedStore = { storeId: string; storeName: string; webhookUrl: string; keyCheck: KeyCheckResult };
 
@@ -47,14 +46,18 @@ export async function testApiKey(input: unknown): Promise<ActionResult<KeyCheckR
   });
 }
 
-export async function testStoreApiKey(input?: unknown): Promise<ActionResult<KeyCheckResult>> {
-  return runAction("testStoreApiKey", noInput, input, () => testSavedKey());
+export async function testStoreApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
+  return runAction("testStoreApiKey", storeFormSchema, input, async ({ storeId }) => {
+    await requireFormStore(storeId);
+    return testSavedKey();
+  });
 }
 
 export async function replaceStoreApiKey(
   input: unknown,
 ): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
-  return runAction("replaceStoreApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
+  return runAction("replaceStoreApiKey", replaceApiKeySchema, input, async ({ storeId, apiKey }) => {
+    await requireFormStore(storeId);
     const result = await mutations.replaceApiKey(apiKey);
     revalidatePath("/settings");
     return result;
@@ -62,7 +65,8 @@ export async function replaceStoreApiKey(
 }
 
 export async function updateStoreDetails(input: unknown): Promise<ActionResult<null>> {
-  return runAction("updateStoreDetails", storeDetailsSchema, input, async (details) => {
+  return runAction("updateStoreDetails", updateStoreDetailsSchema, input, async ({ storeId, ...details }) => {
+    await requireFormStore(storeId);
     await mutations.updateStoreDetails(details);
     revalidatePath("/", "layout");
     return null;
@@ -72,7 +76,8 @@ export async function updateStoreDetails(input: unknown): Promise<ActionResult<n
 export async function createInvite(
   input: unknown,
 ): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
-  return runAction("createInvite", createInviteSchema, input, async ({ role }) => {
+  return runAction("createInvite", createInviteSchema, input, async ({ storeId, role }) => {
+    await requireFormStore(storeId);
     const invite = await mutations.createInvite(role);
     revalidatePath("/settings");
     return {
@@ -84,7 +89,8 @@ export async function createInvite(
 }
 
 export async function revokeInvite(input: unknown): Promise<ActionResult<null>> {
-  return runAction("revokeInvite", revokeInviteSchema, input, async ({ inviteId }) => {
+  return runAction("revokeInvite", revokeInviteSchema, input, async ({ storeId, inviteId }) => {
+    await requireFormStore(storeId);
     await mutations.revokeInvite(inviteId);
     revalidatePath("/settings");
     return null;
@@ -101,7 +107,8 @@ export async function acceptInvite(input: unknown): Promise<ActionResult<{ store
 }
 
 export async function changeMemberRole(input: unknown): Promise<ActionResult<null>> {
-  return runAction("changeMemberRole", changeRoleSchema, input, async ({ membershipId, role }) => {
+  return runAction("changeMemberRole", changeRoleSchema, input, async ({ storeId, membershipId, role }) => {
+    await requireFormStore(storeId);
     await mutations.changeMemberRole(membershipId, role);
     revalidatePath("/", "layout");
     return null;
@@ -109,7 +116,8 @@ export async function changeMemberRole(input: unknown): Promise<ActionResult<nul
 }
 
 export async function removeMember(input: unknown): Promise<ActionResult<null>> {
-  return runAction("removeMember", removeMemberSchema, input, async ({ membershipId }) => {
+  return runAction("removeMember", removeMemberSchema, input, async ({ storeId, membershipId }) => {
+    await requireFormStore(storeId);
     await mutations.removeMember(membershipId);
     revalidatePath("/", "layout");
     return null;

@@ -67,15 +67,20 @@ export async function replaceApiKey(apiKey: string): Promise<{ apiKeyMasked: str
 export async function createInvite(role: Role, now = new Date()): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
   const { store, user } = await requireOwner();
   const token = newUrlToken();
-  const invite = await db.invite.create({
-    data: {
-      storeId: store.id,
-      tokenHash: sha256Hex(token),
-      role,
-      createdById: user.id,
-      expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
-    },
-    select: { id: true, expiresAt: true },
+  const invite = await db.$transaction(async (tx) => {
+    // Under the same lock as role changes: an owner being demoted right now cannot slip a new
+    // invite past the revocation of their others.
+    await lockStoreAsOwner(tx, store.id, user.id);
+    return tx.invite.create({
+      data: {
+        storeId: store.id,
+        tokenHash: sha256Hex(token),
+        role,
+        createdById: user.id,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      },
+      select: { id: true, expiresAt: true },
+    });
   });
   return { inviteId: invite.id, token, expiresAt: invite.expiresAt };
 }
@@ -127,19 +132,13 @@ export async function acceptInvite(token: string, now = new Date()): Promise<{ s
 
 /** Role changes and removals lock the store row, so two owners demoting each other at once
  * cannot leave it with none. */
-async function changeTeam(membershipId: string, change: { role: Role } | "remove"): Promise<void> {
+async function changeTeam(membershipId: string, change: { role: Role } | "remove", now = new Date()): Promise<void> {
   const { store, user } = await requireOwner();
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${store.id}::uuid FOR UPDATE`;
-    // Checked again under the lock: the caller may have been demoted while this call waited.
-    const caller = await tx.membership.findFirst({
-      where: { storeId: store.id, userId: user.id, role: "owner" },
-      select: { id: true },
-    });
-    if (!caller) throw new AppError("forbidden", "Only the store's owners can do that.");
+    await lockStoreAsOwner(tx, store.id, user.id);
     const target = await tx.membership.findFirst({
       where: { id: membershipId, storeId: store.id },
-      select: { id: true, role: true },
+      select: { id: true, role: true, userId: true },
     });
     if (!target) throw new AppError("not_found", "That person is not on this store's team.");
     const losesOwner = target.role === "owner" && (change === "remove" || change.role !== "owner");
@@ -148,7 +147,24 @@ async function changeTeam(membershipId: string, change: { role: Role } | "remove
     }
     if (change === "remove") await tx.membership.delete({ where: { id: target.id } });
     else await tx.membership.update({ where: { id: target.id }, data: { role: change.role } });
+    // Their invite links were them vouching for the holder; that ends with their ownership.
+    if (losesOwner) {
+      await tx.invite.updateMany({
+        where: { storeId: store.id, createdById: target.userId, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
+    }
   });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Locks the store row (team changes and invites serialize on it) and re-checks, under the lock,
+ * that the caller is still an owner: they may have been demoted while this call waited. */
+async function lockStoreAsOwner(tx: Tx, storeId: string, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${storeId}::uuid FOR UPDATE`;
+  const caller = await tx.membership.findFirst({ where: { storeId, userId, role: "owner" }, select: { id: true } });
+  if (!caller) throw new AppError("forbidden", "Only the store's owners can do that.");
 }
 
 export function changeMemberRole(membershipId: string, role: Role): Promise<void> {

@@ -66,16 +66,27 @@ export async function listTeam(): Promise<TeamMember[]> {
   }));
 }
 
-export type PendingInvite = { id: string; role: Role; createdAt: Date; expiresAt: Date };
+export type PendingInvite = {
+  id: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+  /** Who vouched for the link holder; their links are revoked when they stop being an owner. */
+  createdBy: { name: string; isYou: boolean };
+};
 
 /** Invites of the current store that can still be used (owners only). */
 export async function listPendingInvites(now = new Date()): Promise<PendingInvite[]> {
   const member = await requireOwner();
-  return db.invite.findMany({
+  const rows = await db.invite.findMany({
     where: { storeId: member.store.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, role: true, createdAt: true, expiresAt: true },
+    select: { id: true, role: true, createdAt: true, expiresAt: true, createdBy: { select: { id: true, name: true } } },
   });
+  return rows.map(({ createdBy, ...invite }) => ({
+    ...invite,
+    createdBy: { name: createdBy.name, isYou: createdBy.id === member.user.id },
+  }));
 }
 
 export type InvitePreview =

@@ -58,12 +58,22 @@ export type StoreDetails = z.output<typeof storeDetailsSchema>;
 export const apiKeyInputSchema = z.object({ apiKey: apiKeySchema });
 export type ApiKeyForm = z.input<typeof apiKeyInputSchema>;
 
+/**
+ * Every settings form carries the id of the store it was rendered for, and its action refuses to
+ * save into another one (a tab left open across a store switch; requireFormStore).
+ */
+export const storeFormSchema = z.object({ storeId: z.uuid("This form lost track of its store. Reload the page.") });
+
+export const updateStoreDetailsSchema = storeDetailsSchema.extend(storeFormSchema.shape);
+export type UpdateStoreDetailsForm = z.input<typeof updateStoreDetailsSchema>;
+export const replaceApiKeySchema = apiKeyInputSchema.extend(storeFormSchema.shape);
+
 export const roleSchema = z.enum(["owner", "staff"], { error: "Choose owner or staff." });
 
-export const createInviteSchema = z.object({ role: roleSchema.default("staff") });
-export const changeRoleSchema = z.object({ membershipId: z.uuid("Unknown member."), role: roleSchema });
-export const removeMemberSchema = z.object({ membershipId: z.uuid("Unknown member.") });
-export const revokeInviteSchema = z.object({ inviteId: z.uuid("Unknown invite.") });
+export const createInviteSchema = storeFormSchema.extend({ role: roleSchema.default("staff") });
+export const changeRoleSchema = storeFormSchema.extend({ membershipId: z.uuid("Unknown member."), role: roleSchema });
+export const removeMemberSchema = storeFormSchema.extend({ membershipId: z.uuid("Unknown member.") });
+export const revokeInviteSchema = storeFormSchema.extend({ inviteId: z.uuid("Unknown invite.") });
 export const switchStoreSchema = z.object({ storeId: z.uuid("Unknown store.") });
 export const inviteTokenSchema = z.object({ token: z.string().min(20, "That invite link is incomplete.").max(200) });
 

@@ -59,7 +59,12 @@ describe("getStoreSettings", () => {
 });
 
 describe("updateStoreDetails", () => {
-  const valid = { name: "Renamed", tribemadeStoreId: "", fulfillmentUrl: "https://fulfil.example.in/hook", retentionDays: "90" };
+  const form = { name: "Renamed", tribemadeStoreId: "", fulfillmentUrl: "https://fulfil.example.in/hook", retentionDays: "90" };
+  // The form carries the id of the store it was rendered for (see stores-stale-tab.test.ts).
+  let valid: typeof form & { storeId: string };
+  beforeEach(() => {
+    valid = { ...form, storeId: owner.store.id };
+  });
 
   it("saves an owner's changes", async () => {
     expect(await actions.updateStoreDetails(valid)).toEqual({ ok: true, data: null });
@@ -101,14 +106,14 @@ describe("updateStoreDetails", () => {
 
 describe("API key", () => {
   it("tests the saved key without sending it anywhere but TribeMade", async () => {
-    const result = await actions.testStoreApiKey();
+    const result = await actions.testStoreApiKey({ storeId: owner.store.id });
     expect(result).toEqual({ ok: true, data: { status: "valid", message: "TribeMade accepted this key." } });
     expect(JSON.stringify(result)).not.toContain(owner.apiKey);
   });
 
   it("replaces the key after TribeMade accepts it, returning only the masked form", async () => {
     const next = (await control.createStore({ name: "Second" })).store.apiKey;
-    const result = await actions.replaceStoreApiKey({ apiKey: next });
+    const result = await actions.replaceStoreApiKey({ storeId: owner.store.id, apiKey: next });
     expect(result).toEqual({
       ok: true,
       data: { apiKeyMasked: `tb-…${next.slice(-4)}`, keyCheck: expect.objectContaining({ status: "valid" }) },
@@ -121,7 +126,7 @@ describe("API key", () => {
 
   it("keeps the old key when TribeMade rejects the new one", async () => {
     const before = await storeRow(owner.store.id);
-    const result = await actions.replaceStoreApiKey({ apiKey: fakeApiKey() });
+    const result = await actions.replaceStoreApiKey({ storeId: owner.store.id, apiKey: fakeApiKey() });
     expect(result).toMatchObject({
       ok: false,
       error: { code: "validation_failed", fieldErrors: { apiKey: expect.stringMatching(/rejected/) } },
@@ -131,7 +136,7 @@ describe("API key", () => {
 
   it("refuses a malformed key", async () => {
     const before = await storeRow(owner.store.id);
-    expect(await actions.replaceStoreApiKey({ apiKey: "tb-a1b2-c3d-e4f" })).toMatchObject({
+    expect(await actions.replaceStoreApiKey({ storeId: owner.store.id, apiKey: "tb-a1b2-c3d-e4f" })).toMatchObject({
       ok: false,
       error: { fieldErrors: { apiKey: expect.any(String) } },
     });
@@ -141,8 +146,11 @@ describe("API key", () => {
   it("is owners-only", async () => {
     await actAs(staff.user);
     const before = await storeRow(owner.store.id);
-    expect(await actions.testStoreApiKey()).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.replaceStoreApiKey({ apiKey: owner.apiKey })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.testStoreApiKey({ storeId: owner.store.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.replaceStoreApiKey({ storeId: owner.store.id, apiKey: owner.apiKey })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect(await storeRow(owner.store.id)).toEqual(before);
   });
 });

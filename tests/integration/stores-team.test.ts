@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 
 async function invite(role: "owner" | "staff" = "staff") {
-  const result = await actions.createInvite({ role });
+  const result = await actions.createInvite({ storeId: alpha.store.id, role });
   if (!result.ok) throw new Error(result.error.message);
   const token = result.data.inviteUrl.split("/invite/")[1] ?? "";
   return { ...result.data, token };
@@ -113,13 +113,22 @@ describe("invites", () => {
 
   it("revokes an open invite; staff can neither create nor revoke", async () => {
     const created = await invite();
-    expect(await actions.revokeInvite({ inviteId: created.inviteId })).toEqual({ ok: true, data: null });
-    expect(await actions.revokeInvite({ inviteId: created.inviteId })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await actions.revokeInvite({ storeId: alpha.store.id, inviteId: created.inviteId })).toEqual({ ok: true, data: null });
+    expect(await actions.revokeInvite({ storeId: alpha.store.id, inviteId: created.inviteId })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
     const another = await invite();
     const staff = await addMember(alpha.store.id, "staff");
     await actAs(staff.user);
-    expect(await actions.createInvite({ role: "staff" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.revokeInvite({ inviteId: another.inviteId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.createInvite({ storeId: alpha.store.id, role: "staff" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await actions.revokeInvite({ storeId: alpha.store.id, inviteId: another.inviteId })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect(await getInvitePreview(another.token)).toMatchObject({ status: "valid" });
   });
 
@@ -135,9 +144,15 @@ describe("invites", () => {
 describe("roles and removal", () => {
   it("promotes and demotes members", async () => {
     const staff = await addMember(alpha.store.id, "staff");
-    expect(await actions.changeMemberRole({ membershipId: staff.membershipId, role: "owner" })).toEqual({ ok: true, data: null });
+    expect(await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: staff.membershipId, role: "owner" })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await roleOf(staff.user.id, alpha.store.id)).toBe("owner");
-    expect(await actions.changeMemberRole({ membershipId: alpha.membershipId, role: "staff" })).toEqual({ ok: true, data: null });
+    expect(await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: alpha.membershipId, role: "staff" })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await roleOf(alpha.user.id, alpha.store.id)).toBe("staff");
   });
 
@@ -147,16 +162,22 @@ describe("roles and removal", () => {
       ok: false,
       error: { code: "conflict", message: "A store needs at least one owner. Make someone else an owner first." },
     };
-    expect(await actions.changeMemberRole({ membershipId: alpha.membershipId, role: "staff" })).toEqual(lastOwner);
-    expect(await actions.removeMember({ membershipId: alpha.membershipId })).toEqual(lastOwner);
+    expect(await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: alpha.membershipId, role: "staff" })).toEqual(
+      lastOwner,
+    );
+    expect(await actions.removeMember({ storeId: alpha.store.id, membershipId: alpha.membershipId })).toEqual(lastOwner);
     expect(await roleOf(alpha.user.id, alpha.store.id)).toBe("owner");
   });
 
   it("two owners demoting each other at once leave one owner", async () => {
     const second = await addMember(alpha.store.id, "owner");
     const results = await Promise.all([
-      inRequest(alpha.user, () => actions.changeMemberRole({ membershipId: second.membershipId, role: "staff" })),
-      inRequest(second.user, () => actions.changeMemberRole({ membershipId: alpha.membershipId, role: "staff" })),
+      inRequest(alpha.user, () =>
+        actions.changeMemberRole({ storeId: alpha.store.id, membershipId: second.membershipId, role: "staff" }),
+      ),
+      inRequest(second.user, () =>
+        actions.changeMemberRole({ storeId: alpha.store.id, membershipId: alpha.membershipId, role: "staff" }),
+      ),
     ]);
     expect(await db.membership.count({ where: { storeId: alpha.store.id, role: "owner" } })).toBe(1);
     expect(results.filter((result) => !result.ok)).toEqual([
@@ -168,16 +189,21 @@ describe("roles and removal", () => {
     const staff = await addMember(alpha.store.id, "staff");
     const other = await addMember(alpha.store.id, "staff");
     await actAs(staff.user);
-    expect(await actions.removeMember({ membershipId: other.membershipId })).toMatchObject({
+    expect(await actions.removeMember({ storeId: alpha.store.id, membershipId: other.membershipId })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await actions.changeMemberRole({ membershipId: staff.membershipId, role: "owner" })).toMatchObject({
+    expect(
+      await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: staff.membershipId, role: "owner" }),
+    ).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
     await actAs(alpha.user);
-    expect(await actions.removeMember({ membershipId: other.membershipId })).toEqual({ ok: true, data: null });
+    expect(await actions.removeMember({ storeId: alpha.store.id, membershipId: other.membershipId })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await roleOf(other.user.id, alpha.store.id)).toBeNull();
     expect((await listTeam()).map((member) => member.membershipId).sort()).toEqual(
       [alpha.membershipId, staff.membershipId].sort(),

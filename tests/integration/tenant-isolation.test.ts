@@ -302,21 +302,36 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act, { b }) => act({ name: "A's second", apiKey: fakeApiKey(), tribemadeStoreId: b.store.tribemadeStoreId }),
   },
   "lib/stores/actions.ts#testApiKey": { access: "session", asA: (act) => act({ apiKey: fakeApiKey() }) },
-  "lib/stores/actions.ts#testStoreApiKey": { access: "session", asA: (act) => act() },
-  "lib/stores/actions.ts#replaceStoreApiKey": { access: "session", asA: (act) => act({ apiKey: fakeApiKey() }) },
+  "lib/stores/actions.ts#testStoreApiKey": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
+  "lib/stores/actions.ts#replaceStoreApiKey": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, apiKey: fakeApiKey() }),
+  },
   "lib/stores/actions.ts#updateStoreDetails": {
     access: "session",
     asA: (act, { b }) =>
-      act({ name: "Renamed by A", tribemadeStoreId: b.store.tribemadeStoreId, fulfillmentUrl: "", retentionDays: "7" }),
+      act({
+        storeId: b.store.id,
+        name: "Renamed by A",
+        tribemadeStoreId: b.store.tribemadeStoreId,
+        fulfillmentUrl: "",
+        retentionDays: "7",
+      }),
   },
-  "lib/stores/actions.ts#createInvite": { access: "session", asA: (act) => act({ role: "owner" }) },
-  "lib/stores/actions.ts#revokeInvite": { access: "session", asA: (act, { b }) => act({ inviteId: b.inviteId }) },
+  "lib/stores/actions.ts#createInvite": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id, role: "owner" }) },
+  "lib/stores/actions.ts#revokeInvite": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, inviteId: b.inviteId }),
+  },
   "lib/stores/actions.ts#acceptInvite": { access: "session", asA: (act) => act({ token: newUrlToken() }) },
   "lib/stores/actions.ts#changeMemberRole": {
     access: "session",
-    asA: (act, { b }) => act({ membershipId: b.membershipId, role: "staff" }),
+    asA: (act, { b }) => act({ storeId: b.store.id, membershipId: b.membershipId, role: "staff" }),
   },
-  "lib/stores/actions.ts#removeMember": { access: "session", asA: (act, { b }) => act({ membershipId: b.staff.membershipId }) },
+  "lib/stores/actions.ts#removeMember": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, membershipId: b.staff.membershipId }),
+  },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
 

@@ -13,7 +13,8 @@ import { storeDetailsSchema } from "@/lib/stores/schemas";
 
 export type StoreDetailsInitial = { name: string; tribemadeStoreId: string; fulfillmentUrl: string; retentionDays: string };
 
-export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) {
+/** `storeId`: the store this form was rendered for; saving into another one is refused. */
+export function StoreDetailsForm({ storeId, initial }: { storeId: string; initial: StoreDetailsInitial }) {
   const router = useRouter();
   const form = useZodForm(storeDetailsSchema, initial);
   const [pending, setPending] = useState(false);
@@ -24,7 +25,7 @@ export function StoreDetailsForm({ initial }: { initial: StoreDetailsInitial }) 
     setSaved(false);
     if (!form.validate()) return;
     setPending(true);
-    const result = await updateStoreDetails(form.values).catch(() => null);
+    const result = await updateStoreDetails({ ...form.values, storeId }).catch(() => null);
     setPending(false);
     if (!result) form.setFormError("We couldn't reach Tribedesk. Check your connection and try again.");
     else if (!result.ok) form.showError(result.error);

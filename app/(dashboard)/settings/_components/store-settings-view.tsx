@@ -9,6 +9,7 @@ export async function StoreSettingsView() {
   return (
     <StoreDetailsForm
       key={settings.id}
+      storeId={settings.id}
       initial={{
         name: settings.name,
         tribemadeStoreId: settings.tribemadeStoreId ?? "",

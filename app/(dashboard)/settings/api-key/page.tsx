@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: "API key · Settings" };
 export default async function ApiKeySettingsPage() {
   const settings = await getStoreSettings();
   if (settings.role !== "owner") return <OwnersOnly what="manage the TribeMade API key" storeName={settings.name} />;
-  return <ApiKeyPanel key={settings.id} masked={settings.apiKeyMasked} />;
+  return <ApiKeyPanel key={settings.id} storeId={settings.id} masked={settings.apiKeyMasked} />;
 }

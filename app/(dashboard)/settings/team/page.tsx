@@ -12,8 +12,9 @@ export default async function TeamSettingsPage() {
   const [team, invites] = await Promise.all([listTeam(), listPendingInvites()]);
   return (
     <div className="flex flex-col gap-6" key={settings.id}>
-      <TeamCard members={team.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }))} />
+      <TeamCard storeId={settings.id} members={team.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }))} />
       <InvitesCard
+        storeId={settings.id}
         storeName={settings.name}
         invites={invites.map((invite) => ({
           ...invite,

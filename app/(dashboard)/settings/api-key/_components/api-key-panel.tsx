@@ -18,7 +18,7 @@ import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
 /** The saved key only ever appears masked; a replacement is typed, checked, saved, forgotten. */
-export function ApiKeyPanel({ masked }: { masked: string | null }) {
+export function ApiKeyPanel({ storeId, masked }: { storeId: string; masked: string | null }) {
   const router = useRouter();
   const [current, setCurrent] = useState(masked);
   const [check, setCheck] = useState<KeyCheckResult | null>(null);
@@ -33,7 +33,7 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
     setTesting(true);
     setCheck(null);
     setTestError(null);
-    const result = await testStoreApiKey().catch(() => null);
+    const result = await testStoreApiKey({ storeId }).catch(() => null);
     setTesting(false);
     if (!result) setTestError(OFFLINE);
     else if (result.ok) setCheck(result.data);
@@ -45,7 +45,7 @@ export function ApiKeyPanel({ masked }: { masked: string | null }) {
     if (!form.validate()) return;
     setSaving(true);
     setSaved(false);
-    const result = await replaceStoreApiKey(form.values).catch(() => null);
+    const result = await replaceStoreApiKey({ ...form.values, storeId }).catch(() => null);
     setSaving(false);
     if (!result) return form.setFormError(OFFLINE);
     if (!result.ok) return form.showError(result.error);

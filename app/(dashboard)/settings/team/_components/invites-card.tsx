@@ -12,11 +12,18 @@ import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { createInvite, revokeInvite } from "@/lib/stores/actions";
 
-export type InviteRow = { id: string; role: "owner" | "staff"; createdAt: string; expiresAt: string };
+export type InviteRow = {
+  id: string;
+  role: "owner" | "staff";
+  createdAt: string;
+  expiresAt: string;
+  createdBy: { name: string; isYou: boolean };
+};
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
-export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; storeName: string }) {
+/** `storeId`: the store this card was rendered for; an invite aimed at another one is refused. */
+export function InvitesCard({ storeId, invites, storeName }: { storeId: string; invites: InviteRow[]; storeName: string }) {
   const router = useRouter();
   const [role, setRole] = useState<"owner" | "staff">("staff");
   const [creating, setCreating] = useState(false);
@@ -27,7 +34,7 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
   async function onCreate() {
     setCreating(true);
     setError(null);
-    const result = await createInvite({ role }).catch(() => null);
+    const result = await createInvite({ storeId, role }).catch(() => null);
     setCreating(false);
     if (!result) return setError(OFFLINE);
     if (!result.ok) return setError(result.error.message);
@@ -38,7 +45,7 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
   async function onRevoke(id: string) {
     setRevoking(id);
     setError(null);
-    const result = await revokeInvite({ inviteId: id }).catch(() => null);
+    const result = await revokeInvite({ storeId, inviteId: id }).catch(() => null);
     setRevoking(null);
     if (!result) return setError(OFFLINE);
     if (!result.ok) return setError(result.error.message);
@@ -50,7 +57,7 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
     <Card>
       <CardHeader
         title="Invite links"
-        description={`Anyone with a link can join ${storeName} once, within 7 days. No email is sent: copy the link and share it yourself.`}
+        description={`Anyone with a link can join ${storeName} once, within 7 days. No email is sent: copy the link and share it yourself. A link stops working if the owner who made it is removed or stops being an owner.`}
       />
       <CardContent className="grid gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
@@ -106,7 +113,9 @@ export function InvitesCard({ invites, storeName }: { invites: InviteRow[]; stor
                     {invite.role === "owner" ? "Owner" : "Staff"}
                   </Badge>
                   <span className="text-fg-muted min-w-0 flex-1 text-sm">
-                    Created {formatDateTime(invite.createdAt)} · expires {formatDateTime(invite.expiresAt)}
+                    Created by{" "}
+                    <span className="text-fg font-medium">{invite.createdBy.isYou ? "you" : invite.createdBy.name}</span>{" "}
+                    {formatDateTime(invite.createdAt)} · expires {formatDateTime(invite.expiresAt)}
                   </span>
                   <Button variant="ghost" size="sm" loading={revoking === invite.id} onClick={() => onRevoke(invite.id)}>
                     Revoke

@@ -22,7 +22,8 @@ export type TeamRow = {
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
-export function TeamCard({ members }: { members: TeamRow[] }) {
+/** `storeId`: the store this card was rendered for; a change aimed at another one is refused. */
+export function TeamCard({ storeId, members }: { storeId: string; members: TeamRow[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -67,7 +68,7 @@ export function TeamCard({ members }: { members: TeamRow[] }) {
                 wrapperClassName="w-28"
                 onChange={(event) => {
                   const role = event.target.value === "owner" ? "owner" : "staff";
-                  void run(member.membershipId, () => changeMemberRole({ membershipId: member.membershipId, role }));
+                  void run(member.membershipId, () => changeMemberRole({ storeId, membershipId: member.membershipId, role }));
                 }}
               >
                 <option value="owner">Owner</option>
@@ -109,7 +110,7 @@ export function TeamCard({ members }: { members: TeamRow[] }) {
                 const target = removing;
                 if (!target) return;
                 setRemoving(null);
-                const ok = await run(target.membershipId, () => removeMember({ membershipId: target.membershipId }));
+                const ok = await run(target.membershipId, () => removeMember({ storeId, membershipId: target.membershipId }));
                 if (ok && target.isYou) router.push("/orders");
               }}
             >
