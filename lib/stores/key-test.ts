@@ -1,5 +1,6 @@
 import "server-only";
-import { requireOwner } from "@/lib/auth/require-member";
+import type { Owner } from "@/lib/auth/require-member";
+import type { SessionUser } from "@/lib/auth/session";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -10,15 +11,14 @@ import { checkTribemadeKey, type KeyCheckResult } from "@/lib/tribemade/key-chec
 const KEY_CHECK_LIMIT = { limit: 30, windowMs: 10 * 60 * 1000 };
 
 /** A throttled key check on behalf of a user (onboarding, settings, store creation). */
-export async function testKeyForUser(userId: string, apiKey: string): Promise<KeyCheckResult> {
-  await reserveAttempt([{ key: `keycheck:${userId}`, ...KEY_CHECK_LIMIT }]);
+export async function testKeyForUser(user: SessionUser, apiKey: string): Promise<KeyCheckResult> {
+  await reserveAttempt([{ key: `keycheck:${user.id}`, ...KEY_CHECK_LIMIT }]);
   return checkTribemadeKey(apiKey);
 }
 
 /** Tests the current store's saved key (owners only); the key never leaves the server. */
-export async function testSavedKey(): Promise<KeyCheckResult> {
-  const { store, user } = await requireOwner();
+export async function testSavedKey({ store, user }: Owner): Promise<KeyCheckResult> {
   const row = await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { apiKeyCiphertext: true } });
   if (!row.apiKeyCiphertext) throw new AppError("conflict", "This store has no TribeMade API key yet. Add one first.");
-  return testKeyForUser(user.id, decryptSecret(row.apiKeyCiphertext));
+  return testKeyForUser(user, decryptSecret(row.apiKeyCiphertext));
 }

@@ -1,10 +1,11 @@
 import "server-only";
+import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import type { DeliveryMetricsDto } from "@/lib/webhooks/inspector-schemas";
 import type { DeliveryOutcome } from "@/lib/webhooks/schemas";
 
 // The inspector's Metrics tab: one store's last 24 hours, read with three aggregate statements.
-// Takes the caller's store id (requireMember() in the route or page).
+// Takes the caller's Member (requireMember() in the route or page).
 
 const HOUR_MS = 3_600_000;
 const TOP_REASONS = 8;
@@ -20,7 +21,8 @@ const IST_HOUR_ORIGIN_MS = Date.parse(IST_HOUR_ORIGIN);
  * rejection reasons, and time-to-ack percentiles. Replays count as deliveries but stay out of the
  * percentiles: they measure this app re-running ingest, not how fast TribeMade got its answer.
  */
-export async function getDeliveryMetrics(storeId: string, now = new Date()): Promise<DeliveryMetricsDto> {
+export async function getDeliveryMetrics(member: Member, now = new Date()): Promise<DeliveryMetricsDto> {
+  const storeId = member.store.id;
   const currentHour = IST_HOUR_ORIGIN_MS + Math.floor((now.getTime() - IST_HOUR_ORIGIN_MS) / HOUR_MS) * HOUR_MS;
   const from = new Date(currentHour - 23 * HOUR_MS);
   // date_bin with an explicit origin, not date_trunc: date_trunc on a timestamptz cuts in the

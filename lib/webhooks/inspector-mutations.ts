@@ -1,4 +1,5 @@
 import "server-only";
+import type { Member, Owner } from "@/lib/auth/require-member";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
@@ -7,8 +8,8 @@ import type { StoredDelivery } from "@/lib/webhooks/ingest-sql";
 import { getDeliveryForReplayOrThrow } from "@/lib/webhooks/inspector-queries";
 import { MAX_ACTIVE_ENDPOINTS, type EndpointDto, type ReplayResultDto } from "@/lib/webhooks/inspector-schemas";
 
-// Writes behind the inspector's actions. Every function takes the caller's store id (checked by
-// requireMember/requireOwner in lib/webhooks/actions.ts) and touches only that store's rows.
+// Writes behind the inspector's actions. Every function takes the caller (the Member or Owner from
+// requireMember/requireOwner in lib/webhooks/actions.ts) and touches only its store's rows.
 
 function toEndpointDto(endpoint: {
   id: string;
@@ -30,7 +31,8 @@ function toEndpointDto(endpoint: {
 const ENDPOINT_SELECT = { id: true, label: true, createdAt: true, revokedAt: true, lastUsedAt: true } as const;
 
 /** A new endpoint and its secret token (stored only as SHA-256, so this is the one chance to show it). */
-export async function createEndpoint(storeId: string, label: string): Promise<{ endpoint: EndpointDto; token: string }> {
+export async function createEndpoint(owner: Owner, label: string): Promise<{ endpoint: EndpointDto; token: string }> {
+  const storeId = owner.store.id;
   const token = newUrlToken();
   const endpoint = await db.$transaction(async (tx) => {
     // Two owners creating at once must not both pass the count: lock the store row first.
@@ -47,13 +49,14 @@ export async function createEndpoint(storeId: string, label: string): Promise<{ 
   return { endpoint: toEndpointDto(endpoint), token };
 }
 
-export async function renameEndpoint(storeId: string, endpointId: string, label: string): Promise<void> {
-  const { count } = await db.webhookEndpoint.updateMany({ where: { id: endpointId, storeId }, data: { label } });
+export async function renameEndpoint(owner: Owner, endpointId: string, label: string): Promise<void> {
+  const { count } = await db.webhookEndpoint.updateMany({ where: { id: endpointId, storeId: owner.store.id }, data: { label } });
   if (count === 0) throw new AppError("not_found", "That endpoint does not exist in this store.");
 }
 
 /** Revokes at once: TribeMade's next request to its URL gets 404 and nothing is stored. Idempotent. */
-export async function revokeEndpoint(storeId: string, endpointId: string): Promise<{ revokedAt: string }> {
+export async function revokeEndpoint(owner: Owner, endpointId: string): Promise<{ revokedAt: string }> {
+  const storeId = owner.store.id;
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, storeId }, select: { revokedAt: true } });
   if (!endpoint) throw new AppError("not_found", "That endpoint does not exist in this store.");
   if (endpoint.revokedAt) return { revokedAt: endpoint.revokedAt.toISOString() };
@@ -68,12 +71,12 @@ export async function revokeEndpoint(storeId: string, endpointId: string): Promi
  * already recorded answers duplicate. The new delivery row points back with replayOfId.
  */
 export async function replayDelivery(
-  storeId: string,
+  member: Member,
   deliveryId: string,
 ): Promise<{ result: ReplayResultDto; stored: StoredDelivery | null }> {
-  const original = await getDeliveryForReplayOrThrow(storeId, deliveryId);
+  const original = await getDeliveryForReplayOrThrow(member, deliveryId);
   const outcome = await ingest({
-    endpoint: { kind: "endpoint", endpointId: original.endpointId, storeId },
+    endpoint: { kind: "endpoint", endpointId: original.endpointId, storeId: member.store.id },
     body: new Uint8Array(original.body),
     // The stored body of an oversized delivery is its first 256 KiB; it is still oversized.
     truncated: original.reason === "payload_too_large",

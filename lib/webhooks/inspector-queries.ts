@@ -1,4 +1,5 @@
 import "server-only";
+import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
@@ -12,8 +13,8 @@ import {
 } from "@/lib/webhooks/inspector-schemas";
 import type { FieldIssue } from "@/lib/webhooks/schemas";
 
-// Reads for the webhooks inspector. Every function takes the caller's store id (from
-// requireMember() in the route, page or action) and never returns a row of another store.
+// Reads for the webhooks inspector. Every function takes the caller's Member (from requireMember()
+// in the route, page or action) and never returns a row of another store.
 
 const ROW_SELECT = {
   id: true,
@@ -88,7 +89,8 @@ async function searchWhere(storeId: string, q: string): Promise<Prisma.WebhookDe
 }
 
 /** Newest first, filtered, one page at a time. */
-export async function listDeliveries(storeId: string, query: DeliveryListQuery, now = new Date()): Promise<DeliveryPageDto> {
+export async function listDeliveries(member: Member, query: DeliveryListQuery, now = new Date()): Promise<DeliveryPageDto> {
+  const storeId = member.store.id;
   const and: Prisma.WebhookDeliveryWhereInput[] = [{ storeId }];
   if (query.outcome) and.push({ outcome: query.outcome });
   if (query.endpoint) and.push({ endpointId: query.endpoint });
@@ -135,7 +137,8 @@ function headerRecord(value: Prisma.JsonValue): Record<string, string> {
 }
 
 /** One delivery with its body and headers; not_found for another store's id. */
-export async function getDeliveryOrThrow(storeId: string, deliveryId: string): Promise<DeliveryDetailDto> {
+export async function getDeliveryOrThrow(member: Member, deliveryId: string): Promise<DeliveryDetailDto> {
+  const storeId = member.store.id;
   const record = await db.webhookDelivery.findFirst({
     where: { id: deliveryId, storeId },
     select: {
@@ -172,9 +175,9 @@ export async function getDeliveryOrThrow(storeId: string, deliveryId: string): P
 }
 
 /** What a replay needs: the stored bytes and where they arrived. */
-export async function getDeliveryForReplayOrThrow(storeId: string, deliveryId: string) {
+export async function getDeliveryForReplayOrThrow(member: Member, deliveryId: string) {
   const record = await db.webhookDelivery.findFirst({
-    where: { id: deliveryId, storeId },
+    where: { id: deliveryId, storeId: member.store.id },
     select: { id: true, storeId: true, endpointId: true, headers: true, body: true, reason: true },
   });
   if (!record) throw new AppError("not_found", "That delivery does not exist in this store.");
@@ -184,7 +187,8 @@ export async function getDeliveryForReplayOrThrow(storeId: string, deliveryId: s
 export const DAY_MS = 86_400_000;
 
 /** Every endpoint of the store, active ones first, with its deliveries in the last 24 h. */
-export async function listEndpoints(storeId: string, now = new Date()): Promise<EndpointDto[]> {
+export async function listEndpoints(member: Member, now = new Date()): Promise<EndpointDto[]> {
+  const storeId = member.store.id;
   const [endpoints, counts] = await Promise.all([
     db.webhookEndpoint.findMany({
       where: { storeId },
@@ -209,6 +213,6 @@ export async function listEndpoints(storeId: string, now = new Date()): Promise<
 }
 
 /** Whether the store has ever received a delivery (chooses the "connect TribeMade" empty state). */
-export async function hasAnyDelivery(storeId: string): Promise<boolean> {
-  return (await db.webhookDelivery.findFirst({ where: { storeId }, select: { id: true } })) !== null;
+export async function hasAnyDelivery(member: Member): Promise<boolean> {
+  return (await db.webhookDelivery.findFirst({ where: { storeId: member.store.id }, select: { id: true } })) !== null;
 }

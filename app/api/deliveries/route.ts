@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 
 export const GET = withMember(async (request, { member }) => {
   const query = deliveryListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await listDeliveries(member.store.id, query));
+  return Response.json(await listDeliveries(member, query));
 });

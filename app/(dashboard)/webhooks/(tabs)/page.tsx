@@ -23,10 +23,10 @@ export default async function DeliveriesPage({ searchParams }: Props) {
 
   const queryClient = getServerQueryClient();
   const [endpoints] = await Promise.all([
-    listEndpoints(storeId),
+    listEndpoints(member),
     queryClient.prefetchQuery({
       queryKey: webhookKeys.deliveriesHead(storeId, filters),
-      queryFn: () => listDeliveries(storeId, { ...filters, limit: DELIVERY_PAGE_SIZE }),
+      queryFn: () => listDeliveries(member, { ...filters, limit: DELIVERY_PAGE_SIZE }),
     }),
   ]);
 

@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 
 export const GET = withMember<{ id: string }>(async (_request, { member, params }) => {
   const { id } = deliveryIdSchema.parse(params);
-  return Response.json(await getDeliveryOrThrow(member.store.id, id));
+  return Response.json(await getDeliveryOrThrow(member, id));
 });

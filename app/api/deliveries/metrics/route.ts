@@ -4,4 +4,4 @@ import { getDeliveryMetrics } from "@/lib/webhooks/inspector-metrics";
 
 export const runtime = "nodejs";
 
-export const GET = withMember(async (_request, { member }) => Response.json(await getDeliveryMetrics(member.store.id)));
+export const GET = withMember(async (_request, { member }) => Response.json(await getDeliveryMetrics(member)));

@@ -7,6 +7,6 @@ export const metadata: Metadata = { title: "Webhook endpoints" };
 
 export default async function EndpointsPage() {
   const member = await requireMemberPage("/webhooks/endpoints");
-  const endpoints = await listEndpoints(member.store.id);
+  const endpoints = await listEndpoints(member);
   return <EndpointsView key={member.store.id} endpoints={endpoints} isOwner={member.role === "owner"} />;
 }

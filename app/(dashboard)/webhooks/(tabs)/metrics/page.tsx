@@ -12,7 +12,7 @@ export default async function MetricsPage() {
   const member = await requireMemberPage("/webhooks/metrics");
   const storeId = member.store.id;
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery({ queryKey: webhookKeys.metrics(storeId), queryFn: () => getDeliveryMetrics(storeId) });
+  await queryClient.prefetchQuery({ queryKey: webhookKeys.metrics(storeId), queryFn: () => getDeliveryMetrics(member) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <MetricsView key={storeId} storeId={storeId} />

@@ -23,7 +23,7 @@ export default async function DeliveryPage({ params }: Props) {
 
   const queryClient = getServerQueryClient();
   try {
-    const delivery = await getDeliveryOrThrow(storeId, id);
+    const delivery = await getDeliveryOrThrow(member, id);
     queryClient.setQueryData(webhookKeys.delivery(storeId, id), delivery);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
