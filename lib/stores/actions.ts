@@ -7,7 +7,7 @@ import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
 import { requireMember, requireOwner, requireUser } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
-import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
+import { checkApiKey, checkSavedApiKey } from "@/lib/stores/check-api-key";
 import * as mutations from "@/lib/stores/mutations";
 import { publicOrigin } from "@/lib/stores/public-origin";
 import {
@@ -42,12 +42,12 @@ export async function createStore(input: unknown): Promise<ActionResult<Onboarde
 /** Tests a key typed into a form, before it is saved (onboarding, "replace key"). */
 export async function testApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
   return runAction("testApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
-    return testKeyForUser(await requireUser(), apiKey);
+    return checkApiKey(await requireUser(), apiKey);
   });
 }
 
 export async function testStoreApiKey(input?: unknown): Promise<ActionResult<KeyCheckResult>> {
-  return runAction("testStoreApiKey", noInput, input, async () => testSavedKey(await requireOwner()));
+  return runAction("testStoreApiKey", noInput, input, async () => checkSavedApiKey(await requireOwner()));
 }
 
 export async function replaceStoreApiKey(

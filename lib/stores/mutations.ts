@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
-import { testKeyForUser } from "@/lib/stores/key-test";
+import { checkApiKey } from "@/lib/stores/check-api-key";
 import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
 
 // Store, key, team and invite writes. Each takes the caller (the Owner from requireOwner(), or the
@@ -24,7 +24,7 @@ function keyColumns(apiKey: string) {
 
 /** TribeMade's 401 stops a create or replace; an unreachable TribeMade does not (checked later). */
 async function checkKeyOrThrow(user: SessionUser, apiKey: string): Promise<KeyCheckResult> {
-  const check = await testKeyForUser(user, apiKey);
+  const check = await checkApiKey(user, apiKey);
   if (check.status === "rejected") throw new AppError("validation_failed", check.message, { apiKey: check.message });
   return check;
 }

@@ -6,7 +6,7 @@ import { requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import { publicOrigin } from "@/lib/stores/public-origin";
 import { announceDelivery } from "@/lib/webhooks/announce";
-import * as mutations from "@/lib/webhooks/inspector-mutations";
+import * as mutations from "@/lib/webhooks/mutations";
 import {
   createEndpointSchema,
   renameEndpointSchema,
@@ -14,7 +14,7 @@ import {
   revokeEndpointSchema,
   type CreatedEndpointDto,
   type ReplayResultDto,
-} from "@/lib/webhooks/inspector-schemas";
+} from "@/lib/webhooks/schemas";
 
 // Thin "use server" wrappers for the inspector (house style 16): parse with the shared schema,
 // check the caller, call one mutation scoped to the caller's store, revalidate. Managing endpoints

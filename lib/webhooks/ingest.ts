@@ -14,7 +14,7 @@ import {
 } from "@/lib/webhooks/ingest-sql";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { captureHeaders } from "@/lib/webhooks/request-headers";
-import type { WebhookAck } from "@/lib/webhooks/schemas";
+import type { WebhookAck } from "@/lib/webhooks/payload-schema";
 
 // Ingest = check → record once → ack (house style 12; design.md "Ingest"). Everything that can be
 // decided without the database is decided first (classify.ts); then one statement records the

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { base64ToBytes, decodeBody, hexDump } from "@/app/(dashboard)/webhooks/_components/body-bytes";
 import { filtersToParams } from "@/app/(dashboard)/webhooks/_components/deliveries-url";
 import { formatBytes, formatMs, reasonLabel } from "@/app/(dashboard)/webhooks/_components/format";
-import { deliveryFiltersSchema } from "@/lib/webhooks/inspector-schemas";
+import { deliveryFiltersSchema } from "@/lib/webhooks/schemas";
 
 describe("decodeBody", () => {
   it("parses UTF-8 JSON and keeps the text exact", () => {

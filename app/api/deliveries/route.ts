@@ -1,7 +1,7 @@
 // GET /api/deliveries — one page of the current store's webhook deliveries (the inspector's live list)
 import { withMember } from "@/lib/http/with-member";
-import { listDeliveries } from "@/lib/webhooks/inspector-queries";
-import { deliveryListQuerySchema } from "@/lib/webhooks/inspector-schemas";
+import { listDeliveries } from "@/lib/webhooks/queries";
+import { deliveryListQuerySchema } from "@/lib/webhooks/schemas";
 
 export const runtime = "nodejs";
 

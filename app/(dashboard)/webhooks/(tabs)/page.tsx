@@ -2,8 +2,8 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
-import { listDeliveries, listEndpoints } from "@/lib/webhooks/inspector-queries";
-import { DELIVERY_PAGE_SIZE, deliveryFiltersSchema } from "@/lib/webhooks/inspector-schemas";
+import { listDeliveries, listEndpoints } from "@/lib/webhooks/queries";
+import { DELIVERY_PAGE_SIZE, deliveryFiltersSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { DeliveriesView } from "../_components/deliveries-view";
 

@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { statusLabel } from "@/components/ui/status-badge";
-import type { DeliveryDetailDto, DeliveryRowDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryDetailDto, DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { diffJson, type JsonDiffKind } from "@/lib/webhooks/json-diff";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { base64ToBytes, decodeBody, type DecodedBody } from "./body-bytes";

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { DeliveryRowDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { formatBytes, formatFull, formatMs, formatStamp, reasonLabel, shortId } from "./format";
 
 export function deliveryHref(id: string): string {

@@ -1,4 +1,4 @@
-import type { DeliveryFilters } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryFilters } from "@/lib/webhooks/schemas";
 
 // Filters ⇄ query string, shared by the list's URL (shareable, survives reload) and its API calls.
 

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ArrowRightIcon, RefreshIcon, SearchIcon, WarningIcon, WebhookIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { deliveryFiltersSchema, type DeliveryFilters } from "@/lib/webhooks/inspector-schemas";
+import { deliveryFiltersSchema, type DeliveryFilters } from "@/lib/webhooks/schemas";
 import { ConnectSteps } from "./connect-steps";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveriesTableSkeleton } from "./deliveries-table-skeleton";

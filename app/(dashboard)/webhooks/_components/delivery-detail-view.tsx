@@ -8,7 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { buildCurl } from "@/lib/webhooks/curl";
-import type { DeliveryDetailDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryDetailDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { base64ToBytes, decodeBody } from "./body-bytes";
 import { BodyViewer } from "./body-viewer";

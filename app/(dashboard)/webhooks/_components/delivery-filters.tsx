@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { DELIVERY_RANGES, type DeliveryFilters, type DeliveryRange } from "@/lib/webhooks/inspector-schemas";
-import { DELIVERY_OUTCOMES, type DeliveryOutcome } from "@/lib/webhooks/schemas";
+import { DELIVERY_RANGES, type DeliveryFilters, type DeliveryRange } from "@/lib/webhooks/schemas";
+import { DELIVERY_OUTCOMES, type DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 import { hasFilters } from "./deliveries-url";
 import { reasonLabel } from "./format";
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { DeliveryDetailDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryDetailDto } from "@/lib/webhooks/schemas";
 import { deliveryHref } from "./deliveries-table";
 import { formatBytes, formatFull, formatMs, reasonStatus, shortId } from "./format";
 

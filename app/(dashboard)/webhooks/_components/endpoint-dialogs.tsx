@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { renameWebhookEndpoint, revokeWebhookEndpoint } from "@/lib/webhooks/actions";
-import type { EndpointDto } from "@/lib/webhooks/inspector-schemas";
+import type { EndpointDto } from "@/lib/webhooks/schemas";
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 

@@ -11,7 +11,7 @@ import { MoreIcon, PlusIcon, WebhookIcon } from "@/components/ui/icons";
 import { Menu } from "@/components/ui/menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/inspector-schemas";
+import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/schemas";
 import { ConnectSteps } from "./connect-steps";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { RenameEndpointDialog, RevokeEndpointDialog } from "./endpoint-dialogs";

@@ -1,4 +1,4 @@
-import type { HourBucketDto } from "@/lib/webhooks/inspector-schemas";
+import type { HourBucketDto } from "@/lib/webhooks/schemas";
 import { formatHour } from "./format";
 
 // Stacked bars from divs: 24 bars need no chart library, and the colours are the outcome badges'.

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RefreshIcon } from "@/components/ui/icons";
-import type { DeliveryMetricsDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { errorMessage, fetchJson } from "./fetch-json";
 import { formatMs, reasonLabel } from "./format";

@@ -7,7 +7,7 @@ import { Alert, type AlertTone } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
 import { replayWebhookDelivery } from "@/lib/webhooks/actions";
-import type { ReplayResultDto } from "@/lib/webhooks/inspector-schemas";
+import type { ReplayResultDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { deliveryHref } from "./deliveries-table";
 

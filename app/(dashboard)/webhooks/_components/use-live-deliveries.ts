@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer, useState } from "react";
-import type { DeliveryFilters, DeliveryPageDto, DeliveryRowDto } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryFilters, DeliveryPageDto, DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { deliveriesApiUrl } from "./deliveries-url";
 import { errorMessage, fetchJson } from "./fetch-json";

@@ -1,8 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { CheckCircleIcon, ErrorIcon, WarningIcon } from "@/components/ui/icons";
-import type { FieldIssue } from "@/lib/webhooks/schemas";
+import type { FieldIssue } from "@/lib/webhooks/payload-schema";
 
-/** What the payload contract (lib/webhooks/schemas.ts) said about this body. */
+/** What the payload contract (lib/webhooks/payload-schema.ts) said about this body. */
 export function ValidationCard({ errors, warnings }: { errors: FieldIssue[]; warnings: string[] }) {
   return (
     <Card>

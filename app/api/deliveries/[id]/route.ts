@@ -1,7 +1,7 @@
 // GET /api/deliveries/[id] — one delivery of the current store: body, headers, errors, related deliveries
 import { withMember } from "@/lib/http/with-member";
-import { getDeliveryOrThrow } from "@/lib/webhooks/inspector-queries";
-import { deliveryIdSchema } from "@/lib/webhooks/inspector-schemas";
+import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
+import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 
 export const runtime = "nodejs";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
-import { listEndpoints } from "@/lib/webhooks/inspector-queries";
+import { listEndpoints } from "@/lib/webhooks/queries";
 import { EndpointsView } from "../../_components/endpoints-view";
 
 export const metadata: Metadata = { title: "Webhook endpoints" };

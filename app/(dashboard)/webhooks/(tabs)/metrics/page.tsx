@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
-import { getDeliveryMetrics } from "@/lib/webhooks/inspector-metrics";
+import { getDeliveryMetrics } from "@/lib/webhooks/metrics";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { MetricsView } from "../../_components/metrics-view";
 

@@ -5,8 +5,8 @@ import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { AppError } from "@/lib/http/app-error";
 import { publicOrigin } from "@/lib/stores/public-origin";
-import { getDeliveryOrThrow } from "@/lib/webhooks/inspector-queries";
-import { deliveryIdSchema } from "@/lib/webhooks/inspector-schemas";
+import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
+import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { DeliveryDetailView } from "../../_components/delivery-detail-view";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
-import type { DeliveryMetricsDto } from "@/lib/webhooks/inspector-schemas";
-import type { DeliveryOutcome } from "@/lib/webhooks/schemas";
+import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
+import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 
 // The inspector's Metrics tab: one store's last 24 hours, read with three aggregate statements.
 // Takes the caller's Member (requireMember() in the route or page).

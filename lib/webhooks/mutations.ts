@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { ingest } from "@/lib/webhooks/ingest";
 import type { StoredDelivery } from "@/lib/webhooks/ingest-sql";
-import { getDeliveryForReplayOrThrow } from "@/lib/webhooks/inspector-queries";
-import { MAX_ACTIVE_ENDPOINTS, type EndpointDto, type ReplayResultDto } from "@/lib/webhooks/inspector-schemas";
+import { getDeliveryForReplayOrThrow } from "@/lib/webhooks/queries";
+import { MAX_ACTIVE_ENDPOINTS, type EndpointDto, type ReplayResultDto } from "@/lib/webhooks/schemas";
 
 // Writes behind the inspector's actions. Every function takes the caller (the Member or Owner from
 // requireMember/requireOwner in lib/webhooks/actions.ts) and touches only its store's rows.

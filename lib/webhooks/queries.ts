@@ -10,8 +10,8 @@ import {
   type DeliveryPageDto,
   type DeliveryRowDto,
   type EndpointDto,
-} from "@/lib/webhooks/inspector-schemas";
-import type { FieldIssue } from "@/lib/webhooks/schemas";
+} from "@/lib/webhooks/schemas";
+import type { FieldIssue } from "@/lib/webhooks/payload-schema";
 
 // Reads for the webhooks inspector. Every function takes the caller's Member (from requireMember()
 // in the route, page or action) and never returns a row of another store.
