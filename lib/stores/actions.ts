@@ -9,7 +9,7 @@ import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { checkApiKey, checkSavedApiKey } from "@/lib/stores/check-api-key";
 import * as mutations from "@/lib/stores/mutations";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import {
   apiKeyInputSchema,
   changeRoleSchema,

@@ -4,7 +4,7 @@ import { after } from "next/server";
 import type { ActionResult } from "@/lib/http/action-result";
 import { requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { announceDelivery } from "@/lib/webhooks/announce";
 import * as mutations from "@/lib/webhooks/mutations";
 import {

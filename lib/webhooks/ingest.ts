@@ -1,7 +1,7 @@
 import "server-only";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { logger } from "@/lib/http/logger";
 import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
 import { submitOrderDelivery } from "@/lib/webhooks/ingest-batch";

@@ -7,8 +7,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import { hexDump, type DecodedBody } from "./body-bytes";
-import { formatBytes } from "./format";
 import { JsonTree } from "./json-tree";
+import { formatBytes } from "@/lib/format/numbers";
 
 /** The hex view's first screenfuls; a 256 KiB body is 16,384 lines, rendered only on request. */
 const HEX_PREVIEW_BYTES = 16 * 1024;

@@ -13,7 +13,7 @@ import { diffJson, type JsonDiffKind } from "@/lib/webhooks/json-diff";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { base64ToBytes, decodeBody, type DecodedBody } from "./body-bytes";
 import { errorMessage, fetchJson } from "./fetch-json";
-import { formatStamp } from "./format";
+import { formatStamp } from "@/lib/format/dates";
 
 const DIFF_LIMIT = 500;
 

@@ -7,7 +7,10 @@ import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
-import { formatBytes, formatFull, formatMs, formatStamp, reasonLabel, shortId } from "./format";
+import { formatFull, formatStamp } from "@/lib/format/dates";
+import { shortId } from "@/lib/format/ids";
+import { formatBytes, formatMs } from "@/lib/format/numbers";
+import { reasonLabel } from "@/lib/webhooks/reasons";
 
 export function deliveryHref(id: string): string {
   return `/webhooks/deliveries/${id}`;

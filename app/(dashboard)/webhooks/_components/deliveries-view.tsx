@@ -17,6 +17,7 @@ import { filtersToParams, hasFilters } from "./deliveries-url";
 import { CLEARED, DeliveryFiltersBar, type EndpointOption } from "./delivery-filters";
 import { errorMessage } from "./fetch-json";
 import { useLiveDeliveries } from "./use-live-deliveries";
+import { formatCount } from "@/lib/format/numbers";
 
 export type DeliveriesViewProps = { storeId: string; endpoints: EndpointOption[] };
 
@@ -86,7 +87,7 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
           {live.loadMoreError ? <Alert tone="error">{live.loadMoreError}</Alert> : null}
           <div className="text-fg-subtle flex items-center justify-between gap-3 text-xs">
             <span>
-              {live.rows.length.toLocaleString("en-IN")} {live.rows.length === 1 ? "delivery" : "deliveries"} shown
+              {formatCount(live.rows.length)} {live.rows.length === 1 ? "delivery" : "deliveries"} shown
             </span>
             {live.hasMore ? (
               <Button size="sm" onClick={() => void live.loadMore()} loading={live.loadingMore}>

@@ -15,10 +15,10 @@ import { BodyViewer } from "./body-viewer";
 import { CompareCard } from "./compare-card";
 import { DeliverySummary } from "./delivery-summary";
 import { fetchJson } from "./fetch-json";
-import { formatFull } from "./format";
 import { HeadersCard } from "./headers-card";
 import { ReplayButton, ReplayOutcome, useReplay } from "./replay-button";
 import { ValidationCard } from "./validation-card";
+import { formatFull } from "@/lib/format/dates";
 
 export type DeliveryDetailViewProps = { storeId: string; deliveryId: string; origin: string | null };
 

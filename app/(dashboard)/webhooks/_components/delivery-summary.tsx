@@ -6,7 +6,10 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { DeliveryDetailDto } from "@/lib/webhooks/schemas";
 import { deliveryHref } from "./deliveries-table";
-import { formatBytes, formatFull, formatMs, reasonStatus, shortId } from "./format";
+import { formatFull } from "@/lib/format/dates";
+import { shortId } from "@/lib/format/ids";
+import { formatBytes, formatMs } from "@/lib/format/numbers";
+import { reasonStatus } from "@/lib/webhooks/reasons";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

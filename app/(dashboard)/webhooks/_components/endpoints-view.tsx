@@ -15,7 +15,8 @@ import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/schemas";
 import { ConnectSteps } from "./connect-steps";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { RenameEndpointDialog, RevokeEndpointDialog } from "./endpoint-dialogs";
-import { formatFull } from "./format";
+import { formatFull } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 function StatusBadgeFor({ endpoint }: { endpoint: EndpointDto }) {
   return endpoint.revokedAt ? (
@@ -134,7 +135,7 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                       className="hover:text-accent-text hover:underline"
                       title="Show these deliveries"
                     >
-                      {endpoint.deliveries24h.toLocaleString("en-IN")}
+                      {formatCount(endpoint.deliveries24h)}
                     </Link>
                   </TableCell>
                   {isOwner ? (

@@ -1,5 +1,6 @@
 import type { HourBucketDto } from "@/lib/webhooks/schemas";
-import { formatHour } from "./format";
+import { formatHour } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 // Stacked bars from divs: 24 bars need no chart library, and the colours are the outcome badges'.
 
@@ -24,8 +25,8 @@ export function HourlyChart({ hours }: { hours: HourBucketDto[] }) {
     <figure className="grid gap-3">
       <div className="flex gap-2">
         <div className="text-fg-subtle flex h-44 flex-col justify-between text-right text-[11px] tabular-nums" aria-hidden="true">
-          <span>{max.toLocaleString("en-IN")}</span>
-          <span>{(max / 2).toLocaleString("en-IN")}</span>
+          <span>{formatCount(max)}</span>
+          <span>{formatCount(max / 2)}</span>
           <span>0</span>
         </div>
         <div

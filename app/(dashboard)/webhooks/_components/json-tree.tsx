@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
+import { formatCount } from "@/lib/format/numbers";
 
 // A small collapsible JSON viewer, written here rather than taken from a library: the inspector
 // needs very little (expand/collapse, types coloured, counts), the bodies come from the outside
@@ -122,8 +123,7 @@ function Node({
                   className="text-accent-text hover:underline"
                   onClick={() => setShown((count) => count + SLICE * 10)}
                 >
-                  Show {Math.min(SLICE * 10, entries.length - shown).toLocaleString("en-IN")} more of{" "}
-                  {(entries.length - shown).toLocaleString("en-IN")}
+                  Show {formatCount(Math.min(SLICE * 10, entries.length - shown))} more of {formatCount(entries.length - shown)}
                 </button>
               </li>
             ) : null}

@@ -10,8 +10,9 @@ import { RefreshIcon } from "@/components/ui/icons";
 import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { errorMessage, fetchJson } from "./fetch-json";
-import { formatMs, reasonLabel } from "./format";
 import { HourlyChart } from "./hourly-chart";
+import { formatCount, formatMs } from "@/lib/format/numbers";
+import { reasonLabel } from "@/lib/webhooks/reasons";
 
 /** Metrics move slowly; every 10 s keeps them current without competing with the live list. */
 const METRICS_INTERVAL_MS = 10_000;
@@ -19,9 +20,7 @@ const METRICS_INTERVAL_MS = 10_000;
 const TRIBEMADE_TIMEOUT_MS = 5_000;
 
 function Stat({ label, value, hint, href }: { label: string; value: number; hint?: ReactNode; href?: string }) {
-  const number = (
-    <span className="text-fg text-2xl font-semibold tracking-tight tabular-nums">{value.toLocaleString("en-IN")}</span>
-  );
+  const number = <span className="text-fg text-2xl font-semibold tracking-tight tabular-nums">{formatCount(value)}</span>;
   return (
     <Card className="p-4">
       <p className="text-fg-muted text-xs font-medium">{label}</p>
@@ -117,7 +116,7 @@ export function MetricsView({ storeId }: { storeId: string }) {
           <p className="border-line text-fg-subtle border-t px-4 py-2.5 text-xs">
             {ack.samples === 0
               ? "No deliveries in the last 24 hours."
-              : `${ack.samples.toLocaleString("en-IN")} deliveries, slowest ${formatMs(ack.max)}. TribeMade gives up after ${TRIBEMADE_TIMEOUT_MS / 1000} s.`}
+              : `${formatCount(ack.samples)} deliveries, slowest ${formatMs(ack.max)}. TribeMade gives up after ${TRIBEMADE_TIMEOUT_MS / 1000} s.`}
           </p>
         </Card>
         <Card>
@@ -139,7 +138,7 @@ export function MetricsView({ storeId }: { storeId: string }) {
                     <span className="text-fg text-sm">
                       {reasonLabel(row.reason)} <code className="text-fg-subtle ml-1 font-mono text-xs">{row.reason}</code>
                     </span>
-                    <span className="text-fg text-sm tabular-nums">{row.count.toLocaleString("en-IN")}</span>
+                    <span className="text-fg text-sm tabular-nums">{formatCount(row.count)}</span>
                     <span className="bg-surface-3 col-span-2 h-1 rounded-full">
                       <span
                         className="block h-1 rounded-full bg-red-500 dark:bg-red-400"

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { AppError } from "@/lib/http/app-error";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
 import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
