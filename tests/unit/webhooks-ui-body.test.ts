@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, decodeBody, hexDump } from "@/app/(dashboard)/webhooks/_components/body-bytes";
-import { filtersToParams } from "@/app/(dashboard)/webhooks/_components/deliveries-url";
+import { base64ToBytes, decodeBody, hexDump } from "@/lib/webhooks/body-bytes";
+import { filtersToParams } from "@/lib/webhooks/deliveries-url";
 import { deliveryFiltersSchema } from "@/lib/webhooks/schemas";
 
 describe("decodeBody", () => {

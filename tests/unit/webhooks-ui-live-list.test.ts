@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { liveListReducer, type LiveListState } from "@/app/(dashboard)/webhooks/_components/use-live-deliveries";
+import { liveListReducer, type LiveListState } from "@/lib/webhooks/live-list";
 import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
 
 // The live list's merge rules: polled newest pages add rows (marked fresh), "Load more" appends

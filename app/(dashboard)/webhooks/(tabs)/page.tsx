@@ -5,7 +5,7 @@ import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { listDeliveries, listEndpoints } from "@/lib/webhooks/queries";
 import { DELIVERY_PAGE_SIZE, deliveryFiltersSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { DeliveriesView } from "../_components/deliveries-view";
+import { DeliveriesView } from "./_components/deliveries-view";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { listEndpoints } from "@/lib/webhooks/queries";
-import { EndpointsView } from "../../_components/endpoints-view";
+import { EndpointsView } from "./_components/endpoints-view";
 
 export const metadata: Metadata = { title: "Webhook endpoints" };
 

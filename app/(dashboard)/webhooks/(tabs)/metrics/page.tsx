@@ -4,7 +4,7 @@ import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { getDeliveryMetrics } from "@/lib/webhooks/metrics";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { MetricsView } from "../../_components/metrics-view";
+import { MetricsView } from "./_components/metrics-view";
 
 export const metadata: Metadata = { title: "Webhook metrics" };
 

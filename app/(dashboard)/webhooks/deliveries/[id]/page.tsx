@@ -8,7 +8,7 @@ import { publicOrigin } from "@/lib/http/public-origin";
 import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
 import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { DeliveryDetailView } from "../../_components/delivery-detail-view";
+import { DeliveryDetailView } from "./_components/delivery-detail-view";
 
 export const metadata: Metadata = { title: "Webhook delivery" };
 

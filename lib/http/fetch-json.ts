@@ -1,5 +1,5 @@
-// Browser-side GET for the inspector's JSON routes. Errors carry the route's message, so the
-// error states say what went wrong ("Sign in to continue.") instead of "500".
+// Browser-side GET for the app's own JSON routes (the react-query fetchers). Errors carry the
+// route's message, so error states say what went wrong ("Sign in to continue.") instead of "500".
 
 export class FetchError extends Error {
   constructor(

@@ -10,12 +10,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ArrowRightIcon, RefreshIcon, SearchIcon, WarningIcon, WebhookIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { deliveryFiltersSchema, type DeliveryFilters } from "@/lib/webhooks/schemas";
-import { ConnectSteps } from "./connect-steps";
+import { ConnectSteps } from "@/components/webhooks/connect-steps";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveriesTableSkeleton } from "./deliveries-table-skeleton";
-import { filtersToParams, hasFilters } from "./deliveries-url";
+import { filtersToParams, hasFilters } from "@/lib/webhooks/deliveries-url";
 import { CLEARED, DeliveryFiltersBar, type EndpointOption } from "./delivery-filters";
-import { errorMessage } from "./fetch-json";
+import { errorMessage } from "@/lib/http/fetch-json";
 import { useLiveDeliveries } from "./use-live-deliveries";
 import { formatCount } from "@/lib/format/numbers";
 

@@ -9,7 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { RefreshIcon } from "@/components/ui/icons";
 import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { errorMessage, fetchJson } from "./fetch-json";
+import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { HourlyChart } from "./hourly-chart";
 import { formatCount, formatMs } from "@/lib/format/numbers";
 import { reasonLabel } from "@/lib/webhooks/reasons";

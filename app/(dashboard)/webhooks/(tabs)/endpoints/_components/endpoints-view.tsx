@@ -12,7 +12,7 @@ import { Menu } from "@/components/ui/menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/schemas";
-import { ConnectSteps } from "./connect-steps";
+import { ConnectSteps } from "@/components/webhooks/connect-steps";
 import { CreateEndpointDialog } from "./create-endpoint-dialog";
 import { RenameEndpointDialog, RevokeEndpointDialog } from "./endpoint-dialogs";
 import { formatFull } from "@/lib/format/dates";

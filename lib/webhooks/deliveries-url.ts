@@ -1,6 +1,7 @@
 import type { DeliveryFilters } from "@/lib/webhooks/schemas";
 
-// Filters ⇄ query string, shared by the list's URL (shareable, survives reload) and its API calls.
+// The inspector's URLs. Filters ⇄ query string, shared by the list's URL (shareable, survives
+// reload) and its API calls. Client-safe.
 
 export function filtersToParams(filters: DeliveryFilters, extra: Record<string, string> = {}): URLSearchParams {
   const params = new URLSearchParams();
@@ -21,4 +22,9 @@ export function deliveriesApiUrl(filters: DeliveryFilters, cursor?: string | nul
 
 export function hasFilters(filters: DeliveryFilters): boolean {
   return Boolean(filters.outcome || filters.endpoint || filters.reason || filters.q || filters.range !== "all");
+}
+
+/** The inspector page of one delivery. */
+export function deliveryHref(id: string): string {
+  return `/webhooks/deliveries/${id}`;
 }

@@ -5,8 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
 
-/** A webhooks section failed to render on the server (the tabs above stay usable). */
-export function InspectorError({ error, retry, what }: { error: unknown; retry: () => void; what: string }) {
+/**
+ * A section of a page failed to render on the server; the page header and tabs above stay usable.
+ * Server errors reach the browser without their message, only a digest that matches the server log.
+ */
+export function SectionError({ error, retry, what }: { error: unknown; retry: () => void; what: string }) {
   useEffect(() => {
     console.error(error);
   }, [error]);

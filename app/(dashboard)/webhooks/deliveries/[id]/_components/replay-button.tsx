@@ -9,7 +9,7 @@ import { RefreshIcon } from "@/components/ui/icons";
 import { replayWebhookDelivery } from "@/lib/webhooks/actions";
 import type { ReplayResultDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { deliveryHref } from "./deliveries-table";
+import { deliveryHref } from "@/lib/webhooks/deliveries-url";
 
 type Outcome = { tone: AlertTone; title: string; message: string; deliveryId: string | null };
 

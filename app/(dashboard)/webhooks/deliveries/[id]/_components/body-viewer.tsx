@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
-import { hexDump, type DecodedBody } from "./body-bytes";
+import { hexDump, type DecodedBody } from "@/lib/webhooks/body-bytes";
 import { JsonTree } from "./json-tree";
 import { formatBytes } from "@/lib/format/numbers";
 

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DELIVERY_RANGES, type DeliveryFilters, type DeliveryRange } from "@/lib/webhooks/schemas";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome } from "@/lib/webhooks/payload-schema";
-import { hasFilters } from "./deliveries-url";
+import { hasFilters } from "@/lib/webhooks/deliveries-url";
 import { reasonLabel } from "@/lib/webhooks/reasons";
 
 export type EndpointOption = { id: string; label: string; revoked: boolean };

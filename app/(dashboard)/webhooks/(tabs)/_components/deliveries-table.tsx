@@ -8,13 +8,10 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { formatFull, formatStamp } from "@/lib/format/dates";
+import { deliveryHref } from "@/lib/webhooks/deliveries-url";
 import { shortId } from "@/lib/format/ids";
 import { formatBytes, formatMs } from "@/lib/format/numbers";
 import { reasonLabel } from "@/lib/webhooks/reasons";
-
-export function deliveryHref(id: string): string {
-  return `/webhooks/deliveries/${id}`;
-}
 
 /** Dense, newest first. A row opens the delivery; the time cell is the real link (keyboard, new tab). */
 export function DeliveriesTable({ rows, fresh }: { rows: DeliveryRowDto[]; fresh: ReadonlySet<string> }) {

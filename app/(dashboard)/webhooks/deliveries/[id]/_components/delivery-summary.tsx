@@ -5,7 +5,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { DeliveryDetailDto } from "@/lib/webhooks/schemas";
-import { deliveryHref } from "./deliveries-table";
+import { deliveryHref } from "@/lib/webhooks/deliveries-url";
 import { formatFull } from "@/lib/format/dates";
 import { shortId } from "@/lib/format/ids";
 import { formatBytes, formatMs } from "@/lib/format/numbers";

@@ -11,8 +11,8 @@ import { statusLabel } from "@/components/ui/status-badge";
 import type { DeliveryDetailDto, DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { diffJson, type JsonDiffKind } from "@/lib/webhooks/json-diff";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { base64ToBytes, decodeBody, type DecodedBody } from "./body-bytes";
-import { errorMessage, fetchJson } from "./fetch-json";
+import { base64ToBytes, decodeBody, type DecodedBody } from "@/lib/webhooks/body-bytes";
+import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { formatStamp } from "@/lib/format/dates";
 
 const DIFF_LIMIT = 500;

@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createWebhookEndpoint } from "@/lib/webhooks/actions";
-import { ConnectSteps } from "./connect-steps";
+import { ConnectSteps } from "@/components/webhooks/connect-steps";
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
