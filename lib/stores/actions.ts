@@ -3,12 +3,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/http/action-result";
 import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
-import { requireFormStore, requireMember, requireUser } from "@/lib/auth/require-member";
+import { requireFormOwner, requireMember, requireUser } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
-import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
+import { checkApiKey, checkSavedApiKey } from "@/lib/stores/check-api-key";
 import * as mutations from "@/lib/stores/mutations";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import {
   apiKeyInputSchema,
   changeRoleSchema,
@@ -23,14 +23,14 @@ import {
   updateStoreDetailsSchema,
 } from "@/lib/stores/schemas";
 
-// Thin "use server" wrappers: parse with the form's schema, call one mutation (which checks the
-// caller), revalidate. Each returns the result union; secrets in a result are shown once.
+// Thin "use server" wrappers: parse with the form's schema, check the caller, call one mutation
+// with it, revalidate. Each returns the result union; secrets in a result are shown once.
 
 export type OnboardedStore = { storeId: string; storeName: string; webhookUrl: string; keyCheck: KeyCheckResult };
 
 export async function createStore(input: unknown): Promise<ActionResult<OnboardedStore>> {
   return runAction("createStore", createStoreSchema, input, async (data) => {
-    const created = await mutations.createStoreWithOwner(data);
+    const created = await mutations.createStoreWithOwner(await requireUser(), data);
     await writeCurrentStoreCookie(created.storeId);
     revalidatePath("/", "layout");
     const webhookUrl = `${await publicOrigin()}/api/webhooks/tribemade/${created.webhookToken}`;
@@ -41,24 +41,21 @@ export async function createStore(input: unknown): Promise<ActionResult<Onboarde
 /** Tests a key typed into a form, before it is saved (onboarding, "replace key"). */
 export async function testApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
   return runAction("testApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
-    const user = await requireUser();
-    return testKeyForUser(user.id, apiKey);
+    return checkApiKey(await requireUser(), apiKey);
   });
 }
 
 export async function testStoreApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
-  return runAction("testStoreApiKey", storeFormSchema, input, async ({ storeId }) => {
-    await requireFormStore(storeId);
-    return testSavedKey();
-  });
+  return runAction("testStoreApiKey", storeFormSchema, input, async ({ storeId }) =>
+    checkSavedApiKey(await requireFormOwner(storeId)),
+  );
 }
 
 export async function replaceStoreApiKey(
   input: unknown,
 ): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
   return runAction("replaceStoreApiKey", replaceApiKeySchema, input, async ({ storeId, apiKey }) => {
-    await requireFormStore(storeId);
-    const result = await mutations.replaceApiKey(apiKey);
+    const result = await mutations.replaceApiKey(await requireFormOwner(storeId), apiKey);
     revalidatePath("/settings");
     return result;
   });
@@ -66,8 +63,7 @@ export async function replaceStoreApiKey(
 
 export async function updateStoreDetails(input: unknown): Promise<ActionResult<null>> {
   return runAction("updateStoreDetails", updateStoreDetailsSchema, input, async ({ storeId, ...details }) => {
-    await requireFormStore(storeId);
-    await mutations.updateStoreDetails(details);
+    await mutations.updateStoreDetails(await requireFormOwner(storeId), details);
     revalidatePath("/", "layout");
     return null;
   });
@@ -77,8 +73,7 @@ export async function createInvite(
   input: unknown,
 ): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
   return runAction("createInvite", createInviteSchema, input, async ({ storeId, role }) => {
-    await requireFormStore(storeId);
-    const invite = await mutations.createInvite(role);
+    const invite = await mutations.createInvite(await requireFormOwner(storeId), role);
     revalidatePath("/settings");
     return {
       inviteId: invite.inviteId,
@@ -90,8 +85,7 @@ export async function createInvite(
 
 export async function revokeInvite(input: unknown): Promise<ActionResult<null>> {
   return runAction("revokeInvite", revokeInviteSchema, input, async ({ storeId, inviteId }) => {
-    await requireFormStore(storeId);
-    await mutations.revokeInvite(inviteId);
+    await mutations.revokeInvite(await requireFormOwner(storeId), inviteId);
     revalidatePath("/settings");
     return null;
   });
@@ -99,7 +93,7 @@ export async function revokeInvite(input: unknown): Promise<ActionResult<null>> 
 
 export async function acceptInvite(input: unknown): Promise<ActionResult<{ storeId: string; storeName: string }>> {
   return runAction("acceptInvite", inviteTokenSchema, input, async ({ token }) => {
-    const joined = await mutations.acceptInvite(token);
+    const joined = await mutations.acceptInvite(await requireUser(), token);
     await writeCurrentStoreCookie(joined.storeId);
     revalidatePath("/", "layout");
     return joined;
@@ -108,8 +102,7 @@ export async function acceptInvite(input: unknown): Promise<ActionResult<{ store
 
 export async function changeMemberRole(input: unknown): Promise<ActionResult<null>> {
   return runAction("changeMemberRole", changeRoleSchema, input, async ({ storeId, membershipId, role }) => {
-    await requireFormStore(storeId);
-    await mutations.changeMemberRole(membershipId, role);
+    await mutations.changeMemberRole(await requireFormOwner(storeId), membershipId, role);
     revalidatePath("/", "layout");
     return null;
   });
@@ -117,8 +110,7 @@ export async function changeMemberRole(input: unknown): Promise<ActionResult<nul
 
 export async function removeMember(input: unknown): Promise<ActionResult<null>> {
   return runAction("removeMember", removeMemberSchema, input, async ({ storeId, membershipId }) => {
-    await requireFormStore(storeId);
-    await mutations.removeMember(membershipId);
+    await mutations.removeMember(await requireFormOwner(storeId), membershipId);
     revalidatePath("/", "layout");
     return null;
   });

@@ -10,6 +10,7 @@ const { actAs } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant, createUser } = await import("@/tests/fixtures/auth-merchants");
 const actions = await import("@/lib/stores/actions");
 const { getInvitePreview, listPendingInvites } = await import("@/lib/stores/queries");
+const { requireOwner } = await import("@/lib/auth/require-member");
 const { db } = await import("@/lib/db");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;
@@ -98,7 +99,7 @@ describe("the invite list", () => {
     await inviteAs(store.user);
     await inviteAs(second.user, "owner");
     await actAs(store.user);
-    const invites = await listPendingInvites();
+    const invites = await listPendingInvites(await requireOwner());
     expect(invites.map((invite) => [invite.role, invite.createdBy])).toEqual([
       ["owner", { name: "Second Owner", isYou: false }],
       ["staff", { name: store.user.name, isYou: true }],

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { replayDelivery } from "@/lib/webhooks/inspector-mutations";
+import { replayDelivery } from "@/lib/webhooks/mutations";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook } from "@/tests/fixtures/webhook-client";
 import { orderCreated } from "@/tests/fixtures/webhook-payloads";
@@ -11,8 +12,10 @@ vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webho
 // stored delivery's bytes through the endpoint it arrived at (by id, so a since-revoked endpoint
 // still replays), recorded as a new delivery pointing back at the original.
 
+/** As the store's owner (the action passes the Member requireOwner returned). */
 async function replay(storeId: string, deliveryId: string) {
-  return replayDelivery(storeId, deliveryId);
+  const owner = { user: { id: randomUUID(), name: "Owner", email: "owner@example.in" }, store: { id: storeId, name: "Store" } };
+  return replayDelivery({ ...owner, role: "owner" }, deliveryId);
 }
 
 describe("replaying a stored delivery", () => {

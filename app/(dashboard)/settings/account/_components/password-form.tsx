@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useZodForm } from "@/components/auth/use-zod-form";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card";
