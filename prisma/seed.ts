@@ -2,12 +2,13 @@
 // accepts, one webhook endpoint. Run by the embedded default as its own process (so the app's
 // data layer reads its configuration the normal way); idempotent.
 //   DATABASE_URL=… TRIBEDESK_DEMO_WEBHOOK_TOKEN=… tsx --conditions=react-server prisma/seed.ts
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { encryptSecret } from "@/lib/crypto/secret-box";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db, pgPool } from "@/lib/db";
 import { DEMO } from "@/lib/embedded/demo";
 import { env } from "@/lib/env";
+import { sealStoreApiKey } from "@/lib/stores/api-key";
 
 const LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"];
 
@@ -20,17 +21,17 @@ async function seedDemo(webhookToken: string) {
   const existing = await db.user.findUnique({ where: { email: DEMO.email } });
   if (existing) return "demo merchant already present";
 
-  const { ciphertext, keyId } = encryptSecret(DEMO.apiKey);
+  // The key's ciphertext is bound to the store's id, so the id is chosen here.
+  const storeId = randomUUID();
   const passwordHash = await hashPassword(DEMO.password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: DEMO.email, name: DEMO.name, passwordHash } });
     const store = await tx.store.create({
       data: {
+        id: storeId,
         name: DEMO.storeName,
         tribemadeStoreId: DEMO.tribemadeStoreId,
-        apiKeyCiphertext: ciphertext,
-        apiKeyKeyId: keyId,
-        apiKeyLast4: DEMO.apiKey.slice(-4),
+        ...sealStoreApiKey(storeId, DEMO.apiKey),
       },
     });
     await tx.membership.create({ data: { userId: user.id, storeId: store.id, role: "owner" } });

@@ -2,9 +2,7 @@ import "server-only";
 import type { Owner } from "@/lib/auth/require-member";
 import type { SessionUser } from "@/lib/auth/session";
 import { reserveAttempt } from "@/lib/auth/throttle";
-import { decryptSecret } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/app-error";
+import { readStoreApiKey } from "@/lib/stores/api-key";
 import { checkTribemadeKey, type KeyCheckResult } from "@/lib/tribemade/key-check";
 
 // Checks a TribeMade API key for a person: a typed one (onboarding, "replace key") or the store's
@@ -21,7 +19,5 @@ export async function checkApiKey(user: SessionUser, apiKey: string): Promise<Ke
 
 /** Tests the current store's saved key (owners only); the key never leaves the server. */
 export async function checkSavedApiKey({ store, user }: Owner): Promise<KeyCheckResult> {
-  const row = await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { apiKeyCiphertext: true } });
-  if (!row.apiKeyCiphertext) throw new AppError("conflict", "This store has no TribeMade API key yet. Add one first.");
-  return checkApiKey(user, decryptSecret(row.apiKeyCiphertext));
+  return checkApiKey(user, await readStoreApiKey(store.id));
 }

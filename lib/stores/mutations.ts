@@ -1,12 +1,13 @@
 import "server-only";
 import type { Owner } from "@/lib/auth/require-member";
 import type { SessionUser } from "@/lib/auth/session";
-import { encryptSecret } from "@/lib/crypto/secret-box";
+import { randomUUID } from "node:crypto";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
+import { sealStoreApiKey } from "@/lib/stores/api-key";
 import { checkApiKey } from "@/lib/stores/check-api-key";
 import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
 
@@ -16,11 +17,6 @@ import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const LAST_OWNER_MESSAGE = "A store needs at least one owner. Make someone else an owner first.";
-
-function keyColumns(apiKey: string) {
-  const { ciphertext, keyId } = encryptSecret(apiKey);
-  return { apiKeyCiphertext: ciphertext, apiKeyKeyId: keyId, apiKeyLast4: apiKey.slice(-4) };
-}
 
 /** TribeMade's 401 stops a create or replace; an unreachable TribeMade does not (checked later). */
 async function checkKeyOrThrow(user: SessionUser, apiKey: string): Promise<KeyCheckResult> {
@@ -38,9 +34,16 @@ export async function createStoreWithOwner(
 ): Promise<CreatedStore> {
   const keyCheck = await checkKeyOrThrow(user, input.apiKey);
   const webhookToken = newUrlToken();
+  const storeId = randomUUID();
   const store = await db.$transaction(async (tx) => {
     const created = await tx.store.create({
-      data: { name: input.name, tribemadeStoreId: input.tribemadeStoreId, ...keyColumns(input.apiKey) },
+      // The id is chosen here because the key's ciphertext is bound to it.
+      data: {
+        id: storeId,
+        name: input.name,
+        tribemadeStoreId: input.tribemadeStoreId,
+        ...sealStoreApiKey(storeId, input.apiKey),
+      },
       select: { id: true, name: true },
     });
     await tx.membership.create({ data: { userId: user.id, storeId: created.id, role: "owner" } });
@@ -60,7 +63,7 @@ export async function replaceApiKey(
   apiKey: string,
 ): Promise<{ apiKeyMasked: string; keyCheck: KeyCheckResult }> {
   const keyCheck = await checkKeyOrThrow(user, apiKey);
-  await db.store.update({ where: { id: store.id }, data: keyColumns(apiKey), select: { id: true } });
+  await db.store.update({ where: { id: store.id }, data: sealStoreApiKey(store.id, apiKey), select: { id: true } });
   return { apiKeyMasked: maskApiKey(apiKey.slice(-4)) ?? "", keyCheck };
 }
 

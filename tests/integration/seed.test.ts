@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { storeApiKeyAad } from "@/lib/stores/api-key";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { DEMO } from "@/lib/embedded/demo";
@@ -47,7 +48,7 @@ describe("the demo seed", () => {
       include: { endpoints: true, memberships: true },
     });
     expect(store.apiKeyCiphertext).not.toContain(DEMO.apiKey);
-    expect(decryptSecret(store.apiKeyCiphertext ?? "")).toBe(DEMO.apiKey);
+    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(store.id))).toBe(DEMO.apiKey);
     expect(store.apiKeyLast4).toBe(DEMO.apiKey.slice(-4));
     expect(store.endpoints.map((endpoint) => endpoint.tokenHash)).toEqual([sha256Hex(token)]);
     expect(store.memberships).toMatchObject([{ userId: user.id, role: "owner" }]);

@@ -21,6 +21,7 @@ const { postWebhook } = await import("@/tests/fixtures/webhook-client");
 const { createStore, testApiKey } = await import("@/lib/stores/actions");
 const { checkTribemadeKey } = await import("@/lib/tribemade/key-check");
 const { decryptSecret } = await import("@/lib/crypto/secret-box");
+const { storeApiKeyAad } = await import("@/lib/stores/api-key");
 const { sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 
@@ -111,7 +112,7 @@ describe("createStore action", () => {
     });
     expect(store).toMatchObject({ name: "Masala Threads", apiKeyLast4: validKey.slice(-4), tribemadeStoreId: null });
     expect(store.apiKeyCiphertext).not.toContain(validKey);
-    expect(decryptSecret(store.apiKeyCiphertext ?? "")).toBe(validKey);
+    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(storeId))).toBe(validKey);
     expect(store.memberships).toHaveLength(1);
     expect(store.memberships[0]?.role).toBe("owner");
     const token = webhookUrl.split("/").pop() ?? "";

@@ -17,6 +17,7 @@ const actions = await import("@/lib/stores/actions");
 const { getStoreSettings } = await import("@/lib/stores/queries");
 const { requireMember } = await import("@/lib/auth/require-member");
 const { decryptSecret } = await import("@/lib/crypto/secret-box");
+const { storeApiKeyAad } = await import("@/lib/stores/api-key");
 const { db } = await import("@/lib/db");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;
@@ -121,7 +122,7 @@ describe("API key", () => {
     });
     expect(JSON.stringify(result)).not.toContain(next);
     const row = await storeRow(owner.store.id);
-    expect(decryptSecret(row.apiKeyCiphertext ?? "")).toBe(next);
+    expect(decryptSecret(row.apiKeyCiphertext ?? "", storeApiKeyAad(owner.store.id))).toBe(next);
     expect(row.apiKeyLast4).toBe(next.slice(-4));
   });
 
