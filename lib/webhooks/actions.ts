@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import type { ActionResult } from "@/lib/http/action-result";
-import { requireMember, requireOwner } from "@/lib/auth/require-member";
+import { requireFormOwner, requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { announceDelivery } from "@/lib/webhooks/announce";
@@ -24,8 +24,8 @@ const ENDPOINTS_PATH = "/webhooks/endpoints";
 
 /** The full URL with its secret is in this result and nowhere else, ever: the UI shows it once. */
 export async function createWebhookEndpoint(input: unknown): Promise<ActionResult<CreatedEndpointDto>> {
-  return runAction("createWebhookEndpoint", createEndpointSchema, input, async ({ label }) => {
-    const { endpoint, token } = await mutations.createEndpoint(await requireOwner(), label);
+  return runAction("createWebhookEndpoint", createEndpointSchema, input, async ({ storeId, label }) => {
+    const { endpoint, token } = await mutations.createEndpoint(await requireFormOwner(storeId), label);
     revalidatePath(ENDPOINTS_PATH);
     return { endpoint, url: `${await publicOrigin()}/api/webhooks/tribemade/${token}` };
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storeFormSchema } from "@/lib/stores/schemas";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type FieldIssue } from "@/lib/webhooks/payload-schema";
 
 // The inspector's contracts (house style 9): the query strings the /api/deliveries routes accept,
@@ -46,7 +47,8 @@ const label = z
   .min(1, "Give the endpoint a name")
   .max(60, "Keep it under 60 characters");
 
-export const createEndpointSchema = z.object({ label });
+/** Carries the store the Endpoints page was rendered for: a stale tab must not create one in another store. */
+export const createEndpointSchema = storeFormSchema.extend({ label });
 export const renameEndpointSchema = z.object({ endpointId: z.guid(), label });
 export const revokeEndpointSchema = z.object({ endpointId: z.guid() });
 export const replayDeliverySchema = z.object({ deliveryId: z.guid() });

@@ -12,6 +12,7 @@ process.env.TRIBEMADE_API_BASE_URL = "http://127.0.0.1:9";
 const { actAs } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant, fakeApiKey } = await import("@/tests/fixtures/auth-merchants");
 const actions = await import("@/lib/stores/actions");
+const { createWebhookEndpoint } = await import("@/lib/webhooks/actions");
 const { db } = await import("@/lib/db");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;
@@ -26,6 +27,7 @@ async function snapshot() {
     db.store.findMany({ where: { id: { in: [alpha.store.id, beta.store.id] } }, orderBy: { id: "asc" } }),
     db.membership.findMany({ where: { storeId: { in: [alpha.store.id, beta.store.id] } }, orderBy: { id: "asc" } }),
     db.invite.findMany({ where: { storeId: { in: [alpha.store.id, beta.store.id] } }, orderBy: { id: "asc" } }),
+    db.webhookEndpoint.findMany({ where: { storeId: { in: [alpha.store.id, beta.store.id] } }, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(rows);
 }
@@ -81,6 +83,8 @@ describe("a settings form saved after a store switch in another tab", () => {
     ["revokeInvite", () => actions.revokeInvite({ ...forAlpha(), inviteId: alphaInviteId })],
     ["changeMemberRole", () => actions.changeMemberRole({ ...forAlpha(), membershipId: alphaStaff.membershipId, role: "owner" })],
     ["removeMember", () => actions.removeMember({ ...forAlpha(), membershipId: alphaStaff.membershipId })],
+    // Not a settings form, but the same risk: the Endpoints page of a stale tab creating in the other store.
+    ["createWebhookEndpoint", () => createWebhookEndpoint({ ...forAlpha(), label: "From a stale tab" })],
   ])("%s is refused, naming the store the user switched to, and changes nothing", async (_name, call) => {
     const before = await snapshot();
     expect(await call()).toMatchObject(STALE);

@@ -335,7 +335,10 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
 
-  "lib/webhooks/actions.ts#createWebhookEndpoint": { access: "session", asA: (act) => act({ label: "A's extra" }) },
+  "lib/webhooks/actions.ts#createWebhookEndpoint": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, label: "A's extra" }),
+  },
   "lib/webhooks/actions.ts#renameWebhookEndpoint": {
     access: "session",
     asA: (act, { b }) => act({ endpointId: b.endpointId, label: "Renamed by A" }),

@@ -226,7 +226,7 @@ describe("endpoint actions", () => {
   it("creates an endpoint for an owner and shows its working URL once", async () => {
     const alpha = await createMerchant("Alpha");
     await actAs(alpha.user);
-    const result = await actions.createWebhookEndpoint({ label: "  Second store  " });
+    const result = await actions.createWebhookEndpoint({ storeId: alpha.store.id, label: "  Second store  " });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.endpoint.label).toBe("Second store");
@@ -244,7 +244,9 @@ describe("endpoint actions", () => {
     });
     await actAs(alpha.user);
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, index) => actions.createWebhookEndpoint({ label: `Endpoint ${index}` })),
+      Array.from({ length: 8 }, (_, index) =>
+        actions.createWebhookEndpoint({ storeId: alpha.store.id, label: `Endpoint ${index}` }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(4);
     const refused = results.find((result) => !result.ok);
@@ -255,7 +257,7 @@ describe("endpoint actions", () => {
     expect(await db.webhookEndpoint.count({ where: { storeId: alpha.store.id, revokedAt: null } })).toBe(5);
 
     expect(await actions.revokeWebhookEndpoint({ endpointId: alpha.endpointId })).toMatchObject({ ok: true });
-    expect(await actions.createWebhookEndpoint({ label: "Replacement" })).toMatchObject({ ok: true });
+    expect(await actions.createWebhookEndpoint({ storeId: alpha.store.id, label: "Replacement" })).toMatchObject({ ok: true });
   });
 
   it("revokes: the URL answers 404 and stores nothing; revoking again is harmless", async () => {
@@ -286,7 +288,7 @@ describe("endpoint actions", () => {
     const staff = await addMember(alpha.store.id, "staff");
     await actAs(staff.user);
     const forbidden = { ok: false, error: { code: "forbidden" } };
-    expect(await actions.createWebhookEndpoint({ label: "Staff's" })).toMatchObject(forbidden);
+    expect(await actions.createWebhookEndpoint({ storeId: alpha.store.id, label: "Staff's" })).toMatchObject(forbidden);
     expect(await actions.renameWebhookEndpoint({ endpointId: alpha.endpointId, label: "Staff's" })).toMatchObject(forbidden);
     expect(await actions.revokeWebhookEndpoint({ endpointId: alpha.endpointId })).toMatchObject(forbidden);
     const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: alpha.endpointId } });

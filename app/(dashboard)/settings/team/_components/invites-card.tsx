@@ -112,10 +112,13 @@ export function InvitesCard({ storeId, invites, storeName }: { storeId: string; 
                   <Badge tone={invite.role === "owner" ? "violet" : "neutral"}>
                     {invite.role === "owner" ? "Owner" : "Staff"}
                   </Badge>
-                  <span className="text-fg-muted min-w-0 flex-1 text-sm">
-                    Created by{" "}
-                    <span className="text-fg font-medium">{invite.createdBy.isYou ? "you" : invite.createdBy.name}</span>{" "}
-                    {formatDateTime(invite.createdAt)} · expires {formatDateTime(invite.expiresAt)}
+                  <span className="min-w-0 flex-1">
+                    <span className="text-fg block text-sm">
+                      Made by {invite.createdBy.isYou ? "you" : invite.createdBy.name}
+                    </span>
+                    <span className="text-fg-muted block text-xs">
+                      Created {formatDateTime(invite.createdAt)} · expires {formatDateTime(invite.expiresAt)}
+                    </span>
                   </span>
                   <Button variant="ghost" size="sm" loading={revoking === invite.id} onClick={() => onRevoke(invite.id)}>
                     Revoke

@@ -8,5 +8,7 @@ export const metadata: Metadata = { title: "Webhook endpoints" };
 export default async function EndpointsPage() {
   const member = await requireMemberPage("/webhooks/endpoints");
   const endpoints = await listEndpoints(member);
-  return <EndpointsView key={member.store.id} endpoints={endpoints} isOwner={member.role === "owner"} />;
+  return (
+    <EndpointsView key={member.store.id} storeId={member.store.id} endpoints={endpoints} isOwner={member.role === "owner"} />
+  );
 }

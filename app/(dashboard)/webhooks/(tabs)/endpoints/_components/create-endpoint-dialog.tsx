@@ -13,8 +13,17 @@ import { ConnectSteps } from "@/components/webhooks/connect-steps";
 
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
-/** Step 1 names the endpoint; step 2 shows its URL, the only time the secret in it is visible. */
-export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+/** Step 1 names the endpoint; step 2 shows its URL, the only time the secret in it is visible.
+ * `storeId`: the store the page was rendered for; creating in another one is refused. */
+export function CreateEndpointDialog({
+  storeId,
+  open,
+  onOpenChange,
+}: {
+  storeId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const router = useRouter();
   const [label, setLabel] = useState("TribeMade");
   const [pending, setPending] = useState(false);
@@ -37,7 +46,7 @@ export function CreateEndpointDialog({ open, onOpenChange }: { open: boolean; on
     setPending(true);
     setError(null);
     setFieldError(null);
-    const result = await createWebhookEndpoint({ label }).catch(() => null);
+    const result = await createWebhookEndpoint({ storeId, label }).catch(() => null);
     setPending(false);
     if (!result) return setError(OFFLINE);
     if (!result.ok) {

@@ -28,7 +28,7 @@ function StatusBadgeFor({ endpoint }: { endpoint: EndpointDto }) {
   );
 }
 
-export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]; isOwner: boolean }) {
+export function EndpointsView({ storeId, endpoints, isOwner }: { storeId: string; endpoints: EndpointDto[]; isOwner: boolean }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<EndpointDto | null>(null);
   const [renaming, setRenaming] = useState<EndpointDto | null>(null);
@@ -178,7 +178,7 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
           <ConnectSteps />
         </div>
       </Card>
-      <CreateEndpointDialog open={creating} onOpenChange={setCreating} />
+      <CreateEndpointDialog storeId={storeId} open={creating} onOpenChange={setCreating} />
       <RevokeEndpointDialog endpoint={revoking} onClose={() => setRevoking(null)} lastActive={active === 1} />
       <RenameEndpointDialog key={renaming?.id ?? "none"} endpoint={renaming} onClose={() => setRenaming(null)} />
     </div>
