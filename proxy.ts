@@ -6,8 +6,8 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-pol
 // 1. Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads the policy from
 //    the request headers and puts the nonce on its scripts; the root layout reads x-nonce for the
 //    theme script (docs/security.md).
-// 2. Optimistic redirect only (docs/auth.md "Three layers"): a visitor without any session cookie
-//    who opens a dashboard page goes to /login and comes back afterwards. It never decides access:
+// 2. Optimistic redirect only (docs/code-style.md §14): a visitor without any session cookie who
+//    opens a dashboard page goes to /login and comes back afterwards. It never decides access:
 //    pages, actions and routes check the session and membership themselves
 //    (lib/auth/require-member.ts), and a stale or forged cookie that gets past here is refused there.
 

@@ -58,3 +58,16 @@ export function safeCallbackPath(value: string | null | undefined, fallback = "/
   if (pathname.startsWith("//") || pathname === "/api" || pathname.startsWith("/api/") || pathname === "/login") return fallback;
   return `${pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * Where sign-up leads (a same-origin callbackUrl, else onboarding) and, when that is an invite
+ * link, the invite's token for the "you're joining …" banner. Never throws: a malformed value is
+ * ignored.
+ */
+export function signupDestination(callbackUrl: string | null | undefined): { next: string; inviteToken: string | null } {
+  const next = safeCallbackPath(callbackUrl, "/onboarding");
+  // safeCallbackPath has checked that the path's %-escapes decode.
+  const { pathname } = new URL(next, PROBE_ORIGIN);
+  const inviteToken = pathname.startsWith("/invite/") ? decodeURIComponent(pathname.slice("/invite/".length)) : null;
+  return { next, inviteToken: inviteToken || null };
+}

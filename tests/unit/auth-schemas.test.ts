@@ -1,7 +1,7 @@
 // The zod contracts shared by the forms and the server.
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFromIssues } from "@/lib/http/action-result";
-import { loginSchema, safeCallbackPath, signUpSchema } from "@/lib/auth/schemas";
+import { loginSchema, safeCallbackPath, signUpSchema, signupDestination } from "@/lib/auth/schemas";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
 import { apiKeySchema, createStoreSchema, maskApiKey, storeDetailsSchema } from "@/lib/stores/schemas";
 
@@ -68,6 +68,30 @@ describe("safeCallbackPath", () => {
       expect(new URL(path, "https://desk.example.in").origin).toBe("https://desk.example.in");
       expect(path).not.toMatch(/[\u0000-\u001f\u007f\\]/);
     }
+  });
+});
+
+describe("signupDestination (the /signup page)", () => {
+  it.each(["/\t/evil.example", "/%09/evil.example", "/%0a/evil.example", "https://evil.example/invite/x", "//evil.example"])(
+    "ignores the hostile %j: onboarding, no invite",
+    (value) => {
+      expect(signupDestination(value)).toEqual({ next: "/onboarding", inviteToken: null });
+    },
+  );
+
+  it.each(["/invite/%E0", "/invite/%", "/%E0%A4%A", "/invite/abc%E0#%"])(
+    "ignores the malformed %j instead of failing",
+    (value) => {
+      expect(() => signupDestination(value)).not.toThrow();
+      expect(signupDestination(value)).toEqual({ next: "/onboarding", inviteToken: null });
+    },
+  );
+
+  it("keeps an invite link (its token decoded) and any other same-site path", () => {
+    expect(signupDestination("/invite/abc-123")).toEqual({ next: "/invite/abc-123", inviteToken: "abc-123" });
+    expect(signupDestination("/invite/abc?x=%E0")).toEqual({ next: "/invite/abc?x=%E0", inviteToken: "abc" });
+    expect(signupDestination("/settings/team")).toEqual({ next: "/settings/team", inviteToken: null });
+    expect(signupDestination(null)).toEqual({ next: "/onboarding", inviteToken: null });
   });
 });
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Alert } from "@/components/ui/alert";
 import { currentUser } from "@/lib/auth/require-member";
-import { safeCallbackPath } from "@/lib/auth/schemas";
+import { signupDestination } from "@/lib/auth/schemas";
 import { getInvitePreview } from "@/lib/stores/queries";
 import { SignupForm } from "./_components/signup-form";
 
@@ -15,9 +15,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignupPage({ searchParams }: Props) {
   const params = await searchParams;
   // Coming from an invite link, the new account goes back there to join; otherwise to onboarding.
-  const next = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null, "/onboarding");
+  const { next, inviteToken } = signupDestination(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
   if (await currentUser()) redirect(next);
-  const inviteToken = inviteTokenOf(next);
   const invite = inviteToken ? await getInvitePreview(inviteToken) : null;
   const loginHref = next === "/onboarding" ? "/login" : `/login?callbackUrl=${encodeURIComponent(next)}`;
 
@@ -43,10 +42,4 @@ export default async function SignupPage({ searchParams }: Props) {
       <SignupForm next={next} />
     </AuthCard>
   );
-}
-
-/** The token of an /invite/<token> path (safeCallbackPath has checked its %-escapes decode). */
-function inviteTokenOf(path: string): string | null {
-  const { pathname } = new URL(path, "https://tribedesk.invalid");
-  return pathname.startsWith("/invite/") ? decodeURIComponent(pathname.slice("/invite/".length)) : null;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOutIcon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export function SessionsCard() {
         <p className="text-fg-muted max-w-xl text-sm">
           Sign out everywhere you are signed in, this browser included. A copied session stops working at once.
         </p>
-        <Button variant="secondary" leadingIcon={<LogOut />} onClick={() => setConfirming(true)}>
+        <Button variant="secondary" leadingIcon={<LogOutIcon />} onClick={() => setConfirming(true)}>
           Sign out of all devices
         </Button>
       </CardContent>
