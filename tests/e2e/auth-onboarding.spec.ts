@@ -25,6 +25,8 @@ async function signUp(page: Page, name: string, email: string) {
 }
 
 test("a merchant onboards, signs back in, and invites staff who cannot touch the API key", async ({ page, browser }) => {
+  // Two accounts, onboarding, three sign-ins (argon2 each): longer than one page's budget on a busy machine.
+  test.setTimeout(180_000);
   const run = Date.now().toString(36);
   const ownerEmail = `owner-${run}@example.in`;
   const storeName = `Masala Threads ${run}`;
@@ -78,7 +80,7 @@ test("a merchant onboards, signs back in, and invites staff who cannot touch the
 
   // Sign out, then back in (a wrong password first).
   await page.getByRole("button", { name: /^Account/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await page.waitForURL(/\/login/);
   await page.goto(`${baseUrl()}/settings`);
   await page.waitForURL(/\/login\?callbackUrl=%2Fsettings/);
