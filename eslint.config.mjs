@@ -31,6 +31,7 @@ const config = [
       "lib/bench/**",
       "*.config.*",
       "prisma.config.ts",
+      "instrumentation.ts",
     ],
     rules: { "no-restricted-properties": "off" },
   },

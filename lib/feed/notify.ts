@@ -13,14 +13,17 @@ export const FEED_CHANNEL = "tribedesk_feed";
 // invisible to a person watching the feed. Plain pg, not Prisma, for the same reason.
 const COALESCE_MS = 50;
 
-export type FeedEvent = {
-  type: "delivery";
-  storeId: string;
-  deliveryId: string;
-  outcome: "accepted" | "duplicate" | "rejected";
-  /** Order.id, when the delivery is linked to an order. */
-  orderId: string | null;
-};
+export type FeedEvent =
+  | {
+      type: "delivery";
+      storeId: string;
+      deliveryId: string;
+      outcome: "accepted" | "duplicate" | "rejected";
+      /** Order.id, when the delivery is linked to an order. */
+      orderId: string | null;
+    }
+  /** The outbox drain changed an order (verification, sync, a refresh from TribeMade). */
+  | { type: "order"; storeId: string; orderId: string };
 
 let pending: { payloads: string[]; sent: Promise<void> } | null = null;
 

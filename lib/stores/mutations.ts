@@ -5,6 +5,8 @@ import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
+import { resumeOutbox } from "@/lib/outbox/resume";
+import { wakeDrainAfter } from "@/lib/outbox/wake";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { testKeyForUser } from "@/lib/stores/key-test";
 import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
@@ -61,6 +63,8 @@ export async function replaceApiKey(apiKey: string): Promise<{ apiKeyMasked: str
   const { store, user } = await requireOwner();
   const keyCheck = await checkKeyOrThrow(user.id, apiKey);
   await db.store.update({ where: { id: store.id }, data: keyColumns(apiKey), select: { id: true } });
+  // A key TribeMade rejected had paused the outbox; the new one resumes it.
+  if (await resumeOutbox(store.id)) wakeDrainAfter(store.id);
   return { apiKeyMasked: maskApiKey(apiKey.slice(-4)) ?? "", keyCheck };
 }
 

@@ -224,6 +224,10 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ],
   },
+  "/api/cron/outbox": {
+    access: "cron",
+    calls: () => [{ method: "GET" }, { method: "GET", headers: { authorization: "Bearer not-the-cron-secret-at-all" } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
