@@ -24,6 +24,7 @@ const { orderCreated } = await import("@/tests/fixtures/webhook-payloads");
 const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook-client");
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
+const { refreshOrderRow } = await import("@/lib/outbox/messages");
 
 const ROOT = process.cwd();
 
@@ -61,6 +62,12 @@ async function merchantB() {
   await settleAfterTasks();
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
+  const dead = await db.outboxMessage.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
+  await db.outboxMessage.createMany({
+    data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
+  });
   return {
     ...b,
     staff,
@@ -68,6 +75,7 @@ async function merchantB() {
     orderId: order.id,
     tribemadeOrderId: order.tribemadeOrderId,
     deliveryId: delivery.id,
+    deadMessageId: dead.id.toString(),
     customer: payload.customer,
   };
 }
@@ -228,6 +236,8 @@ const ROUTES: Record<string, RouteCase> = {
     access: "cron",
     calls: () => [{ method: "GET" }, { method: "GET", headers: { authorization: "Bearer not-the-cron-secret-at-all" } }],
   },
+  "/api/outbox": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/outbox/status": { access: "session", calls: () => [{ method: "GET" }] },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
@@ -292,6 +302,10 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/stores/actions.ts#removeMember": { access: "session", asA: (act, { b }) => act({ membershipId: b.staff.membershipId }) },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
+
+  "lib/outbox/actions.ts#retryOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
+  "lib/outbox/actions.ts#discardOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
+  "lib/outbox/actions.ts#drainOutboxNow": { access: "session", asA: (act) => act() },
 
   "lib/webhooks/actions.ts#createWebhookEndpoint": { access: "session", asA: (act) => act({ label: "A's extra" }) },
   "lib/webhooks/actions.ts#renameWebhookEndpoint": {
