@@ -4,7 +4,10 @@ import { BlockList, isIP } from "node:net";
 // (SSRF). Every address a host resolves to must be public; addresses in these ranges are refused
 // (IANA special-purpose registries), except in the embedded demo, whose receivers are on loopback.
 
-const blocked = new BlockList();
+// Two lists: Node checks an IPv4 address against IPv6 rules too (as ::ffff:a.b.c.d), so the
+// IPv4-mapped rule below would otherwise block every IPv4 address.
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -22,7 +25,7 @@ for (const [network, prefix] of [
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
 ] as const) {
-  blocked.addSubnet(network, prefix, "ipv4");
+  blocked4.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
   ["::", 128],
@@ -39,15 +42,15 @@ for (const [network, prefix] of [
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const) {
-  blocked.addSubnet(network, prefix, "ipv6");
+  blocked6.addSubnet(network, prefix, "ipv6");
 }
 
 /** True for an address on the public internet. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  if (family === 4) return !blocked.check(address, "ipv4");
+  if (family === 4) return !blocked4.check(address, "ipv4");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return isPublicAddress(mapped[1] as string);
-  return !blocked.check(address, "ipv6");
+  return !blocked6.check(address, "ipv6");
 }

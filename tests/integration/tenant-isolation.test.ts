@@ -303,6 +303,8 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
 
+  "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act) => act() },
+
   "lib/outbox/actions.ts#retryOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
   "lib/outbox/actions.ts#discardOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
   "lib/outbox/actions.ts#drainOutboxNow": { access: "session", asA: (act) => act() },

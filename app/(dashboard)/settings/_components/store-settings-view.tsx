@@ -1,4 +1,7 @@
+import { requireMember } from "@/lib/auth/require-member";
+import { getFulfillmentSettings } from "@/lib/fulfillment/queries";
 import { getStoreSettings } from "@/lib/stores/queries";
+import { FulfillmentCard } from "./fulfillment-card";
 import { StoreDetailsForm } from "./store-details-form";
 import { StoreSummary } from "./store-summary";
 
@@ -6,15 +9,23 @@ import { StoreSummary } from "./store-summary";
 export async function StoreSettingsView() {
   const settings = await getStoreSettings();
   if (settings.role !== "owner") return <StoreSummary settings={settings} />;
+  const fulfillment = await getFulfillmentSettings(await requireMember());
   return (
-    <StoreDetailsForm
-      key={settings.id}
-      initial={{
-        name: settings.name,
-        tribemadeStoreId: settings.tribemadeStoreId ?? "",
-        fulfillmentUrl: settings.fulfillmentUrl ?? "",
-        retentionDays: String(settings.retentionDays),
-      }}
-    />
+    <div className="grid gap-6">
+      <StoreDetailsForm
+        key={settings.id}
+        initial={{
+          name: settings.name,
+          tribemadeStoreId: settings.tribemadeStoreId ?? "",
+          fulfillmentUrl: settings.fulfillmentUrl ?? "",
+          retentionDays: String(settings.retentionDays),
+        }}
+      />
+      <FulfillmentCard
+        key={`fulfillment-${settings.id}`}
+        url={fulfillment.url}
+        secretCreatedAt={fulfillment.secretCreatedAt?.toISOString() ?? null}
+      />
+    </div>
   );
 }
