@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { budgetView, type BudgetView } from "@/lib/outbox/budget-view";
 import { BUCKETS, OUTBOX_KINDS, type Bucket, type OutboxKind } from "@/lib/outbox/messages";
 import { toMessageDto, type MessageRow } from "@/lib/outbox/message-dto";
+import type { OutboxStatusDto } from "@/lib/outbox/queries-types";
 import {
   DRAIN_TRIGGERS,
   type BudgetViewDto,
@@ -192,8 +193,6 @@ async function runHours(storeId: string, now: Date): Promise<RunHourDto[]> {
     return { hour: hour.toISOString(), runs: byTrigger, sent: call?.sent ?? 0, failed: call?.failed ?? 0 };
   });
 }
-
-export type OutboxStatusDto = { paused: { at: string; reason: string } | null; dead: number; canReplaceKey: boolean };
 
 /** What the dashboard's banner needs on every page: one row and one indexed count. */
 export async function getOutboxStatus(member: Member): Promise<OutboxStatusDto> {

@@ -1,0 +1,72 @@
+import { Clock } from "lucide-react";
+import { Card, CardHeader } from "@/components/ui/card";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { OutboxMessageDto } from "@/lib/outbox/schemas";
+import { Attempts, LastError, MessageWhat } from "./message-cells";
+import { formatClock, formatDuration } from "./time";
+
+function NextAttempt({ message, now }: { message: OutboxMessageDto; now: number }) {
+  if (message.status === "leased") return <StatusBadge kind="outbox" value="leased" />;
+  const wait = Date.parse(message.availableAt) - now;
+  if (wait <= 0) return <span className="text-fg text-sm">Due now</span>;
+  return (
+    <span className="text-fg text-sm tabular-nums" title={`${formatClock(message.availableAt)} IST`}>
+      in {formatDuration(wait)}
+    </span>
+  );
+}
+
+export function WaitingList({ messages, now, total }: { messages: OutboxMessageDto[]; now: number; total: number }) {
+  return (
+    <Card className="overflow-hidden">
+      <CardHeader
+        title={
+          <span className="inline-flex items-center gap-2">
+            <Clock className="text-fg-subtle size-4" aria-hidden="true" /> Waiting and sending
+          </span>
+        }
+        description={
+          total > messages.length
+            ? `The next ${messages.length} of ${total.toLocaleString("en-IN")}, by when they go.`
+            : "By when they go."
+        }
+      />
+      {messages.length === 0 ? (
+        <p className="text-fg-muted px-4 py-6 text-sm">
+          Nothing waiting. New orders are verified within seconds of their webhook, and status changes leave after their undo
+          window.
+        </p>
+      ) : (
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Message</TableHead>
+              <TableHead>Next attempt</TableHead>
+              <TableHead className="text-right">Attempts</TableHead>
+              <TableHead className="hidden md:table-cell">Last error</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {messages.map((message) => (
+              <TableRow key={message.id}>
+                <TableCell className="max-w-[16rem]">
+                  <MessageWhat message={message} />
+                </TableCell>
+                <TableCell>
+                  <NextAttempt message={message} now={now} />
+                </TableCell>
+                <TableCell className="text-right">
+                  <Attempts message={message} />
+                </TableCell>
+                <TableCell className="hidden max-w-md md:table-cell">
+                  <LastError message={message} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Card>
+  );
+}
