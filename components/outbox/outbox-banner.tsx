@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
 import { outboxKeys } from "@/lib/outbox/keys";
 import type { OutboxStatusDto } from "@/lib/outbox/queries-types";
@@ -27,8 +28,10 @@ export function OutboxBanner({ storeId, initial }: { storeId: string; initial: O
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
   });
+  const pathname = usePathname();
   const paused = status.data?.paused;
-  if (!paused) return null;
+  // /outbox says it in its own words, with the queue beside it.
+  if (!paused || pathname === "/outbox") return null;
   return (
     <div
       role="alert"

@@ -10,8 +10,14 @@ import { runDrain } from "@/lib/outbox/drain";
 
 type Slot = { running: Promise<void>; again: boolean };
 
-const state = globalThis as unknown as { outboxLocal?: { slots: Map<string, Slot>; listening: boolean } };
-const local = (state.outboxLocal ??= { slots: new Map(), listening: false });
+// Under a stream of webhooks every request wakes the drain; one pass per store at most every
+// 200 ms collects them (a lone webhook still drains at once). Each pass costs a few statements.
+const MIN_GAP_MS = 200;
+
+const state = globalThis as unknown as {
+  outboxLocal?: { slots: Map<string, Slot>; lastStart: Map<string, number>; listening: boolean };
+};
+const local = (state.outboxLocal ??= { slots: new Map(), lastStart: new Map(), listening: false });
 
 /** Set by the listener while its LISTEN connection is up: then wake-ups only NOTIFY. */
 export function setListening(value: boolean): void {
@@ -34,12 +40,18 @@ export function drainHere(trigger: DrainTrigger, storeId: string | null, houseke
     try {
       do {
         next.again = false;
+        const wait = (local.lastStart.get(key) ?? 0) + MIN_GAP_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        local.lastStart.set(key, Date.now());
         await runDrain({ trigger, storeId: storeId ?? undefined, housekeeping });
       } while (next.again);
     } catch (error) {
       logger.error("outbox drain failed", { trigger, error });
     } finally {
       local.slots.delete(key);
+      if (local.lastStart.size > 1_000) {
+        for (const [id, at] of local.lastStart) if (Date.now() - at > MIN_GAP_MS) local.lastStart.delete(id);
+      }
     }
   })();
   local.slots.set(key, next);

@@ -4,6 +4,8 @@ import { reserveAttempt } from "@/lib/auth/throttle";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
+import { resumeOutbox } from "@/lib/outbox/resume";
+import { wakeDrainAfter } from "@/lib/outbox/wake";
 import { checkTribemadeKey, type KeyCheckResult } from "@/lib/tribemade/key-check";
 
 /** Each check spends one of the key's 50 GETs per minute at TribeMade; keep a user well under. */
@@ -20,5 +22,8 @@ export async function testSavedKey(): Promise<KeyCheckResult> {
   const { store, user } = await requireOwner();
   const row = await db.store.findUniqueOrThrow({ where: { id: store.id }, select: { apiKeyCiphertext: true } });
   if (!row.apiKeyCiphertext) throw new AppError("conflict", "This store has no TribeMade API key yet. Add one first.");
-  return testKeyForUser(user.id, decryptSecret(row.apiKeyCiphertext));
+  const check = await testKeyForUser(user.id, decryptSecret(row.apiKeyCiphertext));
+  // TribeMade accepts the saved key again (a rotation undone, a glitch): a paused outbox resumes.
+  if (check.status === "valid" && (await resumeOutbox(store.id))) wakeDrainAfter(store.id);
+  return check;
 }

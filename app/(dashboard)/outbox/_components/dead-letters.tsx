@@ -98,8 +98,8 @@ export function DeadLetters({
               />
             </TableHead>
             <TableHead>Message</TableHead>
-            <TableHead className="text-right">Attempts</TableHead>
-            <TableHead>Reason</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Attempts</TableHead>
+            <TableHead className="hidden sm:table-cell">Reason</TableHead>
             <TableHead className="hidden sm:table-cell">Gave up</TableHead>
             <TableHead className="w-0">
               <span className="sr-only">Actions</span>
@@ -125,13 +125,16 @@ export function DeadLetters({
                     label={`Select ${message.summary}${message.order ? ` for order ${message.order.shortId}` : ""}`}
                   />
                 </TableCell>
-                <TableCell className="max-w-[14rem]">
+                <TableCell className="max-w-[12rem] sm:max-w-[14rem]">
                   <MessageWhat message={message} />
+                  <div className="mt-1 sm:hidden">
+                    <LastError message={message} />
+                  </div>
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell className="hidden text-right sm:table-cell">
                   <Attempts message={message} />
                 </TableCell>
-                <TableCell className="max-w-md min-w-[12rem]">
+                <TableCell className="hidden max-w-md min-w-[12rem] sm:table-cell">
                   <LastError message={message} />
                 </TableCell>
                 <TableCell className="text-fg-muted hidden text-sm sm:table-cell">

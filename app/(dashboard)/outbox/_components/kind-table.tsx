@@ -16,7 +16,7 @@ export function KindTable({ depth }: { depth: OutboxOverviewDto["depth"] }) {
   return (
     <Card className="overflow-hidden">
       <CardHeader title="Queue by kind" description="Done counts the last 24 hours." />
-      <Table>
+      <Table className="[&_td]:px-3 [&_th]:px-3">
         <TableHeader>
           <TableRow>
             <TableHead>Kind</TableHead>
@@ -30,10 +30,9 @@ export function KindTable({ depth }: { depth: OutboxOverviewDto["depth"] }) {
           {depth.map((row) => (
             <TableRow key={row.kind}>
               <TableCell>
-                <span className="font-medium" title={KIND_HINT[row.kind]}>
+                <span className="font-medium whitespace-nowrap" title={`${KIND_HINT[row.kind]} (${row.kind})`}>
                   {KIND_LABEL[row.kind]}
                 </span>
-                <span className="text-fg-subtle ml-2 hidden font-mono text-xs sm:inline">{row.kind}</span>
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 <Count value={row.pending} />

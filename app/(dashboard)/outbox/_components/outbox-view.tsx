@@ -68,17 +68,15 @@ export function OutboxView({ storeId, isOwner }: { storeId: string; isOwner: boo
         </Alert>
       ) : null}
       <StatCards overview={data} now={now} />
-      <div className="grid gap-4 lg:grid-cols-5">
-        <div className="grid gap-4 lg:col-span-2">
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <div className="grid gap-4">
           <BudgetCard budgets={data.budgets} now={now} />
           <KindTable depth={data.depth} />
         </div>
-        <div className="lg:col-span-3">
-          <DrainsCard overview={data} now={now} />
-        </div>
+        <DrainsCard overview={data} now={now} />
       </div>
       <DeadLetters storeId={storeId} messages={data.dead} total={data.deadTotal} canDiscard={isOwner} />
-      <WaitingList messages={data.waiting} now={now} total={waitingTotal} />
+      <WaitingList messages={data.waiting} now={now} total={waitingTotal} paused={data.paused !== null} />
     </div>
   );
 }

@@ -72,7 +72,7 @@ export function RunsChart({ hours }: { hours: RunHourDto[] }) {
       </div>
       <div className="text-fg-subtle flex pl-6 text-[11px] tabular-nums" aria-hidden="true">
         {hours.map((hour, index) => (
-          <span key={hour.hour} className="flex-1 text-left">
+          <span key={hour.hour} className="flex-1 text-left whitespace-nowrap">
             {index % 6 === 0 ? hourLabel.format(new Date(hour.hour)) : ""}
           </span>
         ))}

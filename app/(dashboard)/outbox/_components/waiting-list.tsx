@@ -6,8 +6,10 @@ import type { OutboxMessageDto } from "@/lib/outbox/schemas";
 import { Attempts, LastError, MessageWhat } from "./message-cells";
 import { formatClock, formatDuration } from "./time";
 
-function NextAttempt({ message, now }: { message: OutboxMessageDto; now: number }) {
+function NextAttempt({ message, now, paused }: { message: OutboxMessageDto; now: number; paused: boolean }) {
   if (message.status === "leased") return <StatusBadge kind="outbox" value="leased" />;
+  // Forwards call the merchant's own system and keep going while TribeMade's key is rejected.
+  if (paused && message.kind !== "forward") return <span className="text-sm text-red-700 dark:text-red-300">Paused</span>;
   const wait = Date.parse(message.availableAt) - now;
   if (wait <= 0) return <span className="text-fg text-sm">Due now</span>;
   return (
@@ -17,7 +19,17 @@ function NextAttempt({ message, now }: { message: OutboxMessageDto; now: number 
   );
 }
 
-export function WaitingList({ messages, now, total }: { messages: OutboxMessageDto[]; now: number; total: number }) {
+export function WaitingList({
+  messages,
+  now,
+  total,
+  paused,
+}: {
+  messages: OutboxMessageDto[];
+  now: number;
+  total: number;
+  paused: boolean;
+}) {
   return (
     <Card className="overflow-hidden">
       <CardHeader
@@ -50,11 +62,16 @@ export function WaitingList({ messages, now, total }: { messages: OutboxMessageD
           <TableBody>
             {messages.map((message) => (
               <TableRow key={message.id}>
-                <TableCell className="max-w-[16rem]">
+                <TableCell className="max-w-[11rem] sm:max-w-[16rem]">
                   <MessageWhat message={message} />
+                  {message.lastError ? (
+                    <div className="mt-1 md:hidden">
+                      <LastError message={message} />
+                    </div>
+                  ) : null}
                 </TableCell>
                 <TableCell>
-                  <NextAttempt message={message} now={now} />
+                  <NextAttempt message={message} now={now} paused={paused} />
                 </TableCell>
                 <TableCell className="text-right">
                   <Attempts message={message} />
