@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const limits: Partial<Record<EndpointClass, number>> = {};
   for (const entry of values.limit ?? []) {
     const [name, value] = entry.split("=");
-    if (!name || !(name in RATE_LIMITS)) throw new Error(`--limit wants one of ${Object.keys(RATE_LIMITS).join(", ")}=N, got "${entry}"`);
+    if (!name || !(name in RATE_LIMITS))
+      throw new Error(`--limit wants one of ${Object.keys(RATE_LIMITS).join(", ")}=N, got "${entry}"`);
     limits[name as EndpointClass] = toNumber(value, `--limit ${name}`);
   }
   // "--demo 2000": parseArgs treats the number as a positional after a boolean flag.

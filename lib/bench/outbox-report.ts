@@ -11,6 +11,7 @@ export function throughputMarkdown(result: ThroughputResult, machine: string, me
   const bare = median(result.bare);
   const drain = median(result.drain);
   const perRound = (values: number[]) => values.map((value) => value.toFixed(0)).join(", ");
+  const cpu = median(result.cpuMicrosPerMessage);
   return [
     "## Outbox drain throughput (`verify_order`, end to end)",
     "",
@@ -31,6 +32,13 @@ export function throughputMarkdown(result: ThroughputResult, machine: string, me
           drain.toFixed(0),
           `${((drain / bare) * 100).toFixed(0)}%`,
           `≥ ${THROUGHPUT_GOAL.toLocaleString("en-IN")} msg/s ${pass(drain >= THROUGHPUT_GOAL)}`,
+        ],
+        [
+          "CPU of the app process per message (median)",
+          "",
+          `${cpu.toFixed(0)} µs`,
+          "",
+          `one core: ≈ ${Math.floor(1e6 / cpu).toLocaleString("en-IN")} msg/s`,
         ],
       ],
     ),

@@ -106,13 +106,23 @@ async function throughput() {
   // Warm-up: connections, JIT, the simulator's keep-alive sockets.
   await enqueue(storeId, placed.slice(0, 300), "verify_order", "warm");
   await drainAll(storeId, 0);
-  const result: { bare: number[]; drain: number[]; checked: number } = { bare: [], drain: [], checked: 0 };
+  const result: { bare: number[]; drain: number[]; cpuMicrosPerMessage: number[]; checked: number } = {
+    bare: [],
+    drain: [],
+    cpuMicrosPerMessage: [],
+    checked: 0,
+  };
   for (let round = 0; round < rounds; round++) {
     const bareStore = (await seedStore(0)).storeId;
     await enqueue(bareStore, placed, "verify_order", `bare${round}`);
     result.bare.push(count / ((await bareLoop(bareStore)) / 1000));
     await enqueue(storeId, placed, "verify_order", `round${round}`);
+    const cpu = process.cpuUsage();
+    const stopProfile = await startProfile();
     result.drain.push(count / ((await drainAll(storeId, 0)) / 1000));
+    await stopProfile();
+    const used = process.cpuUsage(cpu);
+    result.cpuMicrosPerMessage.push((used.user + used.system) / count);
   }
   const { rows } = await pool.query<{ done: number; attempts: number }>(
     `SELECT count(*) FILTER (WHERE status = 'done')::int AS done, (SELECT count(*)::int FROM "OutboxAttempt" WHERE "storeId" = $1::uuid) AS attempts
@@ -136,6 +146,23 @@ async function pace() {
     firstToLastMs: (times.at(-1) ?? 0) - (times[0] ?? 0),
     sent: puts.filter((r) => r.status === 200).length,
     rateLimited: puts.filter((r) => r.status === 429).length,
+  };
+}
+
+/** BENCH_PROFILE=<file>: a V8 CPU profile of the drain rounds only (not the seeding). */
+async function startProfile(): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) return async () => {};
+  const { Session } = await import("node:inspector/promises");
+  const { writeFile } = await import("node:fs/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
   };
 }
 

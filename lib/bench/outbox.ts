@@ -12,7 +12,15 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "../embedded/postgres";
 import { applyMigrations } from "../migrations/apply";
 
-export type ThroughputResult = { bare: number[]; drain: number[]; checked: number; attempts: number; expected: number };
+export type ThroughputResult = {
+  bare: number[];
+  drain: number[];
+  /** CPU time of the measuring process (the app instance) per drained message. */
+  cpuMicrosPerMessage: number[];
+  checked: number;
+  attempts: number;
+  expected: number;
+};
 export type PaceResult = { elapsedMs: number; firstToLastMs: number; sent: number; rateLimited: number };
 
 type Env = Record<string, string | undefined>;
@@ -71,16 +79,13 @@ export async function runOutboxBench(options: {
   }
 }
 
+/** A TypeScript entry point in a Node process of its own (tsx as a loader, so Node flags apply to it). */
 function tsx(root: string, script: string, args: string[], env: Env): ChildProcess {
-  return spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", script, ...args],
-    {
-      cwd: root,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 async function startSimulatorProcess(root: string, args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -116,6 +121,7 @@ function runWorker<T>(root: string, env: Env): Promise<T> {
       const line = out.split("\n").find((entry) => entry.startsWith("BENCH_RESULT "));
       if (code === 0 && line) resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as T);
       else reject(new Error(`the outbox bench worker failed (${code}):\n${errors.slice(-4_000)}`));
+      if (process.env.BENCH_DEBUG) console.error(errors.slice(-6_000));
     });
   });
 }

@@ -13,18 +13,25 @@ export async function loadStores(storeIds: string[]): Promise<Map<string, StoreR
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function loadOrders(orderIds: string[]): Promise<Map<string, OrderRow>> {
+export async function loadOrders(orderIds: string[], storeIds: string[]): Promise<Map<string, OrderRow>> {
   if (orderIds.length === 0) return new Map();
-  const { rows } = await pgPool.query<OrderRow>(
-    `SELECT o.id, o."storeId", o."tribemadeOrderId", o.status::text AS status, o."customerName", o."customerEmail",
-       o."customerPhone", o."customerPincode", o.amount::text AS amount, o.quantity, o."productId", o."productName",
-       o."productImage", o."trackingUrl", o.rating, o.review, o.verification::text AS verification, o.version,
-       EXISTS (SELECT 1 FROM "OutboxMessage" x WHERE x."storeId" = o."storeId" AND x.kind = 'push_status'
-         AND x.status IN ('pending', 'leased') AND x.payload->>'orderId' = o.id::text) AS "hasPendingPush"
-     FROM "Order" o WHERE o.id = ANY($1::uuid[])`,
-    [orderIds],
-  );
-  return new Map(rows.map((row) => [row.id, row]));
+  const [orders, pushes] = await Promise.all([
+    pgPool.query<Omit<OrderRow, "hasPendingPush">>(
+      `SELECT o.id, o."storeId", o."tribemadeOrderId", o.status::text AS status, o."customerName", o."customerEmail",
+         o."customerPhone", o."customerPincode", o.amount::text AS amount, o.quantity, o."productId", o."productName",
+         o."productImage", o."trackingUrl", o.rating, o.review, o.verification::text AS verification, o.version
+       FROM "Order" o WHERE o.id = ANY($1::uuid[])`,
+      [orderIds],
+    ),
+    // One read of the stores' waiting pushes (usually a handful), not one per order.
+    pgPool.query<{ orderId: string }>(
+      `SELECT DISTINCT payload->>'orderId' AS "orderId" FROM "OutboxMessage"
+       WHERE "storeId" = ANY($1::uuid[]) AND kind = 'push_status' AND status IN ('pending', 'leased')`,
+      [storeIds],
+    ),
+  ]);
+  const waiting = new Set(pushes.rows.map((row) => row.orderId));
+  return new Map(orders.rows.map((row) => [row.id, { ...row, hasPendingPush: waiting.has(row.id) }]));
 }
 
 /** Committed before the PUT leaves: if the answer is lost, the next attempt reads the order first. */

@@ -20,6 +20,8 @@ export type DrainConfig = {
   batchSize: number;
   /** Calls in flight at once within a batch. */
   concurrency: number;
+  /** Batches a drain works on at once (each claims its own; SKIP LOCKED keeps them apart). */
+  parallelBatches: number;
   backoff: Backoff;
   /** TribeMade's base URL (the simulator in tests and the embedded default). */
   baseUrl: string;

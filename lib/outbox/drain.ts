@@ -45,6 +45,7 @@ export function drainConfig(overrides: Partial<DrainConfig> = {}): DrainConfig {
     leaseMs: 2 * timeoutMs + LEASE_SLACK_MS,
     batchSize: 100,
     concurrency: 64,
+    parallelBatches: 2,
     backoff: DEFAULT_BACKOFF,
     baseUrl: env.TRIBEMADE_API_BASE_URL,
     allowPrivateTargets: env.TRIBEDESK_DEMO,
@@ -66,24 +67,28 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   await releaseExpiredLeases(storeId);
   if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config));
 
-  while (performance.now() - started < config.budgetMs) {
-    const batch = await claimBatch({
-      owner: runId,
-      storeId,
-      limit: config.batchSize,
-      leaseMs: config.leaseMs,
-      budget: config.budget,
-    });
-    if (batch.length === 0) break;
-    totals.claimed += batch.length;
-    const outcome = await processBatch(batch, runId, config, options.afterCall);
-    await writeBatch(runId, runId, outcome.write);
-    totals.done += outcome.counts.done;
-    totals.retried += outcome.counts.retried;
-    totals.dead += outcome.counts.dead;
-    // The live feed re-reads these orders (ids only, no PII).
-    for (const [orderId, orderStoreId] of outcome.orderIds) void notifyFeed({ type: "order", storeId: orderStoreId, orderId });
-  }
+  // A few batches in flight at once: one waits on TribeMade while another is claimed or written.
+  const worker = async () => {
+    while (performance.now() - started < config.budgetMs) {
+      const batch = await claimBatch({
+        owner: runId,
+        storeId,
+        limit: config.batchSize,
+        leaseMs: config.leaseMs,
+        budget: config.budget,
+      });
+      if (batch.length === 0) return;
+      totals.claimed += batch.length;
+      const outcome = await processBatch(batch, runId, config, options.afterCall);
+      await writeBatch(runId, runId, outcome.write);
+      totals.done += outcome.counts.done;
+      totals.retried += outcome.counts.retried;
+      totals.dead += outcome.counts.dead;
+      // The live feed re-reads these orders (ids only, no PII).
+      for (const [orderId, orderStoreId] of outcome.orderIds) void notifyFeed({ type: "order", storeId: orderStoreId, orderId });
+    }
+  };
+  await Promise.all(Array.from({ length: config.parallelBatches }, worker));
 
   const ms = Math.round(performance.now() - started);
   const summary = { runId, claimed: totals.claimed, done: totals.done, retried: totals.retried, dead: totals.dead, ms };

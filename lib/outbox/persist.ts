@@ -78,15 +78,19 @@ const WRITE_SQL = `
     SELECT e."storeId", e."orderId", e.type, e.actor, e.data
     FROM jsonb_to_recordset($4::jsonb) AS e("storeId" uuid, "orderId" uuid, "messageId" bigint, type text, actor text, data jsonb)
     WHERE e."messageId" IN (SELECT id FROM msg) AND EXISTS (SELECT 1 FROM "Order" o WHERE o.id = e."orderId")
-  ), p_in AS (
-    SELECT p."orderId", p.version, p.set, EXISTS (
-        SELECT 1 FROM "OutboxMessage" x
-        WHERE x."storeId" = p."storeId" AND x.kind = 'push_status' AND x.status IN ('pending', 'leased')
-          AND x.payload->>'orderId' = p."orderId"::text
-          AND x.id NOT IN (SELECT jsonb_array_elements_text(p."messageIds")::bigint)
-      ) AS pending_push
+  ), p_raw AS (
+    SELECT p."orderId", p."storeId", p.version, p.set,
+      ARRAY(SELECT jsonb_array_elements_text(p."messageIds")::bigint) AS ids
     FROM jsonb_to_recordset($5::jsonb) AS p("orderId" uuid, "storeId" uuid, "messageIds" jsonb, version int, set jsonb)
-    WHERE EXISTS (SELECT 1 FROM msg WHERE msg.id IN (SELECT jsonb_array_elements_text(p."messageIds")::bigint))
+  ), pushes AS (
+    SELECT x.id, x.payload->>'orderId' AS order_id FROM "OutboxMessage" x
+    WHERE x."storeId" IN (SELECT "storeId" FROM p_raw) AND x.kind = 'push_status' AND x.status IN ('pending', 'leased')
+  ), p_in AS (
+    SELECT p.*, EXISTS (
+        SELECT 1 FROM pushes x WHERE x.order_id = p."orderId"::text AND x.id <> ALL (p.ids)
+      ) AS pending_push
+    FROM p_raw p
+    WHERE EXISTS (SELECT 1 FROM msg WHERE msg.id = ANY (p.ids))
   ), ord AS (
     UPDATE "Order" o SET
       tribemade = CASE WHEN p.set ? 'tribemade' THEN p.set->'tribemade' ELSE o.tribemade END,

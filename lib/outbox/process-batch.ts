@@ -37,8 +37,11 @@ export async function processBatch(
   config: DrainConfig,
   afterCall?: () => Promise<void>,
 ): Promise<BatchOutcome> {
-  const stores = await loadStores([...new Set(batch.map((m) => m.storeId))]);
-  const orders = await loadOrders([...new Set(batch.flatMap((m) => orderIdOf(m) ?? []))]);
+  const storeIds = [...new Set(batch.map((m) => m.storeId))];
+  const [stores, orders] = await Promise.all([
+    loadStores(storeIds),
+    loadOrders([...new Set(batch.flatMap((m) => orderIdOf(m) ?? []))], storeIds),
+  ]);
 
   // Budget first: the messages that got no slot go back untouched until the bucket opens.
   const results = new Map<string, HandlerResult>();

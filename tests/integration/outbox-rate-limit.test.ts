@@ -21,7 +21,7 @@ describe("rate budgets", () => {
     const since = (await control.requests()).requests.at(-1)?.seq ?? 0;
 
     const started = Date.now();
-    await Promise.all([0, 1, 2].map(() => drainUntilSettled(merchant.store.id, { timeoutMs: 40_000, housekeeping: false })));
+    await Promise.all([0, 1, 2].map(() => drainUntilSettled(merchant.store.id, { timeoutMs: 60_000, housekeeping: false })));
     const elapsed = Date.now() - started;
 
     const puts = (await control.requests({ storeId: merchant.simStore.id, since })).requests.filter((r) => r.method === "PUT");
@@ -47,7 +47,7 @@ describe("rate budgets", () => {
     const budget = await getStatusBudget(merchant.store.id);
     expect(budget).toMatchObject({ bucket: "order_status", limit: 20, blockedUntil: null });
     expect(budget.used).toBeLessThanOrEqual(20);
-  }, 60_000);
+  }, 120_000);
 
   it("stops at a 429 storm until its retry_after, without spending attempts", async () => {
     const merchant = await connectMerchant(control, "Storm");

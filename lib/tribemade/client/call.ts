@@ -2,6 +2,7 @@ import "server-only";
 import type { ZodType } from "zod";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
+import { send, TransportError, type RawResponse } from "@/lib/tribemade/client/transport";
 
 // One call to TribeMade's API, classified (docs/outbox.md, "Outcomes"):
 //   success       2xx with a body that parses
@@ -58,36 +59,32 @@ export async function callTribemade<T>(
   const base = { method: request.method, path: request.path, startedAt };
   const elapsed = () => Math.round(performance.now() - started);
 
-  let response: Response;
-  let text: string;
+  let response: RawResponse;
   try {
     const headers: Record<string, string> = { "X-API-Key": plaintext(key), Accept: "application/json" };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
-    const signal = AbortSignal.timeout(timeoutMs);
-    response = await fetch(`${baseUrl}${request.path}`, {
+    response = await send(`${baseUrl}${request.path}`, {
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal,
-      cache: "no-store",
-      redirect: "error",
+      timeoutMs,
     });
-    text = await response.text();
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    const timedOut = error instanceof TransportError && error.timedOut;
     return {
       ...base,
       outcome: "retryable",
       latencyMs: elapsed(),
       status: null,
       rateLimit: null,
-      error: timedOut ? `No answer within ${Math.round(timeoutMs / 100) / 10} s` : `Network error: ${networkReason(error)}`,
+      error: timedOut ? (error as Error).message : `Network error: ${error instanceof Error ? error.message : String(error)}`,
       ambiguous: true,
     };
   }
 
   const latencyMs = elapsed();
   const rateLimit = readRateLimit(response.headers);
+  const text = response.text;
   const body = parseJson(text);
   const status = response.status;
   const answered = { ...base, latencyMs, status, rateLimit };
@@ -110,11 +107,11 @@ function plaintext(key: ApiKey): string {
   return "plaintext" in key ? key.plaintext : decryptSecret(key.ciphertext);
 }
 
-function readRateLimit(headers: Headers): RateLimitInfo | null {
-  const limit = Number(headers.get("x-ratelimit-limit"));
-  const remaining = Number(headers.get("x-ratelimit-remaining"));
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  if (!headers.has("x-ratelimit-limit") || ![limit, remaining, reset].every(Number.isFinite)) return null;
+function readRateLimit(headers: RawResponse["headers"]): RateLimitInfo | null {
+  const limit = Number(headers["x-ratelimit-limit"]);
+  const remaining = Number(headers["x-ratelimit-remaining"]);
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-limit"] === undefined || ![limit, remaining, reset].every(Number.isFinite)) return null;
   return { limit, remaining, reset };
 }
 
@@ -139,9 +136,4 @@ function retryAfterMs(body: unknown, rateLimit: RateLimitInfo | null): number {
   if (typeof value === "number" && Number.isFinite(value) && value > 0) return Math.ceil(value * 1000);
   if (rateLimit && rateLimit.reset * 1000 > Date.now()) return rateLimit.reset * 1000 - Date.now();
   return DEFAULT_RETRY_AFTER_S * 1000;
-}
-
-function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -75,6 +75,9 @@ CREATE INDEX "OutboxMessage_status_priority_availableAt_idx" ON "OutboxMessage"(
 -- CreateIndex
 CREATE INDEX "OutboxMessage_storeId_status_availableAt_idx" ON "OutboxMessage"("storeId", "status", "availableAt");
 
+-- CreateIndex
+CREATE INDEX "OutboxMessage_storeId_kind_status_idx" ON "OutboxMessage"("storeId", "kind", "status");
+
 -- AddForeignKey
 ALTER TABLE "OutboxAttempt" ADD CONSTRAINT "OutboxAttempt_storeId_fkey" FOREIGN KEY ("storeId") REFERENCES "Store"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
