@@ -4,6 +4,7 @@ import { isServer, QueryClientProvider, type QueryClient } from "@tanstack/react
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { Toaster } from "@/components/ui/toaster";
+import { IconDefaults } from "@/components/ui/icon-defaults";
 import { createQueryClient } from "@/lib/query/create-query-client";
 
 let browserClient: QueryClient | undefined;
@@ -20,7 +21,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <ThemeProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <IconDefaults>{children}</IconDefaults>
+      </QueryClientProvider>
       <Toaster />
     </ThemeProvider>
   );

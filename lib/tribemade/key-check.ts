@@ -2,8 +2,8 @@ import "server-only";
 import { getOrder } from "@/lib/tribemade/client/orders-api";
 
 // Is this TribeMade API key live? Asks for an order id no store has: TribeMade answers 404 to
-// a valid key and 401 to a bad one, so no real order is read (docs/decisions.md, "Calling
-// TribeMade"). One GET against the key's 50/min order budget, through the one API client.
+// a valid key and 401 to a bad one, so no real order is read (docs/architecture.md, "Authenticity").
+// One GET against the key's 50/min order budget, through the one API client (lib/tribemade/client/).
 
 const PROBE_ORDER_ID = "00000000-0000-4000-8000-000000000000";
 const TIMEOUT_MS = 5_000;

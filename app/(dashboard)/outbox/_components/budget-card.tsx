@@ -2,7 +2,7 @@ import { Gauge } from "lucide-react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { BudgetViewDto } from "@/lib/outbox/schemas";
-import { formatDuration } from "./time";
+import { formatDuration } from "@/lib/format/dates";
 
 const LABEL = { order_status: "Status changes", order_get: "Order reads" } as const;
 const USE = {

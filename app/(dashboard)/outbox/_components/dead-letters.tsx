@@ -14,6 +14,7 @@ import { outboxKeys } from "@/lib/outbox/keys";
 import type { OutboxMessageDto } from "@/lib/outbox/schemas";
 import { Checkbox } from "./checkbox";
 import { Attempts, LastError, MessageWhat } from "./message-cells";
+import { formatCount } from "@/lib/format/numbers";
 
 // Messages that gave up: a permanent refusal or too many attempts. Any member may send them again
 // (a fresh set of attempts); owners may discard them for good.
@@ -64,7 +65,7 @@ export function DeadLetters({
         }
         description={
           total > messages.length
-            ? `The latest ${messages.length} of ${total.toLocaleString("en-IN")}.`
+            ? `The latest ${messages.length} of ${formatCount(total)}.`
             : "Gave up: TribeMade refused them, or they failed too often."
         }
         actions={

@@ -5,6 +5,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import type { DrainRunDto, OutboxOverviewDto } from "@/lib/outbox/schemas";
 import { triggerLabel } from "./labels";
 import { RunsChart } from "./runs-chart";
+import { formatCount } from "@/lib/format/numbers";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,7 +19,7 @@ function RunLine({ label, run, empty }: { label: string; run: DrainRunDto | null
             <TimeAgo date={run.startedAt} className="font-medium" />
             <Badge tone="neutral">{triggerLabel(run.trigger)}</Badge>
             <span className="text-fg-subtle text-xs tabular-nums">
-              {run.ms.toLocaleString("en-IN")} ms
+              {formatCount(run.ms)} ms
               {run.totals ? ` · ${run.totals.done} done, ${run.totals.retried} retried, ${run.totals.dead} dead` : ""}
             </span>
           </>

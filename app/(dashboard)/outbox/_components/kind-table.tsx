@@ -2,13 +2,12 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { OutboxOverviewDto } from "@/lib/outbox/schemas";
 import { KIND_HINT, KIND_LABEL } from "./labels";
+import { formatCount } from "@/lib/format/numbers";
 
 function Count({ value, tone }: { value: number; tone?: "red" }) {
   if (value === 0) return <span className="text-fg-subtle">0</span>;
   return (
-    <span className={tone === "red" ? "font-medium text-red-600 dark:text-red-400" : "font-medium"}>
-      {value.toLocaleString("en-IN")}
-    </span>
+    <span className={tone === "red" ? "font-medium text-red-600 dark:text-red-400" : "font-medium"}>{formatCount(value)}</span>
   );
 }
 

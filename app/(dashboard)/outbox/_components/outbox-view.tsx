@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { outboxKeys } from "@/lib/outbox/keys";
 import type { OutboxOverviewDto } from "@/lib/outbox/schemas";
-import { errorMessage, fetchJson } from "../../webhooks/_components/fetch-json";
+import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { BudgetCard } from "./budget-card";
 import { DeadLetters } from "./dead-letters";
 import { DrainsCard } from "./drains-card";

@@ -1,10 +1,10 @@
+import { formatHour } from "@/lib/format/dates";
 import type { RunHourDto } from "@/lib/outbox/schemas";
 import { TRIGGERS } from "./labels";
+import { formatCount } from "@/lib/format/numbers";
 
 // Drain runs per hour for the last 24 hours, stacked by what started them: an SVG of 24 columns
 // scaled to the container, axis labels in HTML so text never stretches.
-
-const hourLabel = new Intl.DateTimeFormat("en-IN", { hour: "numeric", hour12: true, timeZone: "Asia/Kolkata" });
 
 /** A round axis maximum (2, 4, 10, 20, 40, 100, …) at or above the tallest column. */
 function niceMax(value: number): number {
@@ -59,7 +59,7 @@ export function RunsChart({ hours }: { hours: RunHourDto[] }) {
               top -= height;
               return <rect key={trigger.key} x={index + 0.15} width={0.7} y={top} height={height} className={trigger.fill} />;
             });
-            const label = `${hourLabel.format(new Date(hour.hour))} IST: ${totals[index]} runs (${TRIGGERS.map((t) => `${t.label.toLowerCase()} ${hour.runs[t.key]}`).join(", ")}); ${hour.sent} calls sent, ${hour.failed} failed`;
+            const label = `${formatHour(hour.hour)} IST: ${totals[index]} runs (${TRIGGERS.map((t) => `${t.label.toLowerCase()} ${hour.runs[t.key]}`).join(", ")}); ${hour.sent} calls sent, ${hour.failed} failed`;
             return (
               <g key={hour.hour} className="hover:opacity-80">
                 <title>{label}</title>
@@ -73,7 +73,7 @@ export function RunsChart({ hours }: { hours: RunHourDto[] }) {
       <div className="text-fg-subtle flex pl-6 text-[11px] tabular-nums" aria-hidden="true">
         {hours.map((hour, index) => (
           <span key={hour.hour} className="flex-1 text-left whitespace-nowrap">
-            {index % 6 === 0 ? hourLabel.format(new Date(hour.hour)) : ""}
+            {index % 6 === 0 ? formatHour(hour.hour) : ""}
           </span>
         ))}
       </div>
@@ -84,7 +84,7 @@ export function RunsChart({ hours }: { hours: RunHourDto[] }) {
           </span>
         ))}
         <span className="text-fg-subtle sm:ml-auto">
-          {sent.toLocaleString("en-IN")} calls sent, {failed.toLocaleString("en-IN")} failed · hours in IST
+          {formatCount(sent)} calls sent, {formatCount(failed)} failed · hours in IST
         </span>
       </figcaption>
     </figure>

@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { OutboxOverviewDto } from "@/lib/outbox/schemas";
-import { formatDuration } from "./time";
+import { formatDuration } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 function Stat({ label, value, hint, tone }: { label: string; value: number; hint: ReactNode; tone?: "red" }) {
   return (
@@ -14,7 +15,7 @@ function Stat({ label, value, hint, tone }: { label: string; value: number; hint
           tone === "red" && value > 0 ? "text-red-600 dark:text-red-400" : "text-fg",
         )}
       >
-        {value.toLocaleString("en-IN")}
+        {formatCount(value)}
       </p>
       <p className="text-fg-subtle mt-0.5 truncate text-xs">{hint}</p>
     </Card>

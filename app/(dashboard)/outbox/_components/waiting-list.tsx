@@ -4,7 +4,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { OutboxMessageDto } from "@/lib/outbox/schemas";
 import { Attempts, LastError, MessageWhat } from "./message-cells";
-import { formatClock, formatDuration } from "./time";
+import { formatDuration, formatFull } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 function NextAttempt({ message, now, paused }: { message: OutboxMessageDto; now: number; paused: boolean }) {
   if (message.status === "leased") return <StatusBadge kind="outbox" value="leased" />;
@@ -13,7 +14,7 @@ function NextAttempt({ message, now, paused }: { message: OutboxMessageDto; now:
   const wait = Date.parse(message.availableAt) - now;
   if (wait <= 0) return <span className="text-fg text-sm">Due now</span>;
   return (
-    <span className="text-fg text-sm tabular-nums" title={`${formatClock(message.availableAt)} IST`}>
+    <span className="text-fg text-sm tabular-nums" title={formatFull(message.availableAt)}>
       in {formatDuration(wait)}
     </span>
   );
@@ -39,9 +40,7 @@ export function WaitingList({
           </span>
         }
         description={
-          total > messages.length
-            ? `The next ${messages.length} of ${total.toLocaleString("en-IN")}, by when they go.`
-            : "By when they go."
+          total > messages.length ? `The next ${messages.length} of ${formatCount(total)}, by when they go.` : "By when they go."
         }
       />
       {messages.length === 0 ? (

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
-import { formatDateTime } from "@/components/settings/format";
+import { formatDateTime } from "@/lib/format/dates";
 import { rotateFulfillmentSecret } from "@/lib/fulfillment/actions";
 
 // Owners: the signing secret for orders forwarded to their fulfillment URL. Shown once, right

@@ -1,4 +1,4 @@
-import { requireMember } from "@/lib/auth/require-member";
+import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getFulfillmentSettings } from "@/lib/fulfillment/queries";
 import { getStoreSettings } from "@/lib/stores/queries";
 import { FulfillmentCard } from "./fulfillment-card";
@@ -7,9 +7,10 @@ import { StoreSummary } from "./store-summary";
 
 /** /settings: owners edit the store, staff read it. */
 export async function StoreSettingsView() {
-  const settings = await getStoreSettings();
+  const member = await requireMemberPage("/settings");
+  const settings = await getStoreSettings(member);
   if (settings.role !== "owner") return <StoreSummary settings={settings} />;
-  const fulfillment = await getFulfillmentSettings(await requireMember());
+  const fulfillment = await getFulfillmentSettings(member);
   return (
     <div className="grid gap-6">
       <StoreDetailsForm
