@@ -74,3 +74,9 @@ async function untilNextDue(): Promise<number> {
   const wait = rows[0]?.wait;
   return wait === null || wait === undefined ? MAX_SLEEP_MS : Number(wait);
 }
+
+/** Stops the listener of this process (tests; a dev server's hot reload starts a new one). */
+export function stopDrainListener(): void {
+  state.outboxListener?.stop();
+  state.outboxListener = undefined;
+}
