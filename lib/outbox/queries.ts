@@ -194,16 +194,18 @@ async function runHours(storeId: string, now: Date): Promise<RunHourDto[]> {
   });
 }
 
-/** What the dashboard's banner needs on every page: one row and one indexed count. */
+/** What the dashboard's banner needs on every page (one row, one indexed count, the status budget). */
 export async function getOutboxStatus(member: Member): Promise<OutboxStatusDto> {
   const storeId = member.store.id;
-  const [store, dead] = await Promise.all([
+  const [store, dead, statusBudget] = await Promise.all([
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { outboxPausedAt: true, outboxPausedReason: true } }),
     db.outboxMessage.count({ where: { storeId, status: "dead" } }),
+    getStatusBudget(storeId),
   ]);
   return {
     paused: store.outboxPausedAt ? { at: store.outboxPausedAt.toISOString(), reason: store.outboxPausedReason ?? "" } : null,
     dead,
     canReplaceKey: member.role === "owner",
+    statusBudget: budgetDto(statusBudget),
   };
 }
