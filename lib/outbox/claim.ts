@@ -30,8 +30,10 @@ export async function claimBatch(options: {
   limit: number;
   leaseMs: number;
   budget: BudgetConfig;
+  /** The store cannot call TribeMade (paused, no key): only its forwards, found through their index. */
+  forwardOnly?: boolean;
 }): Promise<ClaimedMessage[]> {
-  const { rows } = await pgPool.query<ClaimedMessage>(CLAIM_SQL, [
+  const { rows } = await pgPool.query<ClaimedMessage>(options.forwardOnly ? CLAIM_FORWARDS_SQL : CLAIM_SQL, [
     options.owner,
     options.storeId,
     options.limit,
@@ -45,7 +47,7 @@ export async function claimBatch(options: {
   );
 }
 
-const CLAIM_SQL = `
+const claimSql = (only: string) => `
   WITH c AS (
     SELECT m.id FROM "OutboxMessage" m
     JOIN "Store" s ON s.id = m."storeId"
@@ -53,7 +55,7 @@ const CLAIM_SQL = `
       AND b.bucket = CASE m.kind WHEN 'push_status' THEN 'order_status' WHEN 'forward' THEN NULL ELSE 'order_get' END
     WHERE m.status = 'pending' AND m."availableAt" <= now()
       AND ($2::uuid IS NULL OR m."storeId" = $2::uuid)
-      AND (m.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
+      AND (m.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))${only}
       AND (b."storeId" IS NULL OR NOT (
         coalesce(b."blockedUntil" > now(), false)
         OR (b.used >= CASE b.bucket WHEN 'order_status' THEN $6::int ELSE $5::int END
@@ -72,6 +74,18 @@ const CLAIM_SQL = `
   FROM c WHERE m.id = c.id
   RETURNING m.id::text AS id, m."storeId" AS "storeId", m.kind::text AS kind, m.payload, m.attempts,
     m."sendUnconfirmed" AS "sendUnconfirmed", m.priority, m."availableAt" AS "availableAt"`;
+
+const CLAIM_SQL = claimSql("");
+const CLAIM_FORWARDS_SQL = claimSql(`\n      AND m.kind = 'forward'`);
+
+/** Can this store call TribeMade now (a key, not paused)? Store-scoped drains ask before claiming. */
+export async function storeCanCall(storeId: string): Promise<boolean> {
+  const { rows } = await pgPool.query<{ ok: boolean }>(
+    `SELECT "outboxPausedAt" IS NULL AND "apiKeyCiphertext" IS NOT NULL AS ok FROM "Store" WHERE id = $1::uuid`,
+    [storeId],
+  );
+  return rows[0]?.ok ?? false;
+}
 
 /**
  * Messages whose drainer died (lease expired) go back to pending, keeping sendUnconfirmed, so the

@@ -4,10 +4,11 @@ import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
-import { claimBatch, releaseExpiredLeases, reserveRunId } from "@/lib/outbox/claim";
+import { claimBatch, releaseExpiredLeases, reserveRunId, storeCanCall } from "@/lib/outbox/claim";
 import type { DrainConfig, DrainTrigger } from "@/lib/outbox/drain-types";
 import { housekeeping } from "@/lib/outbox/housekeeping";
 import { writeBatch } from "@/lib/outbox/persist";
+import { parkStore } from "@/lib/outbox/resume";
 import { processBatch } from "@/lib/outbox/process-batch";
 
 // The drain (docs/outbox.md): a bounded loop that claims a batch, sends it, writes the outcome,
@@ -65,6 +66,8 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   const totals: RunTotals = { claimed: 0, done: 0, retried: 0, dead: 0, scheduled: 0, purged: 0 };
 
   await releaseExpiredLeases(storeId);
+  // A paused or keyless store's TribeMade work would only be skipped row by row; claim its forwards alone.
+  const forwardOnly = storeId !== null && !(await storeCanCall(storeId));
   if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config));
 
   // A few batches in flight at once: one waits on TribeMade while another is claimed or written.
@@ -81,6 +84,7 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
       totals.claimed += batch.length;
       const outcome = await processBatch(batch, runId, config, options.afterCall);
       await writeBatch(runId, runId, outcome.write);
+      for (const { storeId: paused } of outcome.write.pauses) await parkStore(paused);
       totals.done += outcome.counts.done;
       totals.retried += outcome.counts.retried;
       totals.dead += outcome.counts.dead;

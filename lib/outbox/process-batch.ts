@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/http/logger";
 import { backoffDelayMs } from "@/lib/outbox/backoff";
-import { loadOrders, loadStores, markSendUnconfirmed } from "@/lib/outbox/batch-data";
+import { deferBucket, loadOrders, loadStores, markSendUnconfirmed } from "@/lib/outbox/batch-data";
 import { applyFeedback, takeSlots, type BudgetFeedback } from "@/lib/outbox/budget";
 import type { ClaimedMessage } from "@/lib/outbox/claim";
 import type { DrainConfig, HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
@@ -23,6 +23,8 @@ const HANDLERS: Record<OutboxKind, (ctx: HandlerContext) => Promise<HandlerResul
   refresh_order: refreshOrder,
   forward,
 };
+
+const PARK_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type BatchOutcome = {
   write: BatchWrite;
@@ -60,6 +62,9 @@ export async function processBatch(
     const [storeId, bucket] = key.split("|") as [string, Bucket];
     const grant = await takeSlots(storeId, bucket, messages.length, config.budget);
     runnable.push(...messages.slice(0, grant.granted));
+    // The window is spent: move the store's other due work of this bucket to when it opens, so no
+    // claim walks past it again and again meanwhile (order kept: same time, then id).
+    if (grant.granted < messages.length && grant.opensAt) await deferBucket(storeId, bucket, grant.opensAt);
     for (const message of messages.slice(grant.granted)) {
       results.set(message.id, emptyResult({ type: "defer", until: grant.opensAt ?? new Date(Date.now() + 1_000) }));
     }
@@ -182,10 +187,11 @@ function toWrite(batch: ClaimedMessage[], results: Map<string, HandlerResult>, c
         });
         break;
       case "paused":
+        // Parked with the rest of the store's work (lib/outbox/resume.ts) until the key is replaced.
         write.messages.push({
           ...base,
           status: "pending",
-          availableAt: new Date(now),
+          availableAt: new Date(now + PARK_MS),
           countsAttempt: false,
           lastError: disposition.reason,
         });
