@@ -121,7 +121,6 @@ function runWorker<T>(root: string, env: Env): Promise<T> {
       const line = out.split("\n").find((entry) => entry.startsWith("BENCH_RESULT "));
       if (code === 0 && line) resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as T);
       else reject(new Error(`the outbox bench worker failed (${code}):\n${errors.slice(-4_000)}`));
-      if (process.env.BENCH_DEBUG) console.error(errors.slice(-6_000));
     });
   });
 }
