@@ -125,6 +125,29 @@ describe("concurrent drains", () => {
   });
 });
 
+describe("the time budget", () => {
+  it("stops claiming when it is spent and leaves the rest for the next drain", async () => {
+    const merchant = await connectMerchant(control, "Budgeted");
+    await insertOrders(control, merchant, 60);
+    await control.setFaults({ storeId: merchant.simStore.id, latencyMs: 150 });
+    try {
+      const summary = await runDrain({
+        trigger: "cron",
+        storeId: merchant.store.id,
+        housekeeping: false,
+        config: { budgetMs: 400, batchSize: 5, parallelBatches: 1 },
+      });
+      // Each batch takes at least the simulator's 150 ms: a few fit in 400 ms, not twelve.
+      expect(summary.claimed).toBeGreaterThan(0);
+      expect(summary.claimed).toBeLessThan(60);
+      expect(summary.ms).toBeLessThan(400 + 2_000);
+      expect(await db.outboxMessage.count({ where: { storeId: merchant.store.id, status: "pending" } })).toBe(60 - summary.claimed);
+    } finally {
+      await control.clearFaults(merchant.simStore.id);
+    }
+  });
+});
+
 describe("GET /api/cron/outbox", () => {
   const call = async (authorization?: string) => {
     const { GET } = await import("@/app/api/cron/outbox/route");
