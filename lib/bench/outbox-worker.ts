@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { encryptSecret } from "../crypto/secret-box";
 import { runDrain } from "../outbox/drain";
+import { postmasterPid, treeCpuSeconds } from "./process-cpu";
 import { createControlClient, type ControlClient } from "../tribemade/simulator/control-client";
 
 const databaseUrl = process.env.DATABASE_URL!;
@@ -17,6 +18,24 @@ const mode = process.env.BENCH_MODE ?? "throughput";
 const count = Number(process.env.BENCH_MESSAGES ?? 3_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const simulatorPid = Number(process.env.BENCH_SIMULATOR_PID ?? 0);
+const postgresPid = process.env.BENCH_PG_DATA ? postmasterPid(process.env.BENCH_PG_DATA) : null;
+
+/** CPU seconds so far: this process, the simulator's, PostgreSQL's (0 where unknown). */
+function cpuNow() {
+  const own = process.cpuUsage();
+  return {
+    app: (own.user + own.system) / 1e6,
+    simulator: simulatorPid ? treeCpuSeconds(simulatorPid) : 0,
+    postgres: postgresPid ? treeCpuSeconds(postgresPid) : 0,
+  };
+}
+
+function cpuPerMessage(before: ReturnType<typeof cpuNow>, messages: number) {
+  const after = cpuNow();
+  const per = (key: keyof typeof after) => ((after[key] - before[key]) * 1e6) / messages;
+  return { app: per("app"), simulator: per("simulator"), postgres: per("postgres") };
+}
 
 type Placed = { orderId: string; tribemadeOrderId: string };
 
@@ -106,23 +125,25 @@ async function throughput() {
   // Warm-up: connections, JIT, the simulator's keep-alive sockets.
   await enqueue(storeId, placed.slice(0, 300), "verify_order", "warm");
   await drainAll(storeId, 0);
-  const result: { bare: number[]; drain: number[]; cpuMicrosPerMessage: number[]; checked: number } = {
+  type Cpu = ReturnType<typeof cpuPerMessage>;
+  const result: { bare: number[]; drain: number[]; cpu: { bare: Cpu[]; drain: Cpu[] }; checked: number } = {
     bare: [],
     drain: [],
-    cpuMicrosPerMessage: [],
+    cpu: { bare: [], drain: [] },
     checked: 0,
   };
   for (let round = 0; round < rounds; round++) {
     const bareStore = (await seedStore(0)).storeId;
     await enqueue(bareStore, placed, "verify_order", `bare${round}`);
+    const bareCpu = cpuNow();
     result.bare.push(count / ((await bareLoop(bareStore)) / 1000));
+    result.cpu.bare.push(cpuPerMessage(bareCpu, count));
     await enqueue(storeId, placed, "verify_order", `round${round}`);
-    const cpu = process.cpuUsage();
+    const drainCpu = cpuNow();
     const stopProfile = await startProfile();
     result.drain.push(count / ((await drainAll(storeId, 0)) / 1000));
     await stopProfile();
-    const used = process.cpuUsage(cpu);
-    result.cpuMicrosPerMessage.push((used.user + used.system) / count);
+    result.cpu.drain.push(cpuPerMessage(drainCpu, count));
   }
   const { rows } = await pool.query<{ done: number; attempts: number }>(
     `SELECT count(*) FILTER (WHERE status = 'done')::int AS done, (SELECT count(*)::int FROM "OutboxAttempt" WHERE "storeId" = $1::uuid) AS attempts

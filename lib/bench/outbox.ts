@@ -12,11 +12,13 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "../embedded/postgres";
 import { applyMigrations } from "../migrations/apply";
 
+export type CpuPerMessage = { app: number; simulator: number; postgres: number };
+
 export type ThroughputResult = {
   bare: number[];
   drain: number[];
-  /** CPU time of the measuring process (the app instance) per drained message. */
-  cpuMicrosPerMessage: number[];
+  /** CPU µs per message, per round: the app instance, the simulator, PostgreSQL. */
+  cpu: { bare: CpuPerMessage[]; drain: CpuPerMessage[] };
   checked: number;
   attempts: number;
   expected: number;
@@ -54,6 +56,7 @@ export async function runOutboxBench(options: {
 
     log("outbox: simulator with its limits lifted…");
     const lifted = await startSimulatorProcess(root, ["--limit", "order.get=10000000", "--limit", "order.status=10000000"]);
+    const pgData = path.join(tempDir, "data");
     stops.push(lifted.stop);
     log(`outbox: verify_order throughput, ${options.rounds} alternating rounds of ${options.messages} messages…`);
     const throughput = await runWorker<ThroughputResult>(root, {
@@ -62,6 +65,8 @@ export async function runOutboxBench(options: {
       TRIBEMADE_ORDER_GET_LIMIT: "10000000",
       TRIBEMADE_ORDER_STATUS_LIMIT: "10000000",
       BENCH_MODE: "throughput",
+      BENCH_SIMULATOR_PID: String(lifted.pid),
+      BENCH_PG_DATA: pgData,
       BENCH_MESSAGES: String(options.messages),
       BENCH_ROUNDS: String(options.rounds),
     });
@@ -88,7 +93,10 @@ function tsx(root: string, script: string, args: string[], env: Env): ChildProce
   });
 }
 
-async function startSimulatorProcess(root: string, args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startSimulatorProcess(
+  root: string,
+  args: string[],
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child = tsx(root, "scripts/simulator.ts", ["--port", "0", ...args], { ...process.env, NODE_OPTIONS: "" });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -101,6 +109,7 @@ async function startSimulatorProcess(root: string, args: string[]): Promise<{ ur
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

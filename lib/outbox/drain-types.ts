@@ -2,7 +2,7 @@ import type { Backoff } from "@/lib/outbox/backoff";
 import type { BudgetConfig, SlotGrant } from "@/lib/outbox/budget";
 import type { ClaimedMessage } from "@/lib/outbox/claim";
 import type { Bucket, OutboxKind, OutboxRow } from "@/lib/outbox/messages";
-import type { RateLimitInfo } from "@/lib/tribemade/client/call";
+import type { ApiKey, RateLimitInfo } from "@/lib/tribemade/client/call";
 
 // The shapes the drain's steps hand each other: what a handler sees (a claimed message with its
 // store and order), and what it returns (the message's fate plus everything to write with it).
@@ -124,6 +124,8 @@ export type HandlerContext = {
   store: StoreRow;
   order: OrderRow | null;
   config: DrainConfig;
+  /** The store's TribeMade key for this batch's calls (decrypted once per store per batch, never kept). */
+  apiKey: () => ApiKey;
   /** For a second call in one message (a push that had to read the order first). */
   takeSlot: (bucket: Bucket) => Promise<SlotGrant>;
   /** Test hook: runs after each API call and before anything is written. */

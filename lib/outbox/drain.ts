@@ -79,6 +79,7 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
         limit: config.batchSize,
         leaseMs: config.leaseMs,
         budget: config.budget,
+        forwardOnly,
       });
       if (batch.length === 0) return;
       totals.claimed += batch.length;

@@ -63,6 +63,5 @@ export function callOptions(ctx: HandlerContext) {
 }
 
 export function keyOf(ctx: HandlerContext) {
-  // The claim only hands out TribeMade work for stores that have a key.
-  return { ciphertext: ctx.store.apiKeyCiphertext ?? "" };
+  return ctx.apiKey();
 }
