@@ -36,7 +36,16 @@ const config = [
   },
   {
     // Entry points, tests and tooling configure processes; they may read the environment.
-    files: ["lib/env.ts", "scripts/**", "prisma/**", "tests/**", ...TOOLING, "*.config.*", "prisma.config.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "prisma/**",
+      "tests/**",
+      ...TOOLING,
+      "*.config.*",
+      "prisma.config.ts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -3,6 +3,7 @@
 import { isServer, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/shell/theme-provider";
+import { Toaster } from "@/components/ui/toaster";
 import { IconDefaults } from "@/components/ui/icon-defaults";
 import { createQueryClient } from "@/lib/query/create-query-client";
 
@@ -23,6 +24,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <QueryClientProvider client={queryClient}>
         <IconDefaults>{children}</IconDefaults>
       </QueryClientProvider>
+      <Toaster />
     </ThemeProvider>
   );
 }

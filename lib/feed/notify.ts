@@ -8,14 +8,17 @@ import { createNotifyBatcher } from "@/lib/notify-batcher";
 
 export const FEED_CHANNEL = "tribedesk_feed";
 
-export type FeedEvent = {
-  type: "delivery";
-  storeId: string;
-  deliveryId: string;
-  outcome: "accepted" | "duplicate" | "rejected";
-  /** Order.id, when the delivery is linked to an order. */
-  orderId: string | null;
-};
+export type FeedEvent =
+  | {
+      type: "delivery";
+      storeId: string;
+      deliveryId: string;
+      outcome: "accepted" | "duplicate" | "rejected";
+      /** Order.id, when the delivery is linked to an order. */
+      orderId: string | null;
+    }
+  /** The outbox drain changed an order (verification, sync, a refresh from TribeMade). */
+  | { type: "order"; storeId: string; orderId: string };
 
 const notify = createNotifyBatcher(FEED_CHANNEL);
 

@@ -83,3 +83,14 @@ export function formatRelative(value: Date, reference: number): string {
   const sameYear = new Date(reference).getFullYear() === value.getFullYear();
   return sameYear ? shortDate.format(value) : date.format(value);
 }
+
+/** "23 s", "4 min", "2 h 5 min", "3 d": countdowns and ages. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d`;
+}

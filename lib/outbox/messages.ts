@@ -24,6 +24,28 @@ export const PRIORITY = { push_status: 0, verify_order: 1, forward: 1, refresh_o
  */
 export const UNDO_WINDOW_MS = 5_000;
 
+/**
+ * Attempts before a message is dead (kept, with its last error, for a person to retry). With full
+ * jitter from 2 s doubling to a 2 h cap (lib/outbox/backoff.ts) these span roughly: push_status
+ * ~3 h, verify_order ~9 h (TribeMade may be down for a while; a verdict matters), refresh_order
+ * ~15 min (the next scheduled refresh tries again anyway), forward ~9 h (the merchant's system).
+ * A 429 and a paused store (rejected key) do not spend attempts.
+ */
+export const MAX_ATTEMPTS = { push_status: 12, verify_order: 15, refresh_order: 6, forward: 15 } as const satisfies Record<
+  OutboxKind,
+  number
+>;
+
+/** TribeMade's per-store rate-limit bucket each kind spends from; forward calls the merchant's own system. */
+export const BUCKETS = ["order_status", "order_get"] as const;
+export type Bucket = (typeof BUCKETS)[number];
+export const BUCKET_OF = {
+  push_status: "order_status",
+  verify_order: "order_get",
+  refresh_order: "order_get",
+  forward: null,
+} as const satisfies Record<OutboxKind, Bucket | null>;
+
 /** Statuses a person may ask TribeMade for; `started` cannot be set (TribeMade's rule). */
 export const PUSHABLE_STATUSES = ["processing", "dispatched", "delivered", "cancelled"] as const;
 
@@ -54,11 +76,10 @@ export const refreshOrderPayload = z.object({
   tribemadeOrderId: uuid,
 });
 
+/** The body sent is the order's accepted delivery as TribeMade sent it (found at send time). */
 export const forwardPayload = z.object({
   orderId: uuid,
   tribemadeOrderId: uuid,
-  /** The accepted delivery whose raw body is forwarded. */
-  deliveryId: uuid,
 });
 
 export const PAYLOAD_SCHEMAS = {

@@ -2,6 +2,8 @@ import "server-only";
 import type { Owner } from "@/lib/auth/require-member";
 import type { SessionUser } from "@/lib/auth/session";
 import { reserveAttempt } from "@/lib/auth/throttle";
+import { resumeOutbox } from "@/lib/outbox/resume";
+import { wakeDrainAfter } from "@/lib/outbox/wake";
 import { readStoreApiKey } from "@/lib/stores/api-key";
 import { checkTribemadeKey, type KeyCheckResult } from "@/lib/tribemade/key-check";
 
@@ -19,5 +21,8 @@ export async function checkApiKey(user: SessionUser, apiKey: string): Promise<Ke
 
 /** Tests the current store's saved key (owners only); the key never leaves the server. */
 export async function checkSavedApiKey({ store, user }: Owner): Promise<KeyCheckResult> {
-  return checkApiKey(user, await readStoreApiKey(store.id));
+  const check = await checkApiKey(user, await readStoreApiKey(store.id));
+  // TribeMade accepts the saved key again (a rotation undone, a glitch): a paused outbox resumes.
+  if (check.status === "valid" && (await resumeOutbox(store.id))) wakeDrainAfter(store.id);
+  return check;
 }

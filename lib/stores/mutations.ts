@@ -6,6 +6,8 @@ import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
+import { resumeOutbox } from "@/lib/outbox/resume";
+import { wakeDrainAfter } from "@/lib/outbox/wake";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { sealStoreApiKey } from "@/lib/stores/api-key";
 import { checkApiKey } from "@/lib/stores/check-api-key";
@@ -64,6 +66,8 @@ export async function replaceApiKey(
 ): Promise<{ apiKeyMasked: string; keyCheck: KeyCheckResult }> {
   const keyCheck = await checkKeyOrThrow(user, apiKey);
   await db.store.update({ where: { id: store.id }, data: sealStoreApiKey(store.id, apiKey), select: { id: true } });
+  // A key TribeMade rejected had paused the outbox; the new one resumes it.
+  if (await resumeOutbox(store.id)) wakeDrainAfter(store.id);
   return { apiKeyMasked: maskApiKey(apiKey.slice(-4)) ?? "", keyCheck };
 }
 

@@ -146,6 +146,7 @@ export async function getDeliveryOrThrow(member: Member, deliveryId: string): Pr
       headers: true,
       body: true,
       bodySha256: true,
+      purgedAt: true,
       errors: true,
       warnings: true,
       endpoint: { select: { label: true, revokedAt: true } },
@@ -166,6 +167,7 @@ export async function getDeliveryOrThrow(member: Member, deliveryId: string): Pr
     headers: headerRecord(record.headers),
     bodyBase64: Buffer.from(record.body).toString("base64"),
     bodySha256: record.bodySha256,
+    purgedAt: record.purgedAt?.toISOString() ?? null,
     errors: issues(record.errors),
     warnings: strings(record.warnings),
     endpointRevoked: record.endpoint.revokedAt !== null,
@@ -178,9 +180,12 @@ export async function getDeliveryOrThrow(member: Member, deliveryId: string): Pr
 export async function getDeliveryForReplayOrThrow(member: Member, deliveryId: string) {
   const record = await db.webhookDelivery.findFirst({
     where: { id: deliveryId, storeId: member.store.id },
-    select: { id: true, storeId: true, endpointId: true, headers: true, body: true, reason: true },
+    select: { id: true, storeId: true, endpointId: true, headers: true, body: true, reason: true, purgedAt: true },
   });
   if (!record) throw new AppError("not_found", "That delivery does not exist in this store.");
+  if (record.purgedAt) {
+    throw new AppError("conflict", "Retention purged this delivery's body and headers: there is nothing left to replay.");
+  }
   return { ...record, headers: headerRecord(record.headers) };
 }
 

@@ -77,8 +77,10 @@ export type DeliveryPageDto = { items: DeliveryRowDto[]; nextCursor: string | nu
 
 export type DeliveryDetailDto = DeliveryRowDto & {
   headers: Record<string, string>;
-  /** The stored body, byte-exact. */
+  /** The stored body, byte-exact ("" once retention purged it). */
   bodyBase64: string;
+  /** When retention emptied the body and headers (docs/outbox.md, "Housekeeping"); hash and size stay. */
+  purgedAt: string | null;
   bodySha256: string;
   errors: FieldIssue[];
   warnings: string[];

@@ -24,6 +24,7 @@ const { orderCreated } = await import("@/tests/fixtures/webhook-payloads");
 const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook-client");
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
+const { refreshOrderRow } = await import("@/lib/outbox/messages");
 
 const ROOT = process.cwd();
 
@@ -63,6 +64,12 @@ async function merchantB() {
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
+  // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
+  const dead = await db.outboxMessage.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
+  await db.outboxMessage.createMany({
+    data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
+  });
   return {
     ...b,
     apiKeyCiphertext: stored.apiKeyCiphertext ?? "",
@@ -72,6 +79,7 @@ async function merchantB() {
     orderId: order.id,
     tribemadeOrderId: order.tribemadeOrderId,
     deliveryId: delivery.id,
+    deadMessageId: dead.id.toString(),
     customer: payload.customer,
   };
 }
@@ -239,6 +247,12 @@ const ROUTES: Record<string, RouteCase> = {
       },
     ],
   },
+  "/api/cron/outbox": {
+    access: "cron",
+    calls: () => [{ method: "GET" }, { method: "GET", headers: { authorization: "Bearer not-the-cron-secret-at-all" } }],
+  },
+  "/api/outbox": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/outbox/status": { access: "session", calls: () => [{ method: "GET" }] },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
@@ -334,6 +348,12 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
+
+  "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
+
+  "lib/outbox/actions.ts#retryOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
+  "lib/outbox/actions.ts#discardOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
+  "lib/outbox/actions.ts#drainOutboxNow": { access: "session", asA: (act) => act() },
 
   "lib/webhooks/actions.ts#createWebhookEndpoint": {
     access: "session",

@@ -23,6 +23,23 @@ describe("simulator rate limiter", () => {
     });
   });
 
+  it("takes a shorter window and other limits for tests and benchmarks", () => {
+    const time = clock(1_700_000_000_000);
+    const limiter = createRateLimiter(time.now, { windowMs: 2_000, limits: { "order.status": 3 } });
+    expect(limiter.limitOf("order.status")).toBe(3);
+    expect(limiter.limitOf("order.get")).toBe(50);
+    const decisions = [1, 2, 3, 4].map(() => limiter.take("tb-aaaa-bbb-cccc", "order.status"));
+    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+    ]);
+    expect(decisions[3]).toMatchObject({ limit: 3, retryAfter: 2, resetAt: Math.ceil((1_700_000_000_000 + 2_000) / 1000) });
+    time.advance(2_000);
+    expect(limiter.take("tb-aaaa-bbb-cccc", "order.status")).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
   it("counts down, refuses the 21st status call, and names the exact wait", () => {
     const time = clock(1_700_000_000_000);
     const limiter = createRateLimiter(time.now);

@@ -9,7 +9,7 @@ import { matchApiRoute } from "./api-router";
 import type { SimulatorContext } from "./context";
 import { planFaults, takeForced429 } from "./faults";
 import { errorResponse, INVALID_JSON, parseJson, type ApiResponse } from "./http-io";
-import { rateLimitHeaders, RATE_LIMITS, type EndpointClass } from "./rate-limit";
+import { rateLimitHeaders, type EndpointClass } from "./rate-limit";
 import { getOrder, putOrderStatus } from "./routes-orders";
 import { createProduct, deleteProduct, editProduct, getProduct } from "./routes-products";
 import { findStoreByApiKey } from "./stores";
@@ -71,7 +71,7 @@ export async function handleApiCall(ctx: SimulatorContext, call: ApiCall): Promi
   const forcedRetry = takeForced429(ctx.state.faults, store.id, ctx.now());
   if (forcedRetry !== null) {
     const resetAt = Math.ceil(ctx.now() / 1000) + forcedRetry;
-    const headers = rateLimitHeaders({ limit: RATE_LIMITS[route.endpoint], remaining: 0, resetAt });
+    const headers = rateLimitHeaders({ limit: ctx.limiter.limitOf(route.endpoint), remaining: 0, resetAt });
     return respond(
       { ...errorResponse(429, "Rate limit exceeded", { retry_after: forcedRetry }), headers },
       storeId,

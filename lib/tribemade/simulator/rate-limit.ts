@@ -30,24 +30,31 @@ export type RateDecision = {
 export type RateLimiter = {
   /** Counts one call when the budget allows it; a refused call does not count. */
   take(apiKey: string, endpoint: EndpointClass): RateDecision;
+  limitOf(endpoint: EndpointClass): number;
   reset(): void;
 };
 
-export function createRateLimiter(now: () => number): RateLimiter {
+/** Tests and benchmarks shorten the window (seconds instead of a minute) or lift the limits. */
+export type RateLimitOptions = { windowMs?: number; limits?: Partial<Record<EndpointClass, number>> };
+
+export function createRateLimiter(now: () => number, options: RateLimitOptions = {}): RateLimiter {
+  const windowMs = options.windowMs ?? WINDOW_MS;
+  const limitOf = (endpoint: EndpointClass) => options.limits?.[endpoint] ?? RATE_LIMITS[endpoint];
   const windows = new Map<string, { start: number; count: number }>();
   return {
+    limitOf,
     take(apiKey, endpoint) {
       const at = now();
       const id = `${apiKey}\u0000${endpoint}`;
       let window = windows.get(id);
-      if (!window || at >= window.start + WINDOW_MS) {
+      if (!window || at >= window.start + windowMs) {
         window = { start: at, count: 0 };
         windows.set(id, window);
       }
-      const limit = RATE_LIMITS[endpoint];
+      const limit = limitOf(endpoint);
       const allowed = window.count < limit;
       if (allowed) window.count += 1;
-      const endMs = window.start + WINDOW_MS;
+      const endMs = window.start + windowMs;
       return {
         allowed,
         limit,

@@ -11,7 +11,7 @@ import { CONTROL_PREFIX, handleControlCall } from "./control-api";
 import { startDemo } from "./demo";
 import { BodyTooLargeError, errorResponse, INVALID_JSON, parseJson, readBody, writeJson } from "./http-io";
 import { createRandom } from "./random";
-import { createRateLimiter } from "./rate-limit";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit";
 import { recordRequest, type RequestRecord } from "./request-log";
 import { isImagePath, serveImage } from "./routes-images";
 import { createSimulatorState, type SimulatorState } from "./state";
@@ -25,6 +25,8 @@ export type SimulatorOptions = {
   demoIntervalMs?: number;
   /** Clock for rate-limit windows and timestamps (tests inject one). */
   now?: () => number;
+  /** A shorter window or other limits than TribeMade's (tests, benchmarks). */
+  rateLimit?: RateLimitOptions;
   /** Seed for fake data and fault rolls. */
   seed?: number;
   /** TribeMade gives receivers 5 s. */
@@ -50,7 +52,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? "127.0.0.1";
   const ctx: SimulatorContext = {
     state: createSimulatorState(),
-    limiter: createRateLimiter(now),
+    limiter: createRateLimiter(now, options.rateLimit),
     now,
     random: createRandom(options.seed),
     publicUrl: "",

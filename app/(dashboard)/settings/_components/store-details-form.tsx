@@ -63,7 +63,7 @@ export function StoreDetailsForm({ storeId, initial }: { storeId: string; initia
             id="fulfillmentUrl"
             label="Fulfillment URL"
             optional
-            hint="Your own system's https address: every accepted order is forwarded there."
+            hint="Your own system's https address: every order TribeMade confirms is forwarded there, signed (below)."
             errors={form.errors.fulfillmentUrl}
           >
             <Input

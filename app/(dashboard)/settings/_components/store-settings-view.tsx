@@ -1,22 +1,34 @@
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { getFulfillmentSettings } from "@/lib/fulfillment/queries";
 import { getStoreSettings } from "@/lib/stores/queries";
+import { FulfillmentCard } from "./fulfillment-card";
 import { StoreDetailsForm } from "./store-details-form";
 import { StoreSummary } from "./store-summary";
 
 /** /settings: owners edit the store, staff read it. */
 export async function StoreSettingsView() {
-  const settings = await getStoreSettings(await requireMemberPage("/settings"));
+  const member = await requireMemberPage("/settings");
+  const settings = await getStoreSettings(member);
   if (settings.role !== "owner") return <StoreSummary settings={settings} />;
+  const fulfillment = await getFulfillmentSettings(member);
   return (
-    <StoreDetailsForm
-      key={settings.id}
-      storeId={settings.id}
-      initial={{
-        name: settings.name,
-        tribemadeStoreId: settings.tribemadeStoreId ?? "",
-        fulfillmentUrl: settings.fulfillmentUrl ?? "",
-        retentionDays: String(settings.retentionDays),
-      }}
-    />
+    <div className="grid gap-6">
+      <StoreDetailsForm
+        key={settings.id}
+        storeId={settings.id}
+        initial={{
+          name: settings.name,
+          tribemadeStoreId: settings.tribemadeStoreId ?? "",
+          fulfillmentUrl: settings.fulfillmentUrl ?? "",
+          retentionDays: String(settings.retentionDays),
+        }}
+      />
+      <FulfillmentCard
+        key={`fulfillment-${settings.id}`}
+        storeId={settings.id}
+        url={fulfillment.url}
+        secretCreatedAt={fulfillment.secretCreatedAt?.toISOString() ?? null}
+      />
+    </div>
   );
 }

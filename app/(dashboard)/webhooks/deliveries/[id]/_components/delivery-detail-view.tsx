@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,7 @@ import { BodyViewer } from "./body-viewer";
 import { CompareCard } from "./compare-card";
 import { DeliverySummary } from "./delivery-summary";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { formatBytes } from "@/lib/format/numbers";
 import { HeadersCard } from "./headers-card";
 import { ReplayButton, ReplayOutcome, useReplay } from "./replay-button";
 import { ValidationCard } from "./validation-card";
@@ -55,8 +57,12 @@ export function DeliveryDetailView({ storeId, deliveryId, origin }: DeliveryDeta
         description={`${formatFull(delivery.receivedAt)} · ${delivery.endpointLabel}`}
         actions={
           <>
-            <CopyButton value={curl} label="Copy as curl" size="md" />
-            <ReplayButton onReplay={() => void replay.replay()} pending={replay.pending} />
+            {delivery.purgedAt ? null : (
+              <>
+                <CopyButton value={curl} label="Copy as curl" size="md" />
+                <ReplayButton onReplay={() => void replay.replay()} pending={replay.pending} />
+              </>
+            )}
           </>
         }
       />
@@ -71,8 +77,19 @@ export function DeliveryDetailView({ storeId, deliveryId, origin }: DeliveryDeta
           <ValidationCard errors={delivery.errors} warnings={delivery.warnings} />
         </div>
         <div className="grid min-w-0 gap-6 lg:col-span-2 lg:col-start-1 lg:row-start-1">
-          <BodyViewer body={body} size={delivery.bodySize} sha256={delivery.bodySha256} />
-          <HeadersCard headers={delivery.headers} />
+          {delivery.purgedAt ? (
+            <Alert tone="info" title={`Body and headers purged ${formatFull(delivery.purgedAt)}`}>
+              The store keeps raw payloads for a set number of days (Settings → Store). This delivery&apos;s outcome, size (
+              {formatBytes(delivery.bodySize)}) and SHA-256{" "}
+              <code className="font-mono text-xs break-all">{delivery.bodySha256}</code> remain; its order keeps everything it was
+              recorded with.
+            </Alert>
+          ) : (
+            <>
+              <BodyViewer body={body} size={delivery.bodySize} sha256={delivery.bodySha256} />
+              <HeadersCard headers={delivery.headers} />
+            </>
+          )}
           {/* Without a readable order_id there is no other delivery of "the same order". */}
           {delivery.orderRef ? (
             <CompareCard key={delivery.related.map((row) => row.id).join()} storeId={storeId} current={delivery} body={body} />

@@ -1,0 +1,88 @@
+import "server-only";
+import { openFulfillmentSecret } from "@/lib/fulfillment/secret";
+import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
+import { emptyResult } from "@/lib/outbox/handlers/common";
+import { loadForwardBody } from "@/lib/outbox/forward-body";
+import { forwardPayload } from "@/lib/outbox/messages";
+import { postJson } from "@/lib/fulfillment/post";
+import { signatureHeaders } from "@/lib/fulfillment/signature";
+
+// forward: POST a verified order to the store's fulfillment URL, signed the Standard Webhooks way
+// (docs/fulfillment.md). webhook-id is the message's own id, the same on every retry, so the
+// receiver can drop repeats. 2xx is done; 408, 429, 5xx and no answer retry; any other answer, a
+// private target or a missing secret is permanent.
+
+export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
+  forwardPayload.parse(ctx.message.payload);
+  const { order, store } = ctx;
+  // Unset since it was queued: nothing to send anywhere.
+  if (!order || !store.fulfillmentUrl) return emptyResult({ type: "done" });
+  if (!store.fulfillmentSecretCiphertext) {
+    return failedFor(ctx, emptyResult({ type: "done" }), "No signing secret: generate one in Settings → Fulfillment.");
+  }
+  const body = await loadForwardBody(order.id);
+  if (!body) return emptyResult({ type: "done" });
+
+  const id = `msg_${ctx.message.id}`;
+  const headers = signatureHeaders({
+    id,
+    timestamp: Math.floor(Date.now() / 1000),
+    body,
+    secret: openFulfillmentSecret(store.id, store.fulfillmentSecretCiphertext),
+  });
+  const result = await postJson(store.fulfillmentUrl, body, headers, {
+    timeoutMs: ctx.config.timeoutMs,
+    allowPrivate: ctx.config.allowPrivateTargets,
+  });
+  await ctx.afterCall?.();
+  const out = emptyResult({ type: "done" });
+  out.attempts.push({
+    messageId: ctx.message.id,
+    storeId: ctx.message.storeId,
+    orderId: order.id,
+    kind: "forward",
+    startedAt: result.startedAt,
+    method: "POST",
+    path: displayUrl(store.fulfillmentUrl),
+    httpStatus: result.status,
+    latencyMs: result.latencyMs,
+    rateLimit: null,
+    outcome: result.error === null ? "success" : retryable(result) ? "retryable" : "permanent",
+    error: result.error,
+  });
+  if (result.error === null) {
+    out.events.push({
+      orderId: order.id,
+      type: "forwarded",
+      actor: "system",
+      data: { httpStatus: result.status, webhookId: id },
+    });
+    return out;
+  }
+  if (retryable(result)) {
+    out.disposition = { type: "retry", error: result.error };
+    return out;
+  }
+  return failedFor(ctx, out, result.error);
+}
+
+function retryable(result: { status: number | null; refused: boolean }): boolean {
+  if (result.refused) return false;
+  return result.status === null || result.status === 408 || result.status === 429 || result.status >= 500;
+}
+
+function failedFor(ctx: HandlerContext, out: HandlerResult, error: string): HandlerResult {
+  out.disposition = { type: "dead", error };
+  if (ctx.order) out.events.push({ orderId: ctx.order.id, type: "forward_failed", actor: "system", data: { error } });
+  return out;
+}
+
+/** Origin and path only: a query string may carry the receiver's own token. */
+function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
+import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { refreshOrderPayload } from "@/lib/outbox/messages";
+import { patchFromTribemade } from "@/lib/outbox/order-compare";
+import { getOrder } from "@/lib/tribemade/client/orders-api";
+
+// refresh_order: couriers mark orders delivered and customers rate them without any webhook
+// (docs/tribemade-api.md A8), so open orders are re-read now and then (lib/outbox/refresh-scheduler.ts).
+// Every change found becomes a `refreshed` event naming what changed.
+
+export async function refreshOrder(ctx: HandlerContext): Promise<HandlerResult> {
+  const payload = refreshOrderPayload.parse(ctx.message.payload);
+  const order = ctx.order;
+  if (!order) return emptyResult({ type: "done" });
+  const out = emptyResult({ type: "done" });
+  const result = await getOrder(keyOf(ctx), payload.tribemadeOrderId, callOptions(ctx));
+  await ctx.afterCall?.();
+  recordCall(ctx, out, "order_get", result);
+
+  if (result.outcome === "success" && result.data) {
+    const { set, changes } = patchFromTribemade(order, result.data, new Date());
+    out.patch = { orderId: order.id, version: order.version, set };
+    if (changes.length > 0) out.events.push({ orderId: order.id, type: "refreshed", actor: "TribeMade", data: { changes } });
+    return out;
+  }
+  // An order TribeMade no longer shows: nothing to refresh (verification already said what it knew).
+  if (result.status === 404 || result.status === 403) {
+    out.patch = { orderId: order.id, version: order.version, set: { lastRefreshedAt: new Date().toISOString() } };
+    return out;
+  }
+  out.disposition = failureDisposition(result);
+  return out;
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
+import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { forwardRow, verifyOrderPayload } from "@/lib/outbox/messages";
+import { compareWithWebhook, patchFromTribemade } from "@/lib/outbox/order-compare";
+import { getOrder } from "@/lib/tribemade/client/orders-api";
+
+// verify_order: read the order from TribeMade with the store's key. TribeMade's copy confirms the
+// webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key
+// (not_found: 404, or 403 for another store's order). The answer also fills what only GET knows:
+// product name and image, current status, tracking URL, rating and review.
+// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md).
+
+export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
+  const payload = verifyOrderPayload.parse(ctx.message.payload);
+  const order = ctx.order;
+  if (!order) return emptyResult({ type: "done" });
+  const out = emptyResult({ type: "done" });
+  const result = await getOrder(keyOf(ctx), payload.tribemadeOrderId, callOptions(ctx));
+  await ctx.afterCall?.();
+  recordCall(ctx, out, "order_get", result);
+  const now = new Date();
+
+  if (result.outcome === "success" && result.data) {
+    const diff = compareWithWebhook(order, result.data);
+    const { set, changes } = patchFromTribemade(order, result.data, now);
+    const verified = diff.length === 0;
+    out.patch = {
+      orderId: order.id,
+      version: order.version,
+      set: {
+        ...set,
+        verification: verified ? "verified" : "mismatch",
+        verificationDiff: verified ? null : diff,
+        verifiedAt: now.toISOString(),
+      },
+    };
+    out.events.push({
+      orderId: order.id,
+      type: verified ? "verified" : "verification_mismatch",
+      actor: "TribeMade",
+      data: verified ? { changes } : { diff, changes },
+    });
+    if (verified && ctx.store.fulfillmentUrl) {
+      out.enqueue.push(forwardRow(ctx.message.storeId, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }));
+    }
+    return out;
+  }
+  if (result.status === 404 || result.status === 403) {
+    out.patch = {
+      orderId: order.id,
+      version: order.version,
+      set: { verification: "not_found", verificationDiff: null, verifiedAt: now.toISOString() },
+    };
+    out.events.push({
+      orderId: order.id,
+      type: "verification_not_found",
+      actor: "TribeMade",
+      data: { httpStatus: result.status, error: result.error ?? null },
+    });
+    return out;
+  }
+  out.disposition = failureDisposition(result);
+  return out;
+}

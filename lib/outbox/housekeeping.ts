@@ -1,0 +1,31 @@
+import "server-only";
+import { pgPool } from "@/lib/db";
+import type { DrainConfig } from "@/lib/outbox/drain-types";
+import { scheduleRefreshes } from "@/lib/outbox/refresh-scheduler";
+import { purgeExpiredDeliveries } from "@/lib/outbox/retention";
+
+// What a drain does besides sending: queue refreshes, purge raw deliveries past retention, and
+// (all-store runs only) prune its own history. Each step takes its turn through a timestamp in
+// Postgres, so any number of drains do it once; the whole thing is capped at a few seconds.
+
+const HOUSEKEEPING_MS = 3_000;
+/** Finished messages and drain runs older than this go (the attempts stay, for order timelines). */
+const HISTORY_DAYS = 14;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+let lastPrune = 0;
+
+export async function housekeeping(storeId: string | null, config: DrainConfig): Promise<{ scheduled: number; purged: number }> {
+  const deadline = performance.now() + HOUSEKEEPING_MS;
+  const scheduled = await scheduleRefreshes(storeId, config.budget);
+  const purged = await purgeExpiredDeliveries(storeId, deadline);
+  if (storeId === null && Date.now() - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = Date.now();
+    await pgPool.query(
+      `DELETE FROM "OutboxMessage" WHERE id IN (SELECT id FROM "OutboxMessage" WHERE status = 'done'
+         AND "doneAt" < now() - make_interval(days => $1) LIMIT 5000)`,
+      [HISTORY_DAYS],
+    );
+    await pgPool.query(`DELETE FROM "DrainRun" WHERE "startedAt" < now() - make_interval(days => $1)`, [HISTORY_DAYS]);
+  }
+  return { scheduled, purged };
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { logger } from "@/lib/http/logger";
+import type { DrainTrigger } from "@/lib/outbox/drain-types";
+import { runDrain } from "@/lib/outbox/drain";
+
+// Drains started inside this process (wake-ups, dashboard requests, the listener), coalesced: at
+// most one per store (or one all-store drain) at a time; a request that arrives while one runs
+// asks for one more pass after it, instead of a second drain beside it. Drains in other
+// processes are separate and safe (docs/outbox.md): this only saves work.
+
+type Slot = { running: Promise<void>; again: boolean };
+
+// Under a stream of webhooks every request wakes the drain; one pass per store at most every
+// 200 ms collects them (a lone webhook still drains at once). Each pass costs a few statements.
+const MIN_GAP_MS = 200;
+
+const state = globalThis as unknown as {
+  outboxLocal?: { slots: Map<string, Slot>; lastStart: Map<string, number>; listening: boolean };
+};
+const local = (state.outboxLocal ??= { slots: new Map(), lastStart: new Map(), listening: false });
+
+/** Set by the listener while its LISTEN connection is up: then wake-ups only NOTIFY. */
+export function setListening(value: boolean): void {
+  local.listening = value;
+}
+
+export function isListening(): boolean {
+  return local.listening;
+}
+
+export function drainHere(trigger: DrainTrigger, storeId: string | null, housekeeping = true): Promise<void> {
+  const key = storeId ?? "*";
+  const slot = local.slots.get(key);
+  if (slot) {
+    slot.again = true;
+    return slot.running;
+  }
+  const next: Slot = { again: false, running: Promise.resolve() };
+  next.running = (async () => {
+    try {
+      do {
+        next.again = false;
+        const wait = (local.lastStart.get(key) ?? 0) + MIN_GAP_MS - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        local.lastStart.set(key, Date.now());
+        await runDrain({ trigger, storeId: storeId ?? undefined, housekeeping });
+      } while (next.again);
+    } catch (error) {
+      logger.error("outbox drain failed", { trigger, error });
+    } finally {
+      local.slots.delete(key);
+      if (local.lastStart.size > 1_000) {
+        for (const [id, at] of local.lastStart) if (Date.now() - at > MIN_GAP_MS) local.lastStart.delete(id);
+      }
+    }
+  })();
+  local.slots.set(key, next);
+  return next.running;
+}

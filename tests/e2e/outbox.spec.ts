@@ -1,0 +1,56 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "../../lib/embedded/demo";
+
+// The outbox end to end, on the serverless path (this app runs without the listener, like a
+// Vercel deployment): a simulated order is verified by the webhook's own after() drain and /outbox
+// shows it; TribeMade rejecting the key pauses the outbox with a banner on every page, and a key
+// TribeMade accepts again resumes it; Drain now reports what it did.
+
+const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
+
+async function signIn(page: Page, callbackPath: string) {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === callbackPath);
+}
+
+test("a webhook's order is verified by the outbox, /outbox shows the queue, and a rejected key pauses and resumes it", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "/outbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
+  expect(placed.status()).toBe(201);
+  // The page refreshes itself: a verification appears as done without a reload.
+  await expect(page.getByTestId("outbox-stats")).toContainText(/Done, last 24 h\s*[1-9]/, { timeout: 20_000 });
+  await expect(page.getByText("Wake-up", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("budget-order_get")).toContainText(/[1-9]\d*\/50/);
+
+  // TribeMade regenerates the key: the next verification is refused with 401 and the outbox pauses.
+  const rotated = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/rotate-key`, { data: {} });
+  expect(rotated.status()).toBe(200);
+  await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
+  await expect(page.getByText("Paused: TribeMade rejected this store's API key")).toBeVisible({ timeout: 20_000 });
+  await page.goto("/webhooks");
+  await expect(page.getByTestId("outbox-paused-banner")).toBeVisible();
+
+  // The old key is accepted again (in real life: the owner pastes the new one); testing it resumes the queue.
+  await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/rotate-key`, { data: { apiKey: DEMO.apiKey } });
+  await page.getByTestId("outbox-paused-banner").getByRole("link", { name: "Replace the key" }).click();
+  await page.waitForURL(/\/settings\/api-key$/);
+  await page.getByRole("button", { name: "Test key" }).click();
+  await expect(page.getByText("TribeMade accepted this key.")).toBeVisible();
+
+  await page.goto("/outbox");
+  await expect(page.getByText("Paused: TribeMade rejected this store's API key")).toBeHidden({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Drain now" }).click();
+  await expect(page.getByText(/Drained \d+ in|Nothing was due/)).toBeVisible();
+  await expect(page.getByTestId("outbox-stats")).toContainText(/Waiting\s*0/, { timeout: 20_000 });
+});
