@@ -141,7 +141,9 @@ describe("the time budget", () => {
       expect(summary.claimed).toBeGreaterThan(0);
       expect(summary.claimed).toBeLessThan(60);
       expect(summary.ms).toBeLessThan(400 + 2_000);
-      expect(await db.outboxMessage.count({ where: { storeId: merchant.store.id, status: "pending" } })).toBe(60 - summary.claimed);
+      expect(await db.outboxMessage.count({ where: { storeId: merchant.store.id, status: "pending" } })).toBe(
+        60 - summary.claimed,
+      );
     } finally {
       await control.clearFaults(merchant.simStore.id);
     }
