@@ -13,7 +13,8 @@ export const FEED_CHANNEL = "tribedesk_feed";
 // invisible to a person watching the feed. Plain pg, not Prisma, for the same reason.
 const COALESCE_MS = 50;
 
-export type FeedEvent = {
+/** A webhook delivery was recorded (ingest, replays). */
+export type DeliveryFeedEvent = {
   type: "delivery";
   storeId: string;
   deliveryId: string;
@@ -22,7 +23,21 @@ export type FeedEvent = {
   orderId: string | null;
 };
 
+/**
+ * An order changed after it arrived: status, sync, verification, product details, tracking. Sent
+ * by whoever committed the change (status actions, the outbox drain), after the commit; open feeds
+ * and order pages re-read the order.
+ */
+export type OrderFeedEvent = { type: "order"; storeId: string; orderId: string };
+
+export type FeedEvent = DeliveryFeedEvent | OrderFeedEvent;
+
 let pending: { payloads: string[]; sent: Promise<void> } | null = null;
+
+/** Resolves once the notification has been sent (or failed and been logged). */
+export function notifyOrderChanged(storeId: string, orderId: string): Promise<void> {
+  return notifyFeed({ type: "order", storeId, orderId });
+}
 
 /** Resolves once the notification has been sent (or failed and been logged). */
 export function notifyFeed(event: FeedEvent): Promise<void> {
