@@ -94,3 +94,59 @@ export type OrderGlanceDto = {
   /** Outbox messages that gave up (any kind); /outbox shows them. */
   deadMessages: number;
 };
+
+/** A webhook delivery as the order page shows it (the inspector has the rest). */
+export type DeliveryRefDto = {
+  id: string;
+  receivedAt: string;
+  outcome: "accepted" | "duplicate" | "rejected";
+  endpointLabel: string;
+  ackMs: number | null;
+  replay: boolean;
+};
+
+/**
+ * One line of the order's story, oldest first. `event` is an OrderEvent (its `data` as stored; the
+ * page knows the types it can describe and shows the rest as JSON); `delivery` a webhook delivery
+ * no event points at.
+ */
+export type TimelineEntryDto =
+  | {
+      kind: "event";
+      id: string;
+      at: string;
+      type: string;
+      actor: string;
+      data: unknown;
+      /** The delivery the event is about (received, duplicate_received). */
+      delivery: DeliveryRefDto | null;
+    }
+  | { kind: "delivery"; id: string; at: string; delivery: DeliveryRefDto };
+
+/** TribeMade's structured address (GET /api/orders/{id}); any field may be missing. */
+export type TribemadeAddressDto = Partial<Record<"line1" | "line2" | "city" | "state" | "country", string>> & {
+  pincode?: string;
+};
+
+export type CustomAnswerDto = { question: string | null; answer: string | null; raw: unknown };
+
+export type OrderDetailDto = OrderRowDto & {
+  customerEmail: string;
+  customerPhone: string;
+  /** The one-string address the webhook carried. */
+  customerAddress: string | null;
+  /** The address TribeMade's API returns, once verified. */
+  tribemadeAddress: TribemadeAddressDto | null;
+  variation: string | null;
+  size: string | null;
+  color: string | null;
+  specialInstructions: string | null;
+  customQuestions: CustomAnswerDto[];
+  rating: number | null;
+  review: string | null;
+  /** Fields where TribeMade's API disagreed with the webhook (verification mismatch). */
+  verificationDiff: unknown;
+  verifiedAt: string | null;
+  lastRefreshedAt: string | null;
+  timeline: TimelineEntryDto[];
+};
