@@ -83,7 +83,8 @@ function phonePrefix(text: string): string | null {
   let digits = text.replace(/\D/g, "");
   if (text.trimStart().startsWith("+91")) digits = digits.slice(2);
   else if (digits.length === 12 && digits.startsWith("91")) digits = digits.slice(2);
-  else if (digits.length === 11 && digits.startsWith("0")) digits = digits.slice(1);
+  // Mobile numbers start with 6–9: a leading 0 is the trunk prefix people dial, never part of it.
+  else if (digits.startsWith("0")) digits = digits.replace(/^0+/, "");
   if (digits.length > 10) digits = digits.slice(-10);
   return digits.length >= MIN_PHONE_DIGITS ? digits : null;
 }
