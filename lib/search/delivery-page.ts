@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { deliveryMatchSql } from "@/lib/search/delivery-match";
 import { afterCursorSql, decodeCursor, NEWEST_FIRST } from "@/lib/search/keyset";
 import { parseSearch } from "@/lib/search/terms";
-import { RANGE_MS, type DeliveryListQuery } from "@/lib/webhooks/inspector-schemas";
+import { RANGE_MS, type DeliveryListQuery } from "@/lib/webhooks/schemas";
 
 // One page of the deliveries inspector as one statement over "WebhookDelivery" d: every filter is a
 // condition an index serves (outcome: (storeId, outcome, receivedAt); endpoint: (endpointId,

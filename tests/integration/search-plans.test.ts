@@ -10,18 +10,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 const { seedOrders, seededOrder } = await import("@/scripts/bench/seed-orders");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { db, pgPool } = await import("@/lib/db");
-const { Prisma } = await import("@/lib/generated/prisma/client");
 const { orderCountsSql, orderPageSql } = await import("@/lib/search/order-page");
 const { deliveryPageSql } = await import("@/lib/search/delivery-page");
 const { encodeCursor } = await import("@/lib/search/keyset");
 const { orderListQuerySchema } = await import("@/lib/orders/schemas");
-const { deliveryListQuerySchema } = await import("@/lib/webhooks/inspector-schemas");
+const { deliveryListQuerySchema } = await import("@/lib/webhooks/schemas");
 
 const ORDERS = 50_000;
 /** A feed page touches ~100 buffers; a scan of the store would touch thousands. */
 const BUFFER_BUDGET = 1_500;
 
-type Sql = InstanceType<typeof Prisma.Sql>;
+type Sql = import("@/lib/generated/prisma/client").Prisma.Sql;
 type PlanNode = {
   "Node Type": string;
   "Relation Name"?: string;
