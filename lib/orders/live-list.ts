@@ -1,8 +1,10 @@
-import type { OrderPageDto, OrderRowDto } from "@/lib/orders/schemas";
+import { filterRange } from "@/lib/orders/ist-days";
+import type { OrderFilters, OrderPageDto, OrderRowDto } from "@/lib/orders/schemas";
 
 // The live feed's merge rules, apart from the hook that feeds them (useLiveOrders): the newest page
 // arrives again whenever something changed (new rows are marked fresh, or held behind the "N new
-// orders" pill while the merchant has scrolled away), the stream patches changed rows in place,
+// orders" pill while the merchant has scrolled away), a new order the filters are known to match
+// goes straight in from the stream (no page read), the stream patches changed rows in place,
 // "Load more" appends older pages, and a filter change starts over. Pure and client-safe.
 
 export type OrdersListState = {
@@ -24,6 +26,8 @@ export type OrdersListAction =
   | { type: "older"; key: string; page: OrderPageDto }
   /** A changed row from the stream (status, sync, verification, product). */
   | { type: "patch"; order: OrderRowDto }
+  /** A new order from the stream that the current filters are known to match. */
+  | { type: "arrived"; key: string; order: OrderRowDto; hold: boolean }
   /** Show the held rows (the pill was clicked, or the merchant scrolled back up). */
   | { type: "release" }
   | { type: "settle"; ids: string[] };
@@ -60,6 +64,14 @@ export function ordersListReducer(state: OrdersListState, action: OrdersListActi
         return state;
       }
       return { ...state, rows: state.rows.map(replace), held: state.held.map(replace) };
+    }
+    case "arrived": {
+      if (action.key !== state.key || !state.loaded) return state;
+      if ([...state.rows, ...state.held].some((row) => row.id === action.order.id)) {
+        return ordersListReducer(state, { type: "patch", order: action.order });
+      }
+      if (action.hold) return { ...state, held: mergeRows(state.held, [action.order]) };
+      return { ...state, rows: mergeRows(state.rows, [action.order]), fresh: new Set([...state.fresh, action.order.id]) };
     }
     case "older": {
       if (action.key !== state.key || !state.loaded) return state;
@@ -106,4 +118,20 @@ function applyHead(state: OrdersListState, key: string, page: OrderPageDto, hold
   const fresh = new Set(state.fresh);
   for (const row of added) fresh.add(row.id);
   return { ...state, rows: mergeRows(refreshed, added), held, fresh };
+}
+
+/**
+ * Whether a row matches the filters, decided in the browser: yes or no for every filter but the
+ * search text, which only the server can apply (null: ask the server).
+ */
+export function matchesFilters(order: OrderRowDto, filters: OrderFilters, now = new Date()): boolean | null {
+  if (filters.q) return null;
+  if (filters.status && order.status !== filters.status) return false;
+  if (filters.verification ? order.verification !== filters.verification : order.verification === "not_found") return false;
+  if (filters.sync && order.sync !== filters.sync) return false;
+  const range = filterRange(filters, now);
+  const at = Date.parse(order.receivedAt);
+  if (range?.from && at < range.from.getTime()) return false;
+  if (range?.to && at >= range.to.getTime()) return false;
+  return true;
 }

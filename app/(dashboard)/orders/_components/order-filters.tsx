@@ -75,7 +75,7 @@ export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderF
           ref={searchRef}
           type="search"
           aria-label="Search orders"
-          placeholder="Order id, name, email, phone or pincode"
+          placeholder="Order id, name, email, phone, PIN"
           leadingIcon={<Search />}
           value={search}
           onChange={(event) => onSearch(event.target.value)}

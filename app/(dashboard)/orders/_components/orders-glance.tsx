@@ -32,16 +32,16 @@ export function OrdersGlance({
   if (!glance) return <GlanceSkeleton />;
   const stats: Stat[] = [
     {
-      label: "Today",
+      label: "Today (IST)",
       value: formatCount(glance.today.orders),
-      detail: `${formatMoney(glance.today.revenue)} · ${glance.today.orders === 1 ? "order" : "orders"} since midnight IST`,
+      detail: `${formatMoney(glance.today.revenue)} since midnight`,
       icon: <IndianRupee />,
       onClick: () => onFilter({ range: "today", from: undefined, to: undefined, status: undefined }),
     },
     {
       label: "To process",
       value: formatCount(glance.toProcess),
-      detail: glance.overdue > 0 ? `${formatCount(glance.overdue)} waiting over 24 h` : "None waiting over 24 h",
+      detail: glance.overdue > 0 ? `${formatCount(glance.overdue)} waiting over 24 h` : "None over 24 h",
       icon: <Inbox />,
       tone: glance.overdue > 0 ? "amber" : undefined,
       onClick: () => onFilter({ status: "started" }),
@@ -49,7 +49,7 @@ export function OrdersGlance({
     {
       label: "Sync failed",
       value: formatCount(glance.failedSyncs),
-      detail: glance.failedSyncs > 0 ? "TribeMade refused a status change" : "Every change reached TribeMade",
+      detail: glance.failedSyncs > 0 ? "TribeMade refused them" : "All synced",
       icon: <RefreshCcw />,
       tone: glance.failedSyncs > 0 ? "red" : undefined,
       onClick: () => onFilter({ sync: "failed", status: undefined }),
@@ -57,7 +57,7 @@ export function OrdersGlance({
     {
       label: "Outbox",
       value: formatCount(glance.deadMessages),
-      detail: glance.deadMessages > 0 ? "Messages gave up: retry them" : "Nothing stuck",
+      detail: glance.deadMessages > 0 ? "Gave up: retry them" : "Nothing stuck",
       icon: <AlertTriangle />,
       tone: glance.deadMessages > 0 ? "red" : undefined,
       href: "/outbox",

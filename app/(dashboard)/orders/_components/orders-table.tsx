@@ -35,7 +35,7 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
     <Table aria-label="Orders" data-testid="orders-table" className="table-fixed">
       <colgroup>
         <col className="w-10" />
-        <col className="w-[8.5rem] sm:w-28" />
+        <col className="hidden w-28 sm:table-column" />
         <col />
         <col className="hidden w-[32%] md:table-column" />
         <col className="hidden w-12 lg:table-column" />
@@ -57,7 +57,7 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               className="accent-accent size-4 align-middle"
             />
           </TableHead>
-          <TableHead>Order</TableHead>
+          <TableHead className="hidden sm:table-cell">Order</TableHead>
           <TableHead>Customer</TableHead>
           <TableHead className="hidden md:table-cell">Product</TableHead>
           <TableHead className="hidden text-right lg:table-cell">Qty</TableHead>
@@ -96,7 +96,7 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
                   className="accent-accent size-4 align-middle"
                 />
               </TableCell>
-              <TableCell className="py-2 whitespace-nowrap">
+              <TableCell className="hidden py-2 whitespace-nowrap sm:table-cell">
                 <Link
                   href={orderHref(row.id)}
                   title={`Order ${row.tribemadeOrderId}`}
@@ -114,8 +114,15 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               </TableCell>
               <TableCell className="min-w-0 py-2">
                 <div className="truncate font-medium">{row.customerName}</div>
-                <div className="text-fg-muted truncate text-xs">
-                  <span className="md:hidden">{row.productName ?? `×${row.quantity}`} · </span>
+                {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
+                <div className="text-fg-muted truncate text-xs sm:hidden">
+                  <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">
+                    {shortId(row.tribemadeOrderId)}
+                  </Link>{" "}
+                  · <span className="tabular-nums">{formatStamp(row.placedAt ?? row.receivedAt)}</span>
+                </div>
+                <div className="text-fg-muted hidden truncate text-xs sm:block">
+                  <span className="md:hidden">{row.productName ? `${row.productName} · ` : ""}</span>
                   {row.customerPincode}
                 </div>
                 <div className="mt-1 sm:hidden">

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
 import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
-import { emptyList, ordersListReducer } from "@/lib/orders/live-list";
+import { emptyList, matchesFilters, ordersListReducer } from "@/lib/orders/live-list";
 import { orderCountsUrl, ordersApiUrl } from "@/lib/orders/orders-url";
 import type { OrderCountsDto, OrderFilters, OrderGlanceDto, OrderPageDto, OrderRowDto } from "@/lib/orders/schemas";
 
@@ -121,13 +121,16 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
       if (event.change === "created" && !known.current.has(order.id) && !announced.current.has(order.id)) {
         announced.current.add(order.id);
         if (Date.now() - Date.parse(order.receivedAt) < ANNOUNCE_WITHIN_MS) announce(order);
-        refetchHead();
+        // The row is in the event: show it now when the filters surely match; a search needs the server.
+        const match = matchesFilters(order, filters);
+        if (match === true) dispatch({ type: "arrived", key, order, hold: !atTopRef.current });
+        else if (match === null) refetchHead();
       } else {
         dispatch({ type: "patch", order });
       }
       refetchSummary();
     },
-    [announce, dispatch, queryClient, refetchHead, refetchSummary, storeId],
+    [announce, dispatch, filters, key, queryClient, refetchHead, refetchSummary, storeId],
   );
   const stream = useOrderStream(onStream);
   useEffect(() => {

@@ -32,7 +32,7 @@ export function CustomerCard({ order }: { order: OrderDetailDto }) {
         <Row label="Name">{order.customerName}</Row>
         <Row label="Email">
           <span className="flex items-center justify-between gap-2">
-            <a href={`mailto:${order.customerEmail}`} className="hover:text-accent-text truncate hover:underline">
+            <a href={`mailto:${order.customerEmail}`} className="hover:text-accent-text min-w-0 break-all hover:underline">
               {order.customerEmail}
             </a>
             <CopyButton value={order.customerEmail} iconOnly label="Copy email" variant="ghost" />
