@@ -64,9 +64,10 @@ export async function runLiveBench(options: {
     await page.goto(`${baseUrl}/orders`);
     await page.getByRole("heading", { level: 1, name: "Orders" }).waitFor();
     await page.getByText(mode === "stream" ? "Live" : /Reconnecting|Polling/, { exact: true }).waitFor({ timeout: 30_000 });
-    await page.evaluate(() => {
-      const seen: Record<string, number> = {};
-      Object.assign(window, { __seen: seen });
+    // A string, not a function: the bench's TypeScript transform would add helpers the page lacks.
+    await page.evaluate(`(() => {
+      const seen = {};
+      window.__seen = seen;
       const stamp = () => {
         const now = Date.now();
         for (const row of document.querySelectorAll("[data-order-id]")) {
@@ -76,7 +77,7 @@ export async function runLiveBench(options: {
       };
       stamp();
       new MutationObserver(stamp).observe(document.body, { childList: true, subtree: true });
-    });
+    })()`);
 
     const samples: number[] = [];
     let missed = 0;

@@ -14,8 +14,8 @@ import type { OrderCountsDto, OrderFilters, OrderGlanceDto, OrderPageDto, OrderR
 // pages by "Load more". Without a stream (reconnecting, or refused) the newest page is polled.
 // New rows wait behind the "N new orders" pill while the merchant has scrolled away.
 
-/** Polling while the stream is down; with a stream the poll is only a safety net. */
-const POLL_MS = 5_000;
+/** Polling while the stream is down (the inspector's pace); with a stream it is only a safety net. */
+const POLL_MS = 2_000;
 const SAFETY_POLL_MS = 60_000;
 /** How long a new row stays highlighted. */
 const FRESH_MS = 4_000;
