@@ -82,7 +82,15 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
         title: replay ? "Replayed from the inspector: already recorded" : "TribeMade sent it again: recognised as a duplicate",
       };
     case "verified":
-      return { icon: <BadgeCheck />, title: "Verified: TribeMade's API confirms this order", tone: "green" };
+      return {
+        icon: <BadgeCheck />,
+        title: "Verified: TribeMade's API confirms this order",
+        tone: "green",
+        body:
+          Array.isArray(data.changes) && data.changes.length > 0 ? (
+            <DiffTable diff={data.changes} left="Before" right="Now" />
+          ) : null,
+      };
     case "verification_mismatch":
       return {
         icon: <ShieldAlert />,
@@ -137,7 +145,7 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
       return {
         icon: <RefreshCw />,
         title: "Refreshed from TribeMade",
-        body: data.changes !== undefined ? <DiffTable diff={data.changes} /> : null,
+        body: data.changes !== undefined ? <DiffTable diff={data.changes} left="Before" right="Now" /> : null,
       };
     case "forwarded":
       return { icon: <Forward />, title: "Forwarded to your fulfillment system", tone: "green", body: <ApiAnswer data={data} /> };
