@@ -1,6 +1,6 @@
 import type { OrderFilters } from "@/lib/orders/schemas";
 
-// React-query keys for the orders feed and the order page (house style 15: keys only from here).
+// React-query keys for the orders feed and the order page (docs/code-style.md §15: keys only from here).
 // Every key carries the store id, so switching stores never shows another store's cached orders.
 // The status buttons (lib/orders/actions.ts) update and invalidate these same keys.
 

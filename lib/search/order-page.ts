@@ -21,7 +21,7 @@ export function orderConditions(
   const where: Prisma.Sql[] = [Prisma.sql`o."storeId" = ${storeId}::uuid`];
   if (filters.status && options.status !== false) where.push(Prisma.sql`o.status = ${filters.status}::"OrderStatus"`);
   // Orders TribeMade's API does not know are kept out of the feed unless asked for (they may be
-  // forged: docs/decisions.md); "not_found" is then a filter like any other.
+  // forged: docs/architecture.md "Authenticity"); "not_found" is then a filter like any other.
   if (filters.verification) where.push(Prisma.sql`o.verification = ${filters.verification}::"Verification"`);
   else where.push(Prisma.sql`o.verification <> 'not_found'`);
   if (filters.sync) where.push(Prisma.sql`o.sync = ${filters.sync}::"SyncState"`);

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Orders" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The page a merchant lands on after signing in. The first page, the tab counts and the glance are
-// rendered on the server and hydrated into the queries the browser then keeps live (house style 15).
+// rendered on the server and hydrated into the queries the browser then keeps live (docs/code-style.md §15).
 export default async function OrdersPage({ searchParams }: Props) {
   const member = await requireMemberPage("/orders");
   const storeId = member.store.id;
