@@ -46,7 +46,6 @@ export function OrderChecks({ order }: { order: Pick<OrderRowDto, "verification"
       {order.sync === "failed" ? (
         <Badge
           tone="red"
-          dot
           title={order.syncError ? `TribeMade answered: ${order.syncError}` : "TribeMade refused the last status change"}
         >
           <AlertTriangle className="size-3" aria-hidden="true" />
