@@ -37,11 +37,11 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
         <col className="w-10" />
         <col className="hidden w-28 sm:table-column" />
         <col />
-        <col className="hidden w-[32%] md:table-column" />
+        <col className="hidden w-[30%] md:table-column" />
         <col className="hidden w-12 lg:table-column" />
         <col className="w-28" />
         <col className="hidden w-36 sm:table-column" />
-        <col className="hidden w-28 lg:table-column" />
+        <col className="hidden w-32 lg:table-column" />
       </colgroup>
       <TableHeader>
         <TableRow className="hover:bg-transparent">

@@ -11,7 +11,7 @@ import type { OrderDetailDto } from "@/lib/orders/schemas";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[7rem_1fr] gap-3 py-2 text-sm first:pt-0 last:pb-0">
+    <div className="grid grid-cols-[6.5rem_1fr] gap-3 py-2 text-sm first:pt-0 last:pb-0">
       <dt className="text-fg-muted">{label}</dt>
       <dd className="text-fg min-w-0 break-words">{children}</dd>
     </div>
@@ -32,7 +32,10 @@ export function CustomerCard({ order }: { order: OrderDetailDto }) {
         <Row label="Name">{order.customerName}</Row>
         <Row label="Email">
           <span className="flex items-center justify-between gap-2">
-            <a href={`mailto:${order.customerEmail}`} className="hover:text-accent-text min-w-0 break-all hover:underline">
+            <a
+              href={`mailto:${order.customerEmail}`}
+              className="hover:text-accent-text min-w-0 [overflow-wrap:anywhere] hover:underline"
+            >
               {order.customerEmail}
             </a>
             <CopyButton value={order.customerEmail} iconOnly label="Copy email" variant="ghost" />
