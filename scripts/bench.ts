@@ -1,8 +1,7 @@
 // npm run bench — benchmarks against a production build on the embedded default, each beside a
 // baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick (short runs),
-// --outbox (only the outbox benchmarks), --skip-outbox, --outbox-pace (adds the 5-minute run of 100
-// status pushes at TribeMade's real limit).
-// Writes the figures to docs/benchmarks.md.
+// --only=ingest,orders,outbox runs some sections, --outbox-pace adds the 5-minute run of 100 status
+// pushes at TribeMade's real limit. Writes the figures to docs/benchmarks.md.
 import path from "node:path";
 import pg from "pg";
 import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "../lib/bench/ingest";
@@ -10,9 +9,15 @@ import { machineLine, table, writeSection } from "../lib/bench/report";
 import { runOutboxBench } from "../lib/bench/outbox";
 import { paceMarkdown, throughputMarkdown } from "../lib/bench/outbox-report";
 import { startBenchStack, type BenchStack } from "../lib/bench/stack";
+import { runOrdersBenches } from "./bench/orders";
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const runs = (section: string) => !only || only.includes(section);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 // Targets from issue 4.
@@ -24,8 +29,8 @@ const settings = quick
   : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 10, steadyRate: 200, steadySeconds: 10 };
 
 async function main() {
-  if (!process.argv.includes("--outbox")) await ingest();
-  if (!process.argv.includes("--skip-outbox")) await outbox();
+  if (runs("ingest") || runs("orders")) await ingest();
+  if (runs("outbox")) await outbox();
 }
 
 async function outbox() {
@@ -67,16 +72,20 @@ async function ingest() {
       log,
     });
     const postgresVersion = await serverVersion(stack.databaseUrl);
-    const result = await runIngestBench({
-      baseUrl: stack.baseUrl,
-      databaseUrl: stack.databaseUrl,
-      cpu: stack.cpu,
-      log,
-      ...settings,
-    });
-    const markdown = ingestMarkdown(result, machineLine(postgresVersion));
-    console.log(`\n${markdown}\n`);
-    await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
+    if (runs("ingest")) {
+      const result = await runIngestBench({
+        baseUrl: stack.baseUrl,
+        databaseUrl: stack.databaseUrl,
+        cpu: stack.cpu,
+        log,
+        ...settings,
+      });
+      const markdown = ingestMarkdown(result, machineLine(postgresVersion));
+      console.log(`\n${markdown}\n`);
+      await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
+    }
+    if (runs("orders"))
+      await runOrdersBenches({ root, baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     log("Wrote docs/benchmarks.md.");
   } finally {
     await stack?.stop();
