@@ -24,6 +24,7 @@ const { orderCreated } = await import("@/tests/fixtures/webhook-payloads");
 const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook-client");
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
+const { changeOrderStatus } = await import("@/lib/orders/mutations");
 
 const ROOT = process.cwd();
 
@@ -60,6 +61,11 @@ async function merchantB() {
   if (delivered.status !== 200) throw new Error(`B's webhook was not accepted: ${JSON.stringify(delivered.body)}`);
   await settleAfterTasks();
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
+  // A status change still inside its undo window (a pending push_status), for undo/retry aimed at B.
+  await changeOrderStatus(
+    { user: b.user, store: b.store, role: "owner" },
+    { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
+  );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   return {
     ...b,
@@ -265,6 +271,28 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act, { b }) => act({ name: "Probe", email: b.user.email, password: "long enough password" }),
   },
   "lib/auth/actions.ts#signOut": { access: "session", asA: (act) => act() },
+
+  "lib/orders/actions.ts#changeOrderStatus": {
+    access: "session",
+    asA: (act, { b }) => act({ orderId: b.orderId, version: 1, status: "cancelled" }),
+  },
+  "lib/orders/actions.ts#undoStatusChange": { access: "session", asA: (act, { b }) => act({ orderId: b.orderId, version: 1 }) },
+  "lib/orders/actions.ts#undoStatusChanges": {
+    access: "session",
+    asA: (act, { b }) => act({ changes: [{ orderId: b.orderId, version: 1 }] }),
+  },
+  "lib/orders/actions.ts#retryStatusPush": { access: "session", asA: (act, { b }) => act({ orderId: b.orderId, version: 1 }) },
+  "lib/orders/actions.ts#bulkChangeStatus": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        status: "dispatched",
+        orders: [{ id: b.orderId, version: 1 }],
+        tracking: { [b.tribemadeOrderId.slice(0, 8)]: "https://track.example.in/1" },
+        dispatchWithoutTracking: true,
+      }),
+  },
+  "lib/orders/actions.ts#setAutoProcessNewOrders": { access: "session", asA: (act) => act({ enabled: true }) },
 
   "lib/stores/actions.ts#createStore": {
     access: "session",

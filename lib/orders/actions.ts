@@ -1,0 +1,106 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { requireMember, requireOwner } from "@/lib/auth/require-member";
+import type { ActionResult } from "@/lib/http/action-result";
+import { runAction } from "@/lib/http/run-action";
+import * as mutations from "@/lib/orders/mutations";
+import type { UndoResult } from "@/lib/orders/status-undo";
+import {
+  autoProcessSchema,
+  bulkStatusSchema,
+  changeStatusSchema,
+  statusChangeRefSchema,
+  undoStatusChangesSchema,
+} from "@/lib/orders/status-schemas";
+import type { TargetStatus } from "@/lib/orders/transitions";
+import { UNDO_WINDOW_MS } from "@/lib/outbox/messages";
+import { wakeOutbox } from "@/lib/outbox/wake";
+
+// "use server" wrappers for status changes: parse, check the caller (staff and owners may change
+// status; only owners set store rules), call one mutation, then wake the outbox drain after the
+// response. The dashboard refreshes its own queries, so nothing here revalidates the feed.
+
+/** What the UI needs to show a change at once and offer Undo until `undoUntil`. */
+export type StatusChangeReceipt = {
+  orderId: string;
+  status: TargetStatus;
+  version: number;
+  trackingUrl: string | null;
+  undoUntil: string;
+};
+
+/**
+ * One place that starts sending after a change. The push becomes due when the undo window ends,
+ * so the wake-up waits that long (inside after(), which outlives the response) before it knocks.
+ */
+function sendWhenDue(storeId: string, delayMs: number) {
+  after(async () => {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs + 250));
+    await wakeOutbox(storeId);
+  });
+}
+
+export async function changeOrderStatus(input: unknown): Promise<ActionResult<StatusChangeReceipt>> {
+  return runAction("changeOrderStatus", changeStatusSchema, input, async ({ orderId, version, status, tracking }) => {
+    const member = await requireMember();
+    const changed = await mutations.changeOrderStatus(member, { orderId, version, status, trackingUrl: tracking });
+    sendWhenDue(member.store.id, UNDO_WINDOW_MS);
+    return {
+      orderId: changed.orderId,
+      status: changed.status,
+      version: changed.version,
+      trackingUrl: changed.trackingUrl,
+      undoUntil: changed.sendAfter.toISOString(),
+    };
+  });
+}
+
+export async function undoStatusChange(
+  input: unknown,
+): Promise<ActionResult<{ orderId: string; status: string; version: number }>> {
+  return runAction("undoStatusChange", statusChangeRefSchema, input, async (change) => {
+    const member = await requireMember();
+    const undone = await mutations.undoStatusChange(member, change);
+    return { orderId: undone.orderId, status: undone.status, version: undone.version };
+  });
+}
+
+/** Bulk Undo: each change is undone if its push has not been sent; the rest say why not. */
+export async function undoStatusChanges(input: unknown): Promise<ActionResult<UndoResult[]>> {
+  return runAction("undoStatusChanges", undoStatusChangesSchema, input, async ({ changes }) => {
+    const member = await requireMember();
+    return mutations.undoStatusChanges(member, changes);
+  });
+}
+
+export async function retryStatusPush(input: unknown): Promise<ActionResult<{ orderId: string; version: number }>> {
+  return runAction("retryStatusPush", statusChangeRefSchema, input, async (ref) => {
+    const member = await requireMember();
+    const { version } = await mutations.retryStatusPush(member, ref);
+    sendWhenDue(member.store.id, 0);
+    return { orderId: ref.orderId, version };
+  });
+}
+
+export type BulkReceipt = mutations.BulkResult & { undoUntil: string };
+
+export async function bulkChangeStatus(input: unknown): Promise<ActionResult<BulkReceipt>> {
+  return runAction("bulkChangeStatus", bulkStatusSchema, input, async (data) => {
+    const member = await requireMember();
+    const result = await mutations.bulkChangeStatus(member, data);
+    if (result.changed.length > 0) sendWhenDue(member.store.id, UNDO_WINDOW_MS);
+    const undoUntil = result.changed[0]?.sendAfter ?? new Date();
+    return { ...result, undoUntil: undoUntil.toISOString() };
+  });
+}
+
+/** The store rule "mark new orders processing" (owners only). */
+export async function setAutoProcessNewOrders(input: unknown): Promise<ActionResult<{ enabled: boolean }>> {
+  return runAction("setAutoProcessNewOrders", autoProcessSchema, input, async ({ enabled }) => {
+    const member = await requireOwner();
+    await mutations.setAutoProcessNewOrders(member, enabled);
+    revalidatePath("/settings");
+    return { enabled };
+  });
+}
