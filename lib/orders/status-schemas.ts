@@ -90,3 +90,6 @@ export const bulkStatusSchema = z
 export type BulkStatusInput = z.input<typeof bulkStatusSchema>;
 
 export const autoProcessSchema = z.object({ enabled: z.boolean() });
+
+/** Bulk progress polls the orders it changed. */
+export const syncStatesQuerySchema = z.object({ ids: z.array(orderId).min(1).max(MAX_BULK_ORDERS) });

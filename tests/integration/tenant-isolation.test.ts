@@ -236,6 +236,13 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "/api/deliveries/[id]": { access: "session", calls: ({ b }) => [{ method: "GET", params: { id: b.deliveryId } }] },
   "/api/deliveries/metrics": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/orders/budget": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/orders/sync-states": {
+    access: "session",
+    calls: ({ b }) => [
+      { method: "POST", body: JSON.stringify({ ids: [b.orderId] }), headers: { "content-type": "application/json" } },
+    ],
+  },
   "/api/webhooks/tribemade/[token]": {
     access: "token",
     calls: ({ a, b }) => [
