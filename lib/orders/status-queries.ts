@@ -2,17 +2,10 @@ import "server-only";
 import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { STATUS_LIMIT_PER_MINUTE, WINDOW_MS, type BudgetSnapshot } from "@/lib/orders/eta";
+import type { StatusBudgetView, SyncStateView } from "@/lib/orders/status-schemas";
 
 // Reads behind the status buttons: the store's TribeMade status budget (quota meter, bulk ETA)
 // and the status and sync state of a set of orders (bulk progress). Scoped by member.store.id.
-
-export type StatusBudgetView = {
-  budget: BudgetSnapshot;
-  /** Status pushes of the store waiting to be sent (pending or being sent). */
-  queued: number;
-  /** The server's clock, so the meter's countdown does not depend on the browser's. */
-  now: number;
-};
 
 /**
  * The status budget as the drain keeps it: RateBudget row "order_status", a fixed 60 s window.
@@ -39,14 +32,6 @@ export async function readStatusBudget(member: Member): Promise<StatusBudgetView
   return { budget, queued, now };
 }
 
-export type SyncStateView = {
-  id: string;
-  status: string;
-  sync: string;
-  syncError: string | null;
-  version: number;
-  trackingUrl: string | null;
-};
 
 /** The store's orders among `ids` (others are left out, not reported). */
 export async function readSyncStates(member: Member, ids: string[]): Promise<SyncStateView[]> {

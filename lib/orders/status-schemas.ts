@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BudgetSnapshot } from "@/lib/orders/eta";
 import { checkTrackingUrl, COURIERS, MAX_TRACKING_URL_LENGTH, trackingUrlFor } from "@/lib/orders/awb";
 import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
 
@@ -93,3 +94,20 @@ export const autoProcessSchema = z.object({ enabled: z.boolean() });
 
 /** Bulk progress polls the orders it changed. */
 export const syncStatesQuerySchema = z.object({ ids: z.array(orderId).min(1).max(MAX_BULK_ORDERS) });
+
+export type SyncStateView = {
+  id: string;
+  status: string;
+  sync: string;
+  syncError: string | null;
+  version: number;
+  trackingUrl: string | null;
+};
+
+export type StatusBudgetView = {
+  budget: BudgetSnapshot;
+  /** Status pushes of the store waiting to be sent (pending or being sent). */
+  queued: number;
+  /** The server's clock, so the meter's countdown does not depend on the browser's. */
+  now: number;
+};
