@@ -1,6 +1,6 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { OrderFields } from "@/lib/webhooks/classify";
 import {
   ACK_MS,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { pgPool } from "@/lib/db";
 import type { OrderFields } from "@/lib/webhooks/classify";
-import type { DeliveryOutcome, FieldIssue } from "@/lib/webhooks/schemas";
+import type { DeliveryOutcome, FieldIssue } from "@/lib/webhooks/payload-schema";
 
 // The ingest hot path: each delivery is ONE SQL statement, so one round trip and one implicit
 // transaction (environment.md: an interactive Prisma transaction reaches ~25% of a bare route's

@@ -1,7 +1,7 @@
 import "server-only";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { logger } from "@/lib/http/logger";
 import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
 import { submitOrderDelivery } from "@/lib/webhooks/ingest-batch";
@@ -14,7 +14,7 @@ import {
 } from "@/lib/webhooks/ingest-sql";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { captureHeaders } from "@/lib/webhooks/request-headers";
-import type { WebhookAck } from "@/lib/webhooks/schemas";
+import type { WebhookAck } from "@/lib/webhooks/payload-schema";
 
 // Ingest = check → record once → ack (house style 12; design.md "Ingest"). Everything that can be
 // decided without the database is decided first (classify.ts); then one statement records the

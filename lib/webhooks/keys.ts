@@ -1,4 +1,4 @@
-import type { DeliveryFilters } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryFilters } from "@/lib/webhooks/schemas";
 
 // React-query keys for the webhooks inspector (house style 15: keys only from here). Every key
 // carries the store id, so switching stores never shows another store's cached rows.

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/components/settings/format";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { createInvite, revokeInvite } from "@/lib/stores/actions";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type InviteRow = { id: string; role: "owner" | "staff"; createdAt: string; expiresAt: string };
 
