@@ -1,4 +1,6 @@
-/** How merchants quote an order: "#" and the first 8 characters of TribeMade's order id. */
+import { shortId } from "@/lib/format/ids";
+
+/** How an order is quoted in toasts and dialogs: "#3f2a9c1e" (TribeMade's order id, short). */
 export function orderRef(tribemadeOrderId: string): string {
-  return `#${tribemadeOrderId.slice(0, 8)}`;
+  return `#${shortId(tribemadeOrderId)}`;
 }
