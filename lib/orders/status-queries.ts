@@ -32,7 +32,6 @@ export async function readStatusBudget(member: Member): Promise<StatusBudgetView
   return { budget, queued, now };
 }
 
-
 /** The store's orders among `ids` (others are left out, not reported). */
 export async function readSyncStates(member: Member, ids: string[]): Promise<SyncStateView[]> {
   return db.order.findMany({

@@ -35,7 +35,9 @@ describe("patching an order wherever it is cached", () => {
   });
 
   it("finds the current copy for rollback", () => {
-    expect(findOrderIn({ pages: [{ items: [order("a"), order("b", "processing")] }] }, "b")).toMatchObject({ status: "processing" });
+    expect(findOrderIn({ pages: [{ items: [order("a"), order("b", "processing")] }] }, "b")).toMatchObject({
+      status: "processing",
+    });
     expect(findOrderIn({ pages: [] }, "b")).toBeNull();
   });
 });
