@@ -1,5 +1,5 @@
 import "server-only";
-import type { Member } from "@/lib/auth/require-member";
+import type { Member, Owner } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { applyStatusChanges, lockOrders, type Actor, type Changed, type Skipped, type Tx } from "@/lib/orders/status-change";
@@ -215,7 +215,6 @@ export async function markProcessingByRule(tx: Tx, order: { id: string; storeId:
 }
 
 /** Owners turn the store rule on or off. */
-export async function setAutoProcessNewOrders(member: Member, enabled: boolean): Promise<void> {
-  if (member.role !== "owner") throw new AppError("forbidden", "Only the store's owners can change store rules.");
-  await db.store.update({ where: { id: member.store.id }, data: { autoProcessNewOrders: enabled }, select: { id: true } });
+export async function setAutoProcessNewOrders(owner: Owner, enabled: boolean): Promise<void> {
+  await db.store.update({ where: { id: owner.store.id }, data: { autoProcessNewOrders: enabled }, select: { id: true } });
 }
