@@ -8,7 +8,8 @@ import { createNotifyBatcher } from "@/lib/notify-batcher";
 
 export const FEED_CHANNEL = "tribedesk_feed";
 
-export type FeedEvent = {
+/** A webhook delivery was recorded (ingest, replays). */
+export type DeliveryFeedEvent = {
   type: "delivery";
   storeId: string;
   deliveryId: string;
@@ -17,7 +18,21 @@ export type FeedEvent = {
   orderId: string | null;
 };
 
+/**
+ * An order changed after it arrived: status, sync, verification, product details, tracking. Sent
+ * by whoever committed the change (status actions, the outbox drain), after the commit; open feeds
+ * and order pages re-read the order.
+ */
+export type OrderFeedEvent = { type: "order"; storeId: string; orderId: string };
+
+export type FeedEvent = DeliveryFeedEvent | OrderFeedEvent;
+
 const notify = createNotifyBatcher(FEED_CHANNEL);
+
+/** Resolves once the notification has been sent (or failed and been logged). */
+export function notifyOrderChanged(storeId: string, orderId: string): Promise<void> {
+  return notifyFeed({ type: "order", storeId, orderId });
+}
 
 /** Resolves once the notification has been sent (or failed and been logged). */
 export function notifyFeed(event: FeedEvent): Promise<void> {

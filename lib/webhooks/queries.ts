@@ -3,8 +3,9 @@ import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
+import { deliveryPageSql } from "@/lib/search/delivery-page";
+import { encodeCursor } from "@/lib/search/keyset";
 import {
-  RANGE_MS,
   type DeliveryDetailDto,
   type DeliveryListQuery,
   type DeliveryPageDto,
@@ -50,66 +51,21 @@ function toRow(record: RowRecord): DeliveryRowDto {
   };
 }
 
-/** Cursor = the last row's (receivedAt, id): the list's sort key, so pages never skip or repeat. */
-export function encodeCursor(row: { receivedAt: string; id: string }): string {
-  return Buffer.from(`${row.receivedAt}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const receivedAt = new Date(at ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(receivedAt.getTime())) {
-    throw new AppError("validation_failed", "The page cursor is not valid.", [{ path: "cursor", message: "is not valid" }]);
-  }
-  return { receivedAt, id };
-}
-
-/** Orders searched by phone digits; customers type "+91 98450 12345", "098450-12345" or "9845012345". */
-const PHONE_MATCH_LIMIT = 500;
-
-async function ordersByPhoneDigits(storeId: string, digits: string): Promise<string[]> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM "Order"
-    WHERE "storeId" = ${storeId}::uuid AND regexp_replace("customerPhone", '[^0-9]', '', 'g') LIKE ${`%${digits}%`}
-    ORDER BY "receivedAt" DESC LIMIT ${PHONE_MATCH_LIMIT}`;
-  return rows.map((row) => row.id);
-}
-
-async function searchWhere(storeId: string, q: string): Promise<Prisma.WebhookDeliveryWhereInput> {
-  const or: Prisma.WebhookDeliveryWhereInput[] = [
-    { orderRef: { startsWith: q.toLowerCase() } },
-    { order: { customerEmail: { contains: q, mode: "insensitive" } } },
-    { order: { customerName: { contains: q, mode: "insensitive" } } },
-  ];
-  // The last 10 digits: a national number with or without +91 / a leading 0.
-  const digits = q.replace(/\D/g, "").slice(-10);
-  if (digits.length >= 4 && /^[\d\s()+-]+$/.test(q)) or.push({ orderId: { in: await ordersByPhoneDigits(storeId, digits) } });
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q)) or.push({ id: q.toLowerCase() });
-  return { OR: or };
-}
-
-/** Newest first, filtered, one page at a time. */
+/** Newest first, filtered, one page at a time: the page's ids from lib/search, then the rows by id. */
 export async function listDeliveries(member: Member, query: DeliveryListQuery, now = new Date()): Promise<DeliveryPageDto> {
   const storeId = member.store.id;
-  const and: Prisma.WebhookDeliveryWhereInput[] = [{ storeId }];
-  if (query.outcome) and.push({ outcome: query.outcome });
-  if (query.endpoint) and.push({ endpointId: query.endpoint });
-  if (query.reason) and.push({ reason: query.reason });
-  if (query.range !== "all") and.push({ receivedAt: { gte: new Date(now.getTime() - RANGE_MS[query.range]) } });
-  if (query.q) and.push(await searchWhere(storeId, query.q));
-  if (query.cursor) {
-    const { receivedAt, id } = decodeCursor(query.cursor);
-    and.push({ OR: [{ receivedAt: { lt: receivedAt } }, { receivedAt, id: { lt: id } }] });
-  }
-  const records = await db.webhookDelivery.findMany({
-    where: { AND: and },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: ROW_SELECT,
+  const sql = deliveryPageSql(storeId, query, now);
+  if (!sql) return { items: [], nextCursor: null };
+  const page = await db.$queryRaw<Array<{ id: string }>>(sql);
+  const ids = page.slice(0, query.limit).map((row) => row.id);
+  const records = await db.webhookDelivery.findMany({ where: { id: { in: ids }, storeId }, select: ROW_SELECT });
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const items = ids.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [toRow(record)] : [];
   });
-  const items = records.slice(0, query.limit).map(toRow);
   const last = items.at(-1);
-  return { items, nextCursor: records.length > query.limit && last ? encodeCursor(last) : null };
+  return { items, nextCursor: page.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 const RELATED_LIMIT = 25;

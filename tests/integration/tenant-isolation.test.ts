@@ -236,6 +236,27 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "/api/deliveries/[id]": { access: "session", calls: ({ b }) => [{ method: "GET", params: { id: b.deliveryId } }] },
   "/api/deliveries/metrics": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/orders": {
+    access: "session",
+    calls: ({ b }) => [
+      { method: "GET" },
+      { method: "GET", query: `?q=${b.tribemadeOrderId.slice(0, 8)}` },
+      { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}&verification=unverified` },
+      { method: "GET", query: `?q=${b.customer.number}` },
+    ],
+  },
+  "/api/orders/[id]": { access: "session", calls: ({ b }) => [{ method: "GET", params: { id: b.orderId } }] },
+  "/api/orders/counts": {
+    access: "session",
+    calls: ({ b }) => [{ method: "GET", query: `?q=${encodeURIComponent(b.customer.name)}` }],
+  },
+  "/api/orders/glance": { access: "session", calls: () => [{ method: "GET" }] },
+  // ?for=1: the stream ends after a second instead of four minutes.
+  "/api/orders/stream": { access: "session", calls: () => [{ method: "GET", query: "?for=1" }] },
+  "/api/orders/export": {
+    access: "session",
+    calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
+  },
   "/api/orders/budget": { access: "session", calls: () => [{ method: "GET" }] },
   "/api/orders/sync-states": {
     access: "session",
