@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { requireMember, requireOwner } from "@/lib/auth/require-member";
 import type { ActionResult } from "@/lib/http/action-result";
+import { notifyOrderChanged } from "@/lib/feed/notify";
 import { runAction } from "@/lib/http/run-action";
 import * as mutations from "@/lib/orders/mutations";
 import type { UndoResult } from "@/lib/orders/status-undo";
@@ -31,11 +32,15 @@ export type StatusChangeReceipt = {
 };
 
 /**
- * One place that starts sending after a change. The push becomes due when the undo window ends,
- * so the wake-up waits that long (inside after(), which outlives the response) before it knocks.
+ * After a change commits: tell open feeds and order pages (they re-read the orders), and start
+ * sending. The push becomes due when the undo window ends, so the wake-up waits that long (inside
+ * after(), which outlives the response) before it knocks. One place, so the outbox's wake-up API
+ * is called from here only.
  */
-function sendWhenDue(storeId: string, delayMs: number) {
+function afterChange(storeId: string, orderIds: string[], delayMs: number) {
+  if (orderIds.length === 0) return;
   after(async () => {
+    await Promise.all(orderIds.map((orderId) => notifyOrderChanged(storeId, orderId)));
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs + 250));
     await wakeOutbox(storeId);
   });
@@ -45,7 +50,7 @@ export async function changeOrderStatus(input: unknown): Promise<ActionResult<St
   return runAction("changeOrderStatus", changeStatusSchema, input, async ({ orderId, version, status, tracking }) => {
     const member = await requireMember();
     const changed = await mutations.changeOrderStatus(member, { orderId, version, status, trackingUrl: tracking });
-    sendWhenDue(member.store.id, UNDO_WINDOW_MS);
+    afterChange(member.store.id, [changed.orderId], UNDO_WINDOW_MS);
     return {
       orderId: changed.orderId,
       status: changed.status,
@@ -62,6 +67,7 @@ export async function undoStatusChange(
   return runAction("undoStatusChange", statusChangeRefSchema, input, async (change) => {
     const member = await requireMember();
     const undone = await mutations.undoStatusChange(member, change);
+    afterChange(member.store.id, [undone.orderId], 0);
     return { orderId: undone.orderId, status: undone.status, version: undone.version };
   });
 }
@@ -70,7 +76,13 @@ export async function undoStatusChange(
 export async function undoStatusChanges(input: unknown): Promise<ActionResult<UndoResult[]>> {
   return runAction("undoStatusChanges", undoStatusChangesSchema, input, async ({ changes }) => {
     const member = await requireMember();
-    return mutations.undoStatusChanges(member, changes);
+    const results = await mutations.undoStatusChanges(member, changes);
+    afterChange(
+      member.store.id,
+      results.flatMap((result) => (result.outcome === "undone" ? [result.orderId] : [])),
+      0,
+    );
+    return results;
   });
 }
 
@@ -78,7 +90,7 @@ export async function retryStatusPush(input: unknown): Promise<ActionResult<{ or
   return runAction("retryStatusPush", statusChangeRefSchema, input, async (ref) => {
     const member = await requireMember();
     const { version } = await mutations.retryStatusPush(member, ref);
-    sendWhenDue(member.store.id, 0);
+    afterChange(member.store.id, [ref.orderId], 0);
     return { orderId: ref.orderId, version };
   });
 }
@@ -89,7 +101,11 @@ export async function bulkChangeStatus(input: unknown): Promise<ActionResult<Bul
   return runAction("bulkChangeStatus", bulkStatusSchema, input, async (data) => {
     const member = await requireMember();
     const result = await mutations.bulkChangeStatus(member, data);
-    if (result.changed.length > 0) sendWhenDue(member.store.id, UNDO_WINDOW_MS);
+    afterChange(
+      member.store.id,
+      result.changed.map((change) => change.orderId),
+      UNDO_WINDOW_MS,
+    );
     const undoUntil = result.changed[0]?.sendAfter ?? new Date();
     return { ...result, undoUntil: undoUntil.toISOString() };
   });

@@ -15,6 +15,8 @@ const actions = await import("@/lib/orders/actions");
 const { markProcessingByRule } = await import("@/lib/orders/mutations");
 const { pushStatusPayload, UNDO_WINDOW_MS } = await import("@/lib/outbox/messages");
 const { db } = await import("@/lib/db");
+const { FEED_CHANNEL } = await import("@/lib/feed/notify");
+const pg = (await import("pg")).default;
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;
 let shop: Merchant;
@@ -135,6 +137,25 @@ describe("a status click", () => {
       error: { code: "validation_failed" },
     });
     expect(await pushesOf(started.id)).toEqual([]);
+  });
+});
+
+describe("live views", () => {
+  it("tells open feeds the order changed (NOTIFY on tribedesk_feed) right after the commit", async () => {
+    const order = await createOrder(shop.store.id);
+    const listener = new pg.Client(process.env.DATABASE_URL);
+    await listener.connect();
+    try {
+      const heard = new Promise<unknown>((resolve) =>
+        listener.on("notification", (message) => resolve(JSON.parse(message.payload ?? "null"))),
+      );
+      await listener.query(`LISTEN ${FEED_CHANNEL}`);
+      ok(await actions.changeOrderStatus({ orderId: order.id, version: 0, status: "processing" }));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no feed notification within 2 s")), 2_000));
+      expect(await Promise.race([heard, timeout])).toEqual({ type: "order", storeId: shop.store.id, orderId: order.id });
+    } finally {
+      await listener.end();
+    }
   });
 });
 
