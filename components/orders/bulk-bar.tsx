@@ -22,11 +22,12 @@ export type BulkBarProps = {
   onClear: () => void;
 };
 
-const ACTIONS: Array<{ to: TargetStatus; label: string; icon: React.ReactNode }> = [
-  { to: "processing", label: "Mark processing", icon: <PackageOpen /> },
-  { to: "dispatched", label: "Mark dispatched…", icon: <Truck /> },
-  { to: "delivered", label: "Mark delivered", icon: <PackageCheck /> },
-  { to: "cancelled", label: "Cancel…", icon: <Ban /> },
+// `short` fits three buttons in a row on a phone.
+const ACTIONS: Array<{ to: TargetStatus; label: string; short: string; icon: React.ReactNode }> = [
+  { to: "processing", label: "Mark processing", short: "Processing", icon: <PackageOpen /> },
+  { to: "dispatched", label: "Mark dispatched…", short: "Dispatched…", icon: <Truck /> },
+  { to: "delivered", label: "Mark delivered", short: "Delivered", icon: <PackageCheck /> },
+  { to: "cancelled", label: "Cancel…", short: "Cancel…", icon: <Ban /> },
 ];
 
 /**
@@ -69,10 +70,11 @@ export function BulkBar({
         role="toolbar"
         aria-label="Bulk actions"
         data-testid="bulk-bar"
+        // Sticky at the bottom of the feed's column (not the viewport), so it centres on the list
+        // beside the sidebar; full width on phones, above the home indicator.
         className={cn(
-          "border-line bg-surface/95 fixed inset-x-0 bottom-0 z-40 border-t px-3 pt-2.5 pb-[max(0.625rem,env(safe-area-inset-bottom))] shadow-2xl backdrop-blur",
-          "sm:inset-x-auto sm:bottom-4 sm:left-1/2 sm:w-max sm:max-w-[calc(100%-2rem)] sm:-translate-x-1/2 sm:rounded-xl sm:border sm:pb-2.5",
-          "animate-fade-in",
+          "border-line bg-surface/95 animate-fade-in sticky bottom-0 z-30 -mx-4 border-t px-3 pt-2.5 pb-[max(0.625rem,env(safe-area-inset-bottom))] shadow-2xl backdrop-blur",
+          "sm:bottom-4 sm:mx-auto sm:w-max sm:max-w-full sm:rounded-xl sm:border sm:pb-2.5",
         )}
       >
         <div className="flex flex-wrap items-center gap-x-2 gap-y-2">
@@ -90,8 +92,8 @@ export function BulkBar({
             ) : null}
           </div>
           <span className="bg-line hidden h-5 w-px sm:block" aria-hidden="true" />
-          <div className="flex flex-wrap items-center gap-1.5 max-sm:w-full">
-            {ACTIONS.filter(({ to }) => to !== "delivered" || applies(to)).map(({ to, label, icon }) => (
+          <div className="flex items-center gap-1.5 max-sm:w-full">
+            {ACTIONS.filter(({ to }) => to !== "delivered" || applies(to)).map(({ to, label, short, icon }) => (
               <Button
                 key={to}
                 size="sm"
@@ -100,9 +102,11 @@ export function BulkBar({
                 disabled={!applies(to) || loading !== null}
                 loading={loading === to}
                 onClick={() => void open(to)}
-                className={cn("max-sm:flex-1", to === "cancelled" && "text-red-700 dark:text-red-300")}
+                aria-label={label.replace("…", "")}
+                className={cn("max-sm:flex-1 max-sm:px-2", to === "cancelled" && "text-red-700 dark:text-red-300")}
               >
-                {label}
+                <span className="sm:hidden">{short}</span>
+                <span className="max-sm:hidden">{label}</span>
               </Button>
             ))}
           </div>

@@ -54,7 +54,7 @@ export function BulkProgressView({
                 : `${progress.sent.toLocaleString("en-IN")} of ${progress.total.toLocaleString("en-IN")} at TribeMade`}
             </p>
             <p className="text-fg-muted text-xs tabular-nums">
-              {progress.pending === 0 ? "Finished" : `about ${formatDuration(left)} left`}
+              {progress.pending === 0 ? "Finished" : left < 1_000 ? "Sending now" : `about ${formatDuration(left)} left`}
             </p>
           </div>
           <div

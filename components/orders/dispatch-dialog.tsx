@@ -94,7 +94,7 @@ function DispatchForm({ formId, onSubmit }: { formId: string; onSubmit: (trackin
 
   const fieldId = `${id}-${mode}`;
   return (
-    <form id={formId} onSubmit={submit} className="grid gap-4" noValidate>
+    <form id={formId} onSubmit={submit} className="grid gap-4 [&>*]:min-w-0" noValidate>
       <div role="radiogroup" aria-label="Tracking from" className="bg-surface-2 grid grid-cols-2 gap-1 rounded-lg p-1">
         {(["awb", "url"] as const).map((value) => (
           <button
@@ -117,7 +117,7 @@ function DispatchForm({ formId, onSubmit }: { formId: string; onSubmit: (trackin
       </div>
 
       {mode === "awb" ? (
-        <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+        <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)] [&>*]:min-w-0">
           <Field id={`${id}-courier`} label="Courier">
             <Select id={`${id}-courier`} value={courier} onChange={(event) => setCourier(event.target.value as Courier)}>
               {COURIERS.map((value) => (

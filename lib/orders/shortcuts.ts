@@ -7,7 +7,7 @@ export const FEED_SHORTCUTS = [
   { action: "prev", keys: ["k", "ArrowUp"], label: "Previous order" },
   { action: "select", keys: ["x"], label: "Select or unselect the order" },
   { action: "open", keys: ["Enter", "o"], label: "Open the order" },
-  { action: "processing", keys: ["p"], label: "Mark processing (the order, or the selection)" },
+  { action: "processing", keys: ["p"], label: "Mark processing" },
   { action: "dispatch", keys: ["d"], label: "Mark dispatched…" },
   { action: "search", keys: ["/"], label: "Search" },
   { action: "help", keys: ["?"], label: "Show these shortcuts" },
