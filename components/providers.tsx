@@ -3,6 +3,7 @@
 import { isServer, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/shell/theme-provider";
+import { IconDefaults } from "@/components/ui/icon-defaults";
 import { Toaster } from "@/components/ui/toaster";
 import { createQueryClient } from "@/lib/query/create-query-client";
 
@@ -21,7 +22,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
-        {children}
+        <IconDefaults>{children}</IconDefaults>
         <Toaster />
       </QueryClientProvider>
     </ThemeProvider>

@@ -5,7 +5,7 @@ import type { ZodType } from "zod";
 import { fieldErrorsFromIssues, type ActionError, type FieldErrors } from "@/lib/http/action-result";
 
 /**
- * Form state validated with the same zod schema the server action parses (house style 9):
+ * Form state validated with the same zod schema the server action parses (docs/code-style.md §9):
  * errors appear in place on submit, then follow each keystroke until the field is fixed. Server
  * failures land in the same places (`fieldErrors`) or above the form (`formError`).
  */

@@ -1,7 +1,7 @@
 "use client";
 
 import { ExternalLink } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
@@ -74,6 +74,14 @@ function DispatchForm({ formId, onSubmit }: { formId: string; onSubmit: (trackin
   const [awb, setAwb] = useState("");
   const [url, setUrl] = useState("");
   const [touched, setTouched] = useState(false);
+  const numberRef = useRef<HTMLInputElement>(null);
+
+  // The dialog focuses its first field, the courier; the number is what people type first. A frame
+  // later, after the dialog's own focus, is when this can win.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => numberRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [mode]);
 
   const built = mode === "awb" ? trackingUrlFor(courier, awb) : checkTrackingUrl(url);
   const error = touched && !built.ok ? built.message : null;
@@ -130,7 +138,7 @@ function DispatchForm({ formId, onSubmit }: { formId: string; onSubmit: (trackin
           <Field id={fieldId} label="AWB number" errors={error}>
             <Input
               id={fieldId}
-              autoFocus
+              ref={numberRef}
               value={awb}
               onChange={(event) => setAwb(event.target.value)}
               onBlur={() => setTouched(awb.trim() !== "")}
@@ -148,8 +156,8 @@ function DispatchForm({ formId, onSubmit }: { formId: string; onSubmit: (trackin
         <Field id={fieldId} label="Tracking link" errors={error}>
           <Input
             id={fieldId}
+            ref={numberRef}
             type="url"
-            autoFocus
             value={url}
             onChange={(event) => setUrl(event.target.value)}
             onBlur={() => setTouched(url.trim() !== "")}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
+import { RotateCwIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { RefreshIcon } from "@/components/ui/icons";
 
 /**
  * A section of a page failed to render on the server; the page header and tabs above stay usable.
@@ -19,7 +19,7 @@ export function SectionError({ error, retry, what }: { error: unknown; retry: ()
       tone="error"
       title={`${what} didn't load`}
       action={
-        <Button size="sm" onClick={retry} leadingIcon={<RefreshIcon />}>
+        <Button size="sm" onClick={retry} leadingIcon={<RotateCwIcon />}>
           Try again
         </Button>
       }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 
-// The access check every server action, member route and page runs first (house style 14); the
+// The access check every server action, member route and page runs first (docs/code-style.md §14); the
 // Member it returns is the first argument of every data function, which scopes by member.store.id.
 // Authentication comes from the session cookie; the store from the argument, else the
 // store-switcher cookie, else the user's first store — always checked against memberships.

@@ -2,7 +2,7 @@ import "server-only";
 import { requireMember, requireOwner, type Member, type Owner } from "@/lib/auth/require-member";
 import { toErrorResponse } from "@/lib/http/error-response";
 
-// The one wrapper for member API routes (house style 11): the member check always runs first,
+// The one wrapper for member API routes (docs/code-style.md §11): the member check always runs first,
 // anything thrown becomes the JSON error body, and answers are never cached (they hold one
 // store's data). Handlers receive the Member, which every data function takes, so scoping is
 // enforced by the compiler rather than by each handler remembering to pass a store id.

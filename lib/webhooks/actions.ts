@@ -16,7 +16,7 @@ import {
   type ReplayResultDto,
 } from "@/lib/webhooks/schemas";
 
-// Thin "use server" wrappers for the inspector (house style 16): parse with the shared schema,
+// Thin "use server" wrappers for the inspector (docs/code-style.md §16): parse with the shared schema,
 // check the caller, call one mutation scoped to the caller's store, revalidate. Managing endpoints
 // is for owners; any member may replay a delivery.
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The order.created payload contract (tribemade-api.md §6, design.md "Ingest"). Client-safe: the
+// The order.created payload contract (docs/tribemade-api.md §6, docs/architecture.md "Ingest"). Client-safe: the
 // inspector shows the same rules the route applies.
 //
 // Required: event, order_id, customer.{name,email,number,pincode}, order_details.{quantity,amount}.

@@ -167,8 +167,3 @@ export async function listEndpoints(member: Member, now = new Date()): Promise<E
     deliveries24h: perEndpoint.get(endpoint.id) ?? 0,
   }));
 }
-
-/** Whether the store has ever received a delivery (chooses the "connect TribeMade" empty state). */
-export async function hasAnyDelivery(member: Member): Promise<boolean> {
-  return (await db.webhookDelivery.findFirst({ where: { storeId: member.store.id }, select: { id: true } })) !== null;
-}

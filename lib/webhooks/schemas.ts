@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type FieldIssue } from "@/lib/webhooks/payload-schema";
 
-// The inspector's contracts (house style 9): the query strings the /api/deliveries routes accept,
+// The inspector's contracts (docs/code-style.md §9): the query strings the /api/deliveries routes accept,
 // the server actions' inputs, and the JSON shapes the routes answer with. Client-safe. Dates travel
 // as ISO strings, so a server prefetch and a browser fetch put identical data in the query cache.
 

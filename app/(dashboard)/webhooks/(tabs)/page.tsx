@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Webhook deliveries" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Server-rendered first page, hydrated into the same query the browser then polls (house style 15).
+// Server-rendered first page, hydrated into the same query the browser then polls (docs/code-style.md §15).
 export default async function DeliveriesPage({ searchParams }: Props) {
   const member = await requireMemberPage("/webhooks");
   const storeId = member.store.id;

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PlusIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { createInvite, revokeInvite } from "@/lib/stores/actions";
 import { formatDateTime } from "@/lib/format/dates";

@@ -2,12 +2,12 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { ArrowRightIcon, RotateCwIcon, SearchIcon, TriangleAlertIcon, WebhookIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ArrowRightIcon, RefreshIcon, SearchIcon, WarningIcon, WebhookIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { deliveryFiltersSchema, type DeliveryFilters } from "@/lib/webhooks/schemas";
 import { ConnectSteps } from "@/components/webhooks/connect-steps";
@@ -59,11 +59,11 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
         </Card>
       ) : live.error && !live.stale ? (
         <EmptyState
-          icon={<WarningIcon className="text-amber-600 dark:text-amber-400" />}
+          icon={<TriangleAlertIcon className="text-amber-600 dark:text-amber-400" />}
           title="Deliveries didn't load"
           description={errorMessage(live.error)}
           action={
-            <Button variant="primary" leadingIcon={<RefreshIcon />} onClick={live.retry}>
+            <Button variant="primary" leadingIcon={<RotateCwIcon />} onClick={live.retry}>
               Try again
             </Button>
           }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { SearchIcon, XIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { CloseIcon, SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DELIVERY_RANGES, type DeliveryFilters, type DeliveryRange } from "@/lib/webhooks/schemas";
@@ -117,7 +117,7 @@ export function DeliveryFiltersBar({ filters, endpoints, onChange, status }: Del
         <span className="border-line bg-surface-2 text-fg inline-flex h-8 items-center gap-1 rounded-md border pr-1 pl-2.5 text-xs">
           Reason: <span className="font-mono">{reasonLabel(filters.reason)}</span>
           <Button variant="ghost" size="icon-sm" aria-label="Clear the reason filter" onClick={() => set({ reason: undefined })}>
-            <CloseIcon />
+            <XIcon />
           </Button>
         </span>
       ) : null}

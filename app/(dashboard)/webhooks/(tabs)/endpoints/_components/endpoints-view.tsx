@@ -2,13 +2,19 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { EllipsisIcon, PlusIcon, WebhookIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { MoreIcon, PlusIcon, WebhookIcon } from "@/components/ui/icons";
-import { Menu } from "@/components/ui/menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { MAX_ACTIVE_ENDPOINTS, type EndpointDto } from "@/lib/webhooks/schemas";
@@ -141,17 +147,21 @@ export function EndpointsView({ endpoints, isOwner }: { endpoints: EndpointDto[]
                   {isOwner ? (
                     <TableCell className="py-1 text-right">
                       {endpoint.revokedAt ? null : (
-                        <Menu
-                          align="end"
-                          triggerLabel={`Actions for ${endpoint.label}`}
-                          triggerClassName="inline-flex size-7 items-center justify-center rounded-md text-fg-muted hover:bg-surface-2 hover:text-fg [&_svg]:size-4"
-                          trigger={<MoreIcon />}
-                          items={[
-                            { label: "Rename", onSelect: () => setRenaming(endpoint) },
-                            { type: "separator" },
-                            { label: "Revoke…", danger: true, onSelect: () => setRevoking(endpoint) },
-                          ]}
-                        />
+                        <DropdownMenu>
+                          <DropdownMenuTrigger
+                            aria-label={`Actions for ${endpoint.label}`}
+                            className="text-fg-muted hover:bg-surface-2 hover:text-fg aria-expanded:bg-surface-2 aria-expanded:text-fg inline-flex size-7 items-center justify-center rounded-md [&_svg]:size-4"
+                          >
+                            <EllipsisIcon />
+                          </DropdownMenuTrigger>
+                          <DropdownMenuContent align="end">
+                            <DropdownMenuItem onSelect={() => setRenaming(endpoint)}>Rename</DropdownMenuItem>
+                            <DropdownMenuSeparator />
+                            <DropdownMenuItem variant="danger" onSelect={() => setRevoking(endpoint)}>
+                              Revoke…
+                            </DropdownMenuItem>
+                          </DropdownMenuContent>
+                        </DropdownMenu>
                       )}
                     </TableCell>
                   ) : null}

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RotateCwIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { RefreshIcon } from "@/components/ui/icons";
 import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
@@ -54,7 +54,7 @@ export function MetricsView({ storeId }: { storeId: string }) {
         tone="error"
         title="Metrics didn't load"
         action={
-          <Button size="sm" leadingIcon={<RefreshIcon />} onClick={() => void metrics.refetch()}>
+          <Button size="sm" leadingIcon={<RotateCwIcon />} onClick={() => void metrics.refetch()}>
             Try again
           </Button>
         }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { ChevronRightIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { ChevronRightIcon } from "@/components/ui/icons";
 import { formatCount } from "@/lib/format/numbers";
 
 // A small collapsible JSON viewer, written here rather than taken from a library: the inspector

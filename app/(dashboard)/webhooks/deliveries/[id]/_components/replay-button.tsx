@@ -3,9 +3,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { RotateCwIcon } from "lucide-react";
 import { Alert, type AlertTone } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { RefreshIcon } from "@/components/ui/icons";
 import { replayWebhookDelivery } from "@/lib/webhooks/actions";
 import type { ReplayResultDto } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
@@ -59,7 +59,7 @@ export function ReplayButton({ onReplay, pending }: { onReplay: () => void; pend
     <Button
       onClick={onReplay}
       loading={pending}
-      leadingIcon={<RefreshIcon />}
+      leadingIcon={<RotateCwIcon />}
       title="Run ingest again on the stored body and headers"
     >
       Replay
