@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ActivityIcon, ArrowRightIcon, SendIcon, ShieldCheckIcon } from "lucide-react";
 import { Logo } from "@/components/shell/logo";
 import { Button } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, type StatusValue } from "@/components/ui/status-badge";
+import { currentUser } from "@/lib/auth/require-member";
 
 export const metadata: Metadata = {
   title: { absolute: "Tribedesk — the order desk for TribeMade merchants" },
@@ -36,7 +38,9 @@ const sample: { name: string; product: string; amount: string; status: StatusVal
   { name: "Arjun Singh", product: "Terracotta planter", amount: "649.50", status: "delivered", when: "3h ago" },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // A signed-in merchant opening the app's address wants the desk, not the pitch.
+  if (await currentUser()) redirect("/orders");
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex h-16 w-full max-w-6xl items-center justify-between px-4 sm:px-6">

@@ -1,14 +1,20 @@
 // npm run bench — benchmarks against a production build on the embedded default, each beside a
 // baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick (short runs).
-// Writes the figures to docs/benchmarks.md.
+// --only=ingest,orders runs some sections. Writes the figures to docs/benchmarks.md.
 import path from "node:path";
 import pg from "pg";
 import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "../lib/bench/ingest";
 import { machineLine, table, writeSection } from "../lib/bench/report";
 import { startBenchStack, type BenchStack } from "../lib/bench/stack";
+import { runOrdersBenches } from "./bench/orders";
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const runs = (section: string) => !only || only.includes(section);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 // Targets from issue 4.
@@ -36,16 +42,20 @@ async function main() {
       log,
     });
     const postgresVersion = await serverVersion(stack.databaseUrl);
-    const result = await runIngestBench({
-      baseUrl: stack.baseUrl,
-      databaseUrl: stack.databaseUrl,
-      cpu: stack.cpu,
-      log,
-      ...settings,
-    });
-    const markdown = ingestMarkdown(result, machineLine(postgresVersion));
-    console.log(`\n${markdown}\n`);
-    await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
+    if (runs("ingest")) {
+      const result = await runIngestBench({
+        baseUrl: stack.baseUrl,
+        databaseUrl: stack.databaseUrl,
+        cpu: stack.cpu,
+        log,
+        ...settings,
+      });
+      const markdown = ingestMarkdown(result, machineLine(postgresVersion));
+      console.log(`\n${markdown}\n`);
+      await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
+    }
+    if (runs("orders"))
+      await runOrdersBenches({ root, baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     log("Wrote docs/benchmarks.md.");
   } finally {
     await stack?.stop();

@@ -61,17 +61,18 @@ export function watchStoreChanges(storeId: string, handler: Handler): () => void
 }
 
 function start(storeId: string, watcher: Watcher): void {
-  if (liveMode() === "listen") {
-    watcher.unlisten = subscribe(FEED_CHANNEL, (payload) => {
-      if (payload === null) return emit(watcher, null);
-      const change = readNotification(storeId, payload);
-      if (change) emit(watcher, change);
-    });
-  }
-  const interval = liveMode() === "listen" ? SAFETY_POLL_MS : POLL_MS;
+  // Subscribing without a LISTEN URL is harmless (nothing connects); the poll below covers it.
+  watcher.unlisten = subscribe(FEED_CHANNEL, (payload) => {
+    if (payload === null) return emit(watcher, null);
+    const change = readNotification(storeId, payload);
+    if (change) emit(watcher, change);
+  });
+  // The mode is read on every tick: LISTEN can turn out to be unavailable at run time.
   const tick = async () => {
     await poll(storeId, watcher);
-    if (watchers.get(storeId) === watcher) watcher.timer = setTimeout(() => void tick(), interval);
+    if (watchers.get(storeId) === watcher) {
+      watcher.timer = setTimeout(() => void tick(), liveMode() === "listen" ? SAFETY_POLL_MS : POLL_MS);
+    }
   };
   void tick();
 }

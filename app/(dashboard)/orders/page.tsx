@@ -1,25 +1,41 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { PackageIcon, WebhookIcon } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { requireMemberPage } from "@/lib/auth/page-guard";
+import { orderKeys } from "@/lib/orders/keys";
+import { parseFilters } from "@/lib/orders/orders-url";
+import { countOpenOrders, getOrderGlance, listOrders } from "@/lib/orders/queries";
+import { ORDER_PAGE_SIZE } from "@/lib/orders/schemas";
+import { getServerQueryClient } from "@/lib/query/server-query-client";
+import { OrdersView } from "./_components/orders-view";
 
 export const metadata: Metadata = { title: "Orders" };
 
-export default function OrdersPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The page a merchant lands on after signing in. The first page, the tab counts and the glance are
+// rendered on the server and hydrated into the queries the browser then keeps live (house style 15).
+export default async function OrdersPage({ searchParams }: Props) {
+  const member = await requireMemberPage("/orders");
+  const storeId = member.store.id;
+  const filters = parseFilters(await searchParams);
+  const { status: _status, ...countFilters } = filters;
+
+  const queryClient = getServerQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery({
+      queryKey: orderKeys.head(storeId, filters),
+      queryFn: () => listOrders(member, { ...filters, limit: ORDER_PAGE_SIZE }),
+    }),
+    queryClient.prefetchQuery({
+      queryKey: orderKeys.counts(storeId, countFilters),
+      queryFn: () => countOpenOrders(member, countFilters),
+    }),
+    queryClient.prefetchQuery({ queryKey: orderKeys.glance(storeId), queryFn: () => getOrderGlance(member) }),
+  ]);
+
   return (
-    <>
-      <PageHeader title="Orders" description="Every paid order from TribeMade, live as it arrives." />
-      <EmptyState
-        icon={<PackageIcon />}
-        title="No orders yet"
-        description="The live order feed will be here: new orders appear within seconds of payment, with filters, search and bulk status changes that sync back to TribeMade."
-        action={
-          <Button href="/webhooks" variant="secondary" leadingIcon={<WebhookIcon />}>
-            Connect a webhook
-          </Button>
-        }
-      />
-    </>
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <OrdersView key={storeId} storeId={storeId} userId={member.user.id} />
+    </HydrationBoundary>
   );
 }

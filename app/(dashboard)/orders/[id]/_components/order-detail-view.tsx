@@ -1,0 +1,118 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { useCallback } from "react";
+import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
+import { OrderActions } from "@/components/orders/order-actions";
+import { useMinuteClock } from "@/components/orders/use-minute-clock";
+import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatFull } from "@/lib/format/dates";
+import { shortId } from "@/lib/format/ids";
+import { formatMoney } from "@/lib/format/numbers";
+import { fetchJson } from "@/lib/http/fetch-json";
+import { orderKeys } from "@/lib/orders/keys";
+import type { OrderDetailDto, OrderStatus as Status } from "@/lib/orders/schemas";
+import { DiffTable } from "./diff-table";
+import { CustomerCard, OrderedCard } from "./order-facts";
+import { OrderTimeline } from "./order-timeline";
+import { StatusStepper } from "./status-stepper";
+
+export type OrderDetailViewProps = { storeId: string; orderId: string };
+
+/** The furthest status a cancelled order reached, from the status changes on its timeline. */
+function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
+  const order_: Status[] = ["started", "processing", "dispatched", "delivered"];
+  let reached = 0;
+  for (const entry of order.timeline) {
+    if (entry.kind !== "event" || entry.type !== "status_requested") continue;
+    const to = (entry.data as { to?: string } | null)?.to as Status | undefined;
+    if (to && order_.indexOf(to) > reached) reached = order_.indexOf(to);
+  }
+  return order_[reached];
+}
+
+export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
+  const queryClient = useQueryClient();
+  // Hydrated by the page; re-read whenever the stream says this order changed.
+  const { data: order } = useQuery({
+    queryKey: orderKeys.detail(storeId, orderId),
+    queryFn: ({ signal }) => fetchJson<OrderDetailDto>(`/api/orders/${orderId}`, signal),
+    staleTime: 30_000,
+  });
+  const onStream = useCallback(
+    (event: OrderStreamEvent) => {
+      if (event.type === "resync" || event.order.id === orderId) {
+        void queryClient.invalidateQueries({ queryKey: orderKeys.detail(storeId, orderId) });
+      }
+      if (event.type === "order") void queryClient.invalidateQueries({ queryKey: orderKeys.lists(storeId) });
+    },
+    [orderId, queryClient, storeId],
+  );
+  useOrderStream(onStream);
+  const now = useMinuteClock();
+  if (!order) return null;
+
+  const placed = order.placedAt ?? order.receivedAt;
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/orders" className="hover:text-fg inline-flex items-center gap-1">
+            <ArrowLeft className="size-3.5" aria-hidden="true" /> Orders
+          </Link>
+        }
+        title={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            Order <span className="font-mono">{shortId(order.tribemadeOrderId)}</span>
+            <OrderStatus order={order} now={now} />
+            <OrderChecks order={order} />
+          </span>
+        }
+        description={`Placed ${formatFull(placed)} · ${formatMoney(order.amount)} · ${order.customerName}`}
+        actions={
+          <>
+            <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />
+            <OrderActions order={order} />
+          </>
+        }
+      />
+      <div className="grid gap-6">
+        <StatusStepper status={order.status} reached={order.status === "cancelled" ? reachedBeforeCancel(order) : undefined} />
+        {order.sync === "failed" ? (
+          <Alert tone="error" title="TribeMade refused the last status change">
+            {order.syncError ?? "The outbox gave up on it."} The timeline below has TribeMade&apos;s answer.
+          </Alert>
+        ) : null}
+        {order.verification === "not_found" ? (
+          <Alert tone="error" title="TribeMade's API does not know this order">
+            It is hidden from the feed: it may not be a real TribeMade order. Check the webhook delivery before fulfilling it.
+          </Alert>
+        ) : null}
+        {order.verification === "mismatch" && order.verificationDiff ? (
+          <Alert tone="warning" title="TribeMade's API disagrees with the webhook">
+            <DiffTable diff={order.verificationDiff} />
+          </Alert>
+        ) : null}
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          <div className="grid gap-6 lg:col-start-3 lg:row-start-1">
+            <CustomerCard order={order} />
+            <OrderedCard order={order} />
+          </div>
+          <Card className="min-w-0 lg:col-span-2 lg:col-start-1 lg:row-start-1">
+            <CardHeader
+              title="Timeline"
+              description="Everything that happened to this order: each webhook, verification, status change and TribeMade's answers."
+            />
+            <OrderTimeline entries={order.timeline} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

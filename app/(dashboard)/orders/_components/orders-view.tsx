@@ -1,0 +1,179 @@
+"use client";
+
+import { ArrowRight, ArrowUp, Download, RefreshCw, Search, TriangleAlert, Webhook } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { BulkSlot } from "@/components/orders/bulk-slot";
+import { useMinuteClock } from "@/components/orders/use-minute-clock";
+import { useOrderAlerts } from "@/components/orders/use-order-alerts";
+import { useOrderSelection } from "@/components/orders/use-order-selection";
+import type { StreamStatus } from "@/components/orders/use-order-stream";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Spinner } from "@/components/ui/spinner";
+import { formatCount } from "@/lib/format/numbers";
+import { errorMessage } from "@/lib/http/fetch-json";
+import { filtersToParams, hasFilters, orderExportUrl, parseFilters } from "@/lib/orders/orders-url";
+import type { OrderFilters, OrderStatus } from "@/lib/orders/schemas";
+import { AlertsMenu } from "./alerts-menu";
+import { CLEARED, OrderFiltersBar } from "./order-filters";
+import { OrdersGlance } from "./orders-glance";
+import { OrdersTableSkeleton } from "./orders-skeleton";
+import { OrdersTable } from "./orders-table";
+import { StatusTabs } from "./status-tabs";
+import { useLiveOrders } from "./use-live-orders";
+
+export type OrdersViewProps = { storeId: string; userId: string };
+
+export function OrdersView({ storeId, userId }: OrdersViewProps) {
+  const searchParams = useSearchParams();
+  const filters = useMemo(() => parseFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const alerts = useOrderAlerts(userId);
+  const live = useLiveOrders(storeId, filters, alerts.announce);
+  const now = useMinuteClock();
+  const statusCount =
+    filters.status && filters.status in (live.counts ?? {}) ? live.counts?.[filters.status as "started"] : undefined;
+  const selection = useOrderSelection(filters, statusCount ?? null);
+
+  // The URL holds the filters (shareable, survives reload); the history API updates it without a
+  // server round trip, and useSearchParams follows. Tabs and selects add a history entry (Back
+  // undoes them); typing in the search box replaces it.
+  const setFilters = useCallback((patch: Partial<OrderFilters>, mode: "push" | "replace" = "push") => {
+    const next = { ...parseFilters(new URLSearchParams(window.location.search)), ...patch };
+    const query = filtersToParams(next).toString();
+    const url = query ? `/orders?${query}` : "/orders";
+    if (mode === "push") window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }, []);
+  const selectStatus = useCallback((status: OrderStatus | undefined) => setFilters({ status }), [setFilters]);
+
+  return (
+    <>
+      <PageHeader
+        title="Orders"
+        description="Every paid order from TribeMade, live as it arrives."
+        actions={
+          <>
+            <AlertsMenu alerts={alerts} />
+            {/* A plain link: the browser downloads the stream itself (no client-side navigation). */}
+            <a href={orderExportUrl(filters)} download className={buttonClasses()}>
+              <Download />
+              Export CSV
+            </a>
+          </>
+        }
+      />
+      <div className="grid gap-5">
+        <OrdersGlance glance={live.glance} onFilter={(patch) => setFilters(patch)} />
+        <div className="grid gap-3">
+          <StatusTabs filters={filters} counts={live.counts} onSelect={selectStatus} />
+          <OrderFiltersBar
+            filters={filters}
+            onChange={setFilters}
+            status={<LiveBadge stream={live.stream} fetching={live.fetching && live.pending} />}
+          />
+        </div>
+        {live.held > 0 && !live.atTop ? <NewOrdersPill count={live.held} onClick={live.showNew} /> : null}
+        <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore} />
+        {live.pending ? (
+          <Card className="overflow-hidden">
+            <OrdersTableSkeleton />
+          </Card>
+        ) : live.error && !live.stale ? (
+          <EmptyState
+            icon={<TriangleAlert className="text-amber-600 dark:text-amber-400" />}
+            title="Orders didn't load"
+            description={errorMessage(live.error)}
+            action={
+              <Button variant="primary" leadingIcon={<RefreshCw />} onClick={live.retry}>
+                Try again
+              </Button>
+            }
+          />
+        ) : live.rows.length === 0 ? (
+          hasFilters(filters) || filters.status ? (
+            <EmptyState
+              icon={<Search />}
+              title="No orders match"
+              description="Nothing fits these filters. Orders that match will appear here on their own as they arrive."
+              action={<Button onClick={() => setFilters({ ...CLEARED, status: undefined })}>Clear filters</Button>}
+            />
+          ) : (
+            <NoOrdersYet />
+          )
+        ) : (
+          <>
+            <Card className="overflow-hidden">
+              <OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} />
+            </Card>
+            {live.loadMoreError ? <Alert tone="error">{live.loadMoreError}</Alert> : null}
+            <div className="text-fg-subtle flex items-center justify-between gap-3 text-xs">
+              <span>
+                {formatCount(live.rows.length)} {live.rows.length === 1 ? "order" : "orders"} shown
+              </span>
+              {live.hasMore ? (
+                <Button size="sm" onClick={() => void live.loadMore()} loading={live.loadingMore}>
+                  Load more
+                </Button>
+              ) : (
+                <span>That&apos;s everything.</span>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function LiveBadge({ stream, fetching }: { stream: StreamStatus; fetching: boolean }) {
+  if (fetching) return <Spinner size="sm" label="Loading orders" className="text-fg-subtle" />;
+  if (stream === "live") {
+    return (
+      <Badge tone="green" pulse title="New orders appear here within a second">
+        Live
+      </Badge>
+    );
+  }
+  if (stream === "connecting") return <Badge title="Connecting to the live feed">Connecting…</Badge>;
+  return (
+    <Badge tone="amber" title="The live connection dropped; checking for new orders every few seconds until it is back">
+      {stream === "reconnecting" ? "Reconnecting…" : "Polling"}
+    </Badge>
+  );
+}
+
+function NewOrdersPill({ count, onClick }: { count: number; onClick: () => void }) {
+  return (
+    <div className="pointer-events-none sticky top-16 z-20 -mb-3 flex justify-center">
+      <Button
+        variant="primary"
+        size="sm"
+        className="pointer-events-auto rounded-full shadow-md"
+        leadingIcon={<ArrowUp />}
+        onClick={onClick}
+      >
+        {formatCount(count)} new {count === 1 ? "order" : "orders"}
+      </Button>
+    </div>
+  );
+}
+
+function NoOrdersYet() {
+  return (
+    <EmptyState
+      icon={<Webhook />}
+      title="No orders yet"
+      description="Orders appear here the moment a customer pays, once TribeMade sends them to your webhook URL. This page updates live; there is no need to reload."
+      action={
+        <Button href="/webhooks/endpoints" variant="primary" trailingIcon={<ArrowRight />}>
+          Connect TribeMade
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { OrderRowDto } from "@/lib/orders/schemas";
+
+// The browser end of GET /api/orders/stream (lib/feed/order-stream.ts): one EventSource per page,
+// which reconnects by itself (the server ends each stream after a few minutes and says how soon to
+// come back; Last-Event-ID lets it catch up). The feed and the order page both listen.
+
+export type StreamStatus =
+  /** Opening the first connection. */
+  | "connecting"
+  /** Connected; changes arrive within a second. */
+  | "live"
+  /** Lost; EventSource is retrying. The page falls back to polling meanwhile. */
+  | "reconnecting"
+  /** Refused (signed out) or unsupported; the page polls. */
+  | "closed";
+
+export type OrderStreamEvent =
+  | { type: "order"; change: "created" | "updated"; order: OrderRowDto }
+  /** Changes may have been missed: re-read everything shown. */
+  | { type: "resync" };
+
+export const STREAM_URL = "/api/orders/stream";
+
+export function useOrderStream(onEvent: (event: OrderStreamEvent) => void): StreamStatus {
+  const [status, setStatus] = useState<StreamStatus>("connecting");
+  // The latest handler, without reopening the connection when it changes.
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  }, [onEvent]);
+
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(STREAM_URL);
+    let opened = false;
+    // The server ends each stream on purpose ("bye") and replays what changed from Last-Event-ID on
+    // the reconnect; only an unplanned loss makes the page re-read.
+    let planned = false;
+    source.addEventListener("ready", () => {
+      if (opened && !planned) handler.current({ type: "resync" });
+      opened = true;
+      planned = false;
+      setStatus("live");
+    });
+    source.addEventListener("bye", () => {
+      planned = true;
+    });
+    source.addEventListener("order", (message) => {
+      try {
+        const data = JSON.parse((message as MessageEvent<string>).data) as { change: "created" | "updated"; order: OrderRowDto };
+        handler.current({ type: "order", change: data.change, order: data.order });
+      } catch {
+        // A frame this page cannot read changes nothing it shows.
+      }
+    });
+    source.addEventListener("resync", () => handler.current({ type: "resync" }));
+    source.addEventListener("error", () => {
+      if (source.readyState === EventSource.CLOSED) setStatus("closed");
+      else if (!planned) setStatus("reconnecting");
+    });
+    return () => source.close();
+  }, []);
+
+  // A browser without EventSource (none current) polls; the page says so.
+  return typeof window !== "undefined" && typeof EventSource === "undefined" ? "closed" : status;
+}
