@@ -4,6 +4,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { applyStatusChanges, lockOrders, type Actor, type Changed, type Skipped, type Tx } from "@/lib/orders/status-change";
 import { undoStatusChanges as undoInTx, type UndoResult } from "@/lib/orders/status-undo";
+import { findOrderIds } from "@/lib/orders/queries";
+import type { OrderFilters } from "@/lib/orders/schemas";
+import { MAX_BULK_ORDERS } from "@/lib/orders/status-schemas";
 import { refMatches } from "@/lib/orders/tracking-list";
 import type { TargetStatus } from "@/lib/orders/transitions";
 import { DEDUPE_KEY, pushStatusRow, type OutboxPayload } from "@/lib/outbox/messages";
@@ -61,8 +64,11 @@ export async function undoStatusChange(member: Member, change: { orderId: string
   return result;
 }
 
-/** `missing`: selected orders that are not (or no longer) in this store; their ids are not echoed. */
-export type BulkResult = { changed: Changed[]; skipped: Skipped[]; missing: number; unmatchedRefs: string[] };
+/**
+ * `missing`: selected orders that are not (or no longer) in this store; their ids are not echoed.
+ * `truncated`: "all matching" found more than MAX_BULK_ORDERS; the newest were changed.
+ */
+export type BulkResult = { changed: Changed[]; skipped: Skipped[]; missing: number; unmatchedRefs: string[]; truncated: boolean };
 
 /**
  * Many orders to one status in one transaction, each with its own version bump, event and push;
@@ -73,13 +79,23 @@ export async function bulkChangeStatus(
   member: Member,
   input: {
     status: TargetStatus;
-    orders: Array<{ id: string; version?: number }>;
+    orders?: Array<{ id: string; version?: number }>;
+    filters?: OrderFilters;
     tracking: Record<string, string>;
     dispatchWithoutTracking: boolean;
   },
 ): Promise<BulkResult> {
   const storeId = member.store.id;
-  const ids = [...new Set(input.orders.map((order) => order.id))];
+  let orders = input.orders ?? [];
+  let truncated = false;
+  if (input.filters) {
+    // "All matching": the feed's own query, newest first. Versions were never shown, so only the
+    // transition rules guard these (an order someone else moved on is skipped by them).
+    const found = await findOrderIds(member, { ...input.filters, limit: MAX_BULK_ORDERS });
+    orders = found.ids.map((id) => ({ id }));
+    truncated = found.more;
+  }
+  const ids = [...new Set(orders.map((order) => order.id))];
   const known = await db.order.findMany({ where: { storeId, id: { in: ids } }, select: { id: true, tribemadeOrderId: true } });
   const refs = Object.keys(input.tracking);
   const usedRefs = new Set<string>();
@@ -96,7 +112,7 @@ export async function bulkChangeStatus(
     else early.push({ ...base, code: "invalid_transition", reason: "No tracking link for it in the pasted list." });
   }
   const ambiguous = refs.filter((ref) => known.filter((order) => refMatches(ref, order.tribemadeOrderId)).length > 1);
-  const versionOf = new Map(input.orders.map((order) => [order.id, order.version ?? null]));
+  const versionOf = new Map(orders.map((order) => [order.id, order.version ?? null]));
   const requests = ids
     .filter((id) => !early.some((skip) => skip.orderId === id))
     .map((id) => ({
@@ -118,6 +134,7 @@ export async function bulkChangeStatus(
     skipped: [...early, ...results.filter((r): r is Skipped => r.outcome === "skipped")],
     missing: ids.length - early.length - results.length,
     unmatchedRefs: refs.filter((ref) => !usedRefs.has(ref) || ambiguous.includes(ref)),
+    truncated,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { BudgetSnapshot } from "@/lib/orders/eta";
+import { orderFiltersSchema } from "@/lib/orders/schemas";
 import { checkTrackingUrl, COURIERS, MAX_TRACKING_URL_LENGTH, trackingUrlFor } from "@/lib/orders/awb";
 import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
 
@@ -74,11 +75,14 @@ export const undoStatusChangesSchema = z.object({
 export const bulkStatusSchema = z
   .object({
     status: target,
-    /** Rows picked in the feed, with the version each showed; version is omitted for "all matching". */
+    /** Rows picked in the feed, with the version each showed. */
     orders: z
       .array(z.object({ id: orderId, version: version.optional() }))
       .min(1, "Select at least one order.")
-      .max(MAX_BULK_ORDERS, `Select at most ${MAX_BULK_ORDERS.toLocaleString("en-IN")} orders at once.`),
+      .max(MAX_BULK_ORDERS, `Select at most ${MAX_BULK_ORDERS.toLocaleString("en-IN")} orders at once.`)
+      .optional(),
+    /** "All matching": the feed's filter, resolved on the server (the newest MAX_BULK_ORDERS). */
+    filters: orderFiltersSchema.optional(),
     /** For dispatch: order reference (short id) → tracking link, from the pasted list. */
     tracking: z.record(z.string().min(6).max(36), trackingUrl).default({}),
     /** For dispatch: orders with no line in the list go without a link instead of being skipped. */
@@ -87,6 +91,10 @@ export const bulkStatusSchema = z
   .refine((input) => input.status === "dispatched" || Object.keys(input.tracking).length === 0, {
     message: "Tracking links go with Mark dispatched only.",
     path: ["tracking"],
+  })
+  .refine((input) => (input.orders === undefined) !== (input.filters === undefined), {
+    message: "Select some orders, or all orders matching the filter.",
+    path: ["orders"],
   });
 export type BulkStatusInput = z.input<typeof bulkStatusSchema>;
 

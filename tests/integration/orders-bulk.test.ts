@@ -156,4 +156,46 @@ describe("bulk status changes", () => {
     expect(JSON.stringify(result)).not.toContain(theirs.id);
     expect(await db.order.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: "started", version: 0 });
   });
+
+  it("changes all orders matching the feed's filter, resolved on the server", async () => {
+    const started = await createOrders(shop.store.id, 4, { customerName: "Asha Filterable" });
+    const processing = await createOrder(shop.store.id, { status: "processing", customerName: "Asha Filterable" });
+    await createOrders(shop.store.id, 2, { customerName: "Someone Else" });
+    const result = ok(
+      await actions.bulkChangeStatus({ status: "processing", filters: { q: "Asha Filterable", status: "started" } }),
+    );
+    expect(new Set(result.changed.map((c) => c.orderId))).toEqual(new Set(started.map((o) => o.id)));
+    expect(result).toMatchObject({ skipped: [], missing: 0, truncated: false });
+    expect((await db.order.findUniqueOrThrow({ where: { id: processing.id } })).version).toBe(0);
+    expect(await db.order.count({ where: { storeId: shop.store.id, status: "started" } })).toBe(2);
+
+    // Without the status filter the processing one is matched too, and skipped with its reason.
+    const again = ok(await actions.bulkChangeStatus({ status: "processing", filters: { q: "Asha Filterable" } }));
+    expect(again.changed).toEqual([]);
+    expect(again.skipped).toHaveLength(5);
+    expect(new Set(again.skipped.map((s) => s.reason))).toEqual(new Set(["Already processing."]));
+  });
+
+  it("takes at most 1,000 matching orders in one transaction and says more matched", async () => {
+    await createOrders(shop.store.id, 1_001);
+    const started = Date.now();
+    const result = ok(await actions.bulkChangeStatus({ status: "cancelled", filters: {} }));
+    expect(result.changed).toHaveLength(1_000);
+    expect(result.truncated).toBe(true);
+    expect(await db.outboxMessage.count({ where: { storeId: shop.store.id, kind: "push_status" } })).toBe(1_000);
+    expect(await db.order.count({ where: { storeId: shop.store.id, status: "started" } })).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("needs either picked orders or a filter, not both", async () => {
+    const order = await createOrder(shop.store.id);
+    expect(await actions.bulkChangeStatus({ status: "processing" })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+    expect(await actions.bulkChangeStatus({ status: "processing", orders: [{ id: order.id }], filters: {} })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+  });
 });

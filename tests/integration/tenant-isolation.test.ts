@@ -312,13 +312,16 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/orders/actions.ts#retryStatusPush": { access: "session", asA: (act, { b }) => act({ orderId: b.orderId, version: 1 }) },
   "lib/orders/actions.ts#bulkChangeStatus": {
     access: "session",
-    asA: (act, { b }) =>
-      act({
+    // Picked rows (B's id), and "all matching" a filter that names B's customer.
+    asA: async (act, { b }) => [
+      await act({
         status: "dispatched",
         orders: [{ id: b.orderId, version: 1 }],
         tracking: { [b.tribemadeOrderId.slice(0, 8)]: "https://track.example.in/1" },
         dispatchWithoutTracking: true,
       }),
+      await act({ status: "cancelled", filters: { q: b.customer.email } }),
+    ],
   },
   "lib/orders/actions.ts#setAutoProcessNewOrders": { access: "session", asA: (act) => act({ enabled: true }) },
 
