@@ -12,6 +12,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { etaMs, formatEta } from "@/lib/orders/eta";
+import type { OrderFilters } from "@/lib/orders/schemas";
+import { MAX_BULK_ORDERS } from "@/lib/orders/status-schemas";
 import { parseTrackingList, refMatches } from "@/lib/orders/tracking-list";
 import { transitionRefusal, type OrderStatus, type TargetStatus } from "@/lib/orders/transitions";
 
@@ -27,14 +29,18 @@ const TITLE: Record<TargetStatus, (n: string) => string> = {
 
 const count = (n: number) => `${n.toLocaleString("en-IN")} ${n === 1 ? "order" : "orders"}`;
 
+/** What the action applies to: rows picked in the feed, or every order matching its filter. */
+export type BulkTarget =
+  | { kind: "rows"; orders: BulkOrder[] }
+  /** Resolved on the server (the newest 1,000); `count` when the feed knows it. */
+  | { kind: "filter"; filters: OrderFilters; count: number | null };
+
 export type BulkDialogProps = {
   storeId: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   status: TargetStatus;
-  orders: BulkOrder[];
-  /** The orders came from "all matching": their versions were not seen, only their status is checked. */
-  fromFilter?: boolean;
+  target: BulkTarget;
   /** After a successful run is closed (e.g. clear the selection). */
   onFinished?: () => void;
 };
@@ -44,7 +50,9 @@ export type BulkDialogProps = {
  * 20 a minute against the budget left ("38 orders: about 1 min 54 s"); for dispatch, the pasted
  * tracking list. After sending: live progress, failures with TribeMade's words, Undo while it works.
  */
-export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFilter, onFinished }: BulkDialogProps) {
+export function BulkDialog({ storeId, open, onOpenChange, status, target, onFinished }: BulkDialogProps) {
+  const orders = useMemo(() => (target.kind === "rows" ? target.orders : []), [target]);
+  const fromFilter = target.kind === "filter";
   const { run, progress, start, undo, reset } = useBulkRun(storeId);
   const budget = useStatusBudget(storeId, { fast: run.phase === "running" });
   const now = useNow(budget.data?.offset ?? 0);
@@ -73,7 +81,14 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
     .filter((line) => !eligible.some((order) => refMatches(line.ref, order.tribemadeOrderId)))
     .map((l) => l.ref);
   const withLink = eligible.filter((order) => links.some((line) => refMatches(line.ref, order.tribemadeOrderId))).length;
-  const sending = status === "dispatched" && !tracking.withoutTracking ? withLink : eligible.length;
+  // "All matching": the server knows which can move; until then the count is the estimate.
+  const sending =
+    target.kind === "filter"
+      ? Math.min(MAX_BULK_ORDERS, status === "dispatched" && !tracking.withoutTracking ? links.length : (target.count ?? 0))
+      : status === "dispatched" && !tracking.withoutTracking
+        ? withLink
+        : eligible.length;
+  const unknownCount = target.kind === "filter" && target.count === null;
 
   const eta = budget.data
     ? etaMs({ count: sending, queuedAhead: budget.data.queued, budget: budget.data.budget, now })
@@ -88,9 +103,13 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
   }
 
   async function confirm() {
+    const selection =
+      target.kind === "filter"
+        ? { filters: target.filters }
+        : { orders: eligible.map((order) => ({ id: order.id, version: order.version })) };
     await start({
       status,
-      orders: eligible.map((order) => (fromFilter ? { id: order.id } : { id: order.id, version: order.version })),
+      ...selection,
       tracking: Object.fromEntries(links.map((line) => [line.ref, line.url])),
       dispatchWithoutTracking: tracking.withoutTracking,
     });
@@ -108,7 +127,13 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
   }
 
   const running = run.phase === "running";
-  const title = TITLE[status](count(running ? run.receipt.changed.length : eligible.length));
+  const title = TITLE[status](
+    running
+      ? count(run.receipt.changed.length)
+      : unknownCount
+        ? "all matching orders"
+        : count(fromFilter ? (target.count ?? 0) : eligible.length),
+  );
   return (
     <Dialog
       open={open}
@@ -130,11 +155,11 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
             <Button
               variant={status === "cancelled" ? "danger" : "primary"}
               loading={run.phase === "sending"}
-              disabled={sending === 0}
+              disabled={sending === 0 && !unknownCount}
               onClick={() => void confirm()}
               data-testid="bulk-confirm"
             >
-              {TITLE[status](count(sending))}
+              {TITLE[status](unknownCount ? "all matching" : count(sending))}
             </Button>
           </>
         )
@@ -153,7 +178,11 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
         <div className="grid gap-4">
           <div className="border-line bg-surface-2/50 grid gap-1.5 rounded-lg border px-3.5 py-3">
             <p className="text-fg text-base font-semibold tabular-nums" data-testid="bulk-eta">
-              {sending === 0 ? "Nothing to send" : formatEta(sending, eta)}
+              {unknownCount
+                ? "The time depends on how many match: shown once they are queued"
+                : sending === 0
+                  ? "Nothing to send"
+                  : formatEta(sending, eta)}
             </p>
             <p className="text-fg-muted text-xs">
               TribeMade takes 20 status changes a minute per store; Tribedesk queues the rest and sends them as the budget frees
@@ -174,8 +203,8 @@ export function BulkDialog({ storeId, open, onOpenChange, status, orders, fromFi
           ) : null}
           {fromFilter ? (
             <p className="text-fg-muted text-xs">
-              These are all the orders matching your filter. Any that another person changes meanwhile are checked again and
-              skipped if they can no longer move.
+              Every order matching your filters, up to the newest {MAX_BULK_ORDERS.toLocaleString("en-IN")}. Orders that cannot
+              move (or that someone changes meanwhile) are skipped and listed afterwards.
             </p>
           ) : null}
           {status === "dispatched" ? (

@@ -98,6 +98,11 @@ export function BulkProgressView({
           items={receipt.skipped.map((s) => ({ key: s.orderId, ref: orderRef(s.tribemadeOrderId), text: s.reason }))}
         />
       ) : null}
+      {receipt.truncated ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          More than 1,000 orders matched: these are the newest 1,000. Run it again for the rest.
+        </p>
+      ) : null}
       {receipt.missing > 0 ? (
         <p className="text-fg-muted text-xs">{receipt.missing} selected orders are no longer in this store.</p>
       ) : null}

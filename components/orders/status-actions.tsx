@@ -6,11 +6,10 @@ import { CancelConfirm } from "@/components/orders/cancel-confirm";
 import { DispatchDialog } from "@/components/orders/dispatch-dialog";
 import { orderRef } from "@/components/orders/order-ref";
 import { QuotaMeter } from "@/components/orders/quota-meter";
-import { SyncLine } from "@/components/orders/sync-line";
 import { useStatusChange, type StatusTarget } from "@/components/orders/use-status-change";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { allowedTransitions, isFinal, transitionVerb, type OrderStatus, type TargetStatus } from "@/lib/orders/transitions";
+import { allowedTransitions, transitionVerb, type OrderStatus, type TargetStatus } from "@/lib/orders/transitions";
 
 const ICONS: Record<TargetStatus, ReactNode> = {
   processing: <PackageOpen />,
@@ -26,17 +25,17 @@ export type StatusActionsProps = {
 };
 
 /**
- * The order page's status buttons: only the moves TribeMade allows from the order's status (the
- * forward step first, cancel last), the dispatch dialog and the cancel confirmation, where the last
- * change is (sending, at TribeMade, refused with Retry), and the store's status budget.
+ * An order's status buttons: only the moves TribeMade allows from its status (the forward step
+ * first and primary, cancel last and quiet), the dispatch dialog and the cancel confirmation, with
+ * the store's status budget beside them. Final orders show nothing to do.
  */
 export function StatusActions({ storeId, order, className }: StatusActionsProps) {
-  const { change, retry, pending } = useStatusChange(storeId);
+  const { change, pending } = useStatusChange(storeId);
   const [dialog, setDialog] = useState<"dispatch" | "cancel" | null>(null);
-  const status = order.status as OrderStatus;
-  const moves = allowedTransitions(status);
+  const moves = allowedTransitions(order.status as OrderStatus);
   const busy = pending.has(order.id);
   const ref = orderRef(order.tribemadeOrderId);
+  if (moves.length === 0) return null;
 
   function start(to: TargetStatus) {
     if (to === "dispatched") setDialog("dispatch");
@@ -45,38 +44,20 @@ export function StatusActions({ storeId, order, className }: StatusActionsProps)
   }
 
   return (
-    <section aria-label="Status" data-testid="status-actions" className={cn("grid gap-3", className)}>
-      <div className="flex flex-wrap items-center gap-2">
-        {isFinal(status) ? (
-          <p className="text-fg-muted text-sm">
-            {status === "delivered" ? "Delivered" : "Cancelled"}: this order is final at TribeMade; nothing more to do.
-          </p>
-        ) : (
-          moves.map((to, index) => (
-            <Button
-              key={to}
-              variant={to === "cancelled" ? "ghost" : index === 0 ? "primary" : "secondary"}
-              leadingIcon={ICONS[to]}
-              disabled={busy}
-              onClick={() => start(to)}
-              className={cn("max-sm:flex-1", to === "cancelled" && "text-red-700 hover:text-red-800 dark:text-red-300")}
-            >
-              {to === "dispatched"
-                ? `${transitionVerb(to)}…`
-                : to === "cancelled"
-                  ? `${transitionVerb(to)}…`
-                  : transitionVerb(to)}
-            </Button>
-          ))
-        )}
-        <QuotaMeter storeId={storeId} className="max-sm:w-full sm:ml-auto" />
-      </div>
-      <SyncLine
-        sync={order.sync}
-        syncError={order.syncError}
-        retrying={busy}
-        onRetry={() => void retry(order.id, order.version, ref)}
-      />
+    <div data-testid="status-actions" className={cn("flex flex-wrap items-center gap-2", className)}>
+      <QuotaMeter storeId={storeId} className="max-sm:order-last max-sm:w-full sm:mr-1" />
+      {moves.map((to, index) => (
+        <Button
+          key={to}
+          variant={to === "cancelled" ? "ghost" : index === 0 ? "primary" : "secondary"}
+          leadingIcon={ICONS[to]}
+          disabled={busy}
+          onClick={() => start(to)}
+          className={cn("max-sm:flex-1", to === "cancelled" && "text-red-700 hover:text-red-800 dark:text-red-300")}
+        >
+          {to === "dispatched" || to === "cancelled" ? `${transitionVerb(to)}…` : transitionVerb(to)}
+        </Button>
+      ))}
       <DispatchDialog
         open={dialog === "dispatch"}
         onOpenChange={(open) => setDialog(open ? "dispatch" : null)}
@@ -95,6 +76,6 @@ export function StatusActions({ storeId, order, className }: StatusActionsProps)
         customerName={order.customerName}
         onConfirm={() => void change(order, "cancelled")}
       />
-    </section>
+    </div>
   );
 }
