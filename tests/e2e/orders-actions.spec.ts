@@ -154,10 +154,12 @@ test("keyboard: / searches, j/k move, x selects, p marks processing, ? shows the
   const name = `Keys Test ${unique()}`;
   const first = await placeOrder(page, name);
   const second = await placeOrder(page, name);
+  // Hydrated and connected: the shortcuts listen from here.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
   await page.keyboard.press("/");
   await expect(page.getByLabel("Search orders")).toBeFocused();
-  await page.keyboard.type(name);
+  await page.keyboard.type(name, { delay: 40 });
   await expect(page.locator("[data-order-id]")).toHaveCount(2, { timeout: 15_000 });
   // Leave the field: keys typed there are text, not shortcuts.
   await page.getByRole("heading", { level: 1, name: "Orders" }).click();
