@@ -10,6 +10,8 @@ import { useStatusChange, type StatusTarget } from "@/components/orders/use-stat
  */
 export function OrderSyncPanel({ storeId, order }: { storeId: string; order: StatusTarget }) {
   const { retry, pending } = useStatusChange(storeId);
+  // Nothing changed here yet (version 0, as received): there is no change to report on.
+  if (order.version === 0 && order.sync === "synced") return null;
   return (
     <SyncLine
       sync={order.sync}
