@@ -208,7 +208,13 @@ export function BulkDialog({ storeId, open, onOpenChange, status, target, onFini
             </p>
           ) : null}
           {status === "dispatched" ? (
-            <BulkTrackingField value={tracking} onChange={setTracking} lines={lines} unmatched={unmatched} />
+            <BulkTrackingField
+              value={tracking}
+              onChange={setTracking}
+              lines={lines}
+              unmatched={unmatched}
+              withoutLine={target.kind === "rows" ? eligible.length - withLink : 0}
+            />
           ) : null}
           {status === "cancelled" ? (
             <p className="text-sm text-red-700 dark:text-red-300">

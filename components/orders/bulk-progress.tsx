@@ -29,6 +29,7 @@ export function BulkProgressView({
   const undoUntil = Date.parse(receipt.undoUntil);
   const canUndo = !undone && now < undoUntil && progress.total > 0;
   const refOf = new Map(receipt.changed.map((c) => [c.orderId, orderRef(c.tribemadeOrderId)]));
+  // Whole seconds, rounded up like the Undo countdown beside it.
   const left =
     progress.pending === 0
       ? 0
@@ -54,7 +55,11 @@ export function BulkProgressView({
                 : `${progress.sent.toLocaleString("en-IN")} of ${progress.total.toLocaleString("en-IN")} at TribeMade`}
             </p>
             <p className="text-fg-muted text-xs tabular-nums">
-              {progress.pending === 0 ? "Finished" : left < 1_000 ? "Sending now" : `about ${formatDuration(left)} left`}
+              {progress.pending === 0
+                ? "Finished"
+                : left < 1_000
+                  ? "Sending now"
+                  : `about ${formatDuration(Math.ceil(left / 1000) * 1000)} left`}
             </p>
           </div>
           <div

@@ -19,12 +19,15 @@ export function BulkTrackingField({
   onChange,
   lines,
   unmatched,
+  withoutLine,
 }: {
   value: BulkTrackingValue;
   onChange: (value: BulkTrackingValue) => void;
   lines: TrackingLine[];
   /** Valid lines whose order id is not among the selected orders. */
   unmatched: string[];
+  /** Selected orders that can be dispatched but have no line (skipped unless the switch is on). */
+  withoutLine: number;
 }) {
   const id = useId();
   const errors = lines.filter((line): line is Extract<TrackingLine, { error: string }> => "error" in line);
@@ -74,6 +77,12 @@ export function BulkTrackingField({
           </p>
         ))}
         {errors.length > 5 ? <p className="text-red-700 dark:text-red-300">…and {errors.length - 5} more.</p> : null}
+        {withoutLine > 0 && lines.length > 0 ? (
+          <p className="text-fg-muted">
+            {withoutLine} selected {withoutLine === 1 ? "order has" : "orders have"} no line:{" "}
+            {value.withoutTracking ? "dispatched without a link." : "skipped."}
+          </p>
+        ) : null}
         {unmatched.length > 0 ? (
           <p className="text-amber-800 dark:text-amber-300">
             Not among the selected orders: {unmatched.slice(0, 6).join(", ")}
