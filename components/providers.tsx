@@ -3,8 +3,8 @@
 import { isServer, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/shell/theme-provider";
-import { Toaster } from "@/components/ui/toaster";
 import { IconDefaults } from "@/components/ui/icon-defaults";
+import { Toaster } from "@/components/ui/toaster";
 import { createQueryClient } from "@/lib/query/create-query-client";
 
 let browserClient: QueryClient | undefined;
@@ -23,8 +23,8 @@ export function Providers({ children }: { children: ReactNode }) {
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
         <IconDefaults>{children}</IconDefaults>
+        <Toaster />
       </QueryClientProvider>
-      <Toaster />
     </ThemeProvider>
   );
 }

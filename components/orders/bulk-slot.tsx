@@ -40,12 +40,11 @@ export function BulkSlot({ selection, loaded, hasMore, children }: BulkSlotProps
           Select all matching
         </Button>
       ) : null}
-      <div className="ml-auto flex flex-wrap items-center gap-2">
-        {children}
-        <Button variant="ghost" size="sm" leadingIcon={<X />} onClick={selection.clear}>
-          Clear
-        </Button>
-      </div>
+      {/* Phones: Clear stays on the first line, the actions take the next ones. */}
+      <Button variant="ghost" size="sm" leadingIcon={<X />} onClick={selection.clear} className="max-sm:ml-auto sm:order-last">
+        Clear
+      </Button>
+      <div className="flex flex-wrap items-center gap-2 max-sm:w-full sm:ml-auto">{children}</div>
     </div>
   );
 }

@@ -13,6 +13,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A status change TribeMade's state machine does not allow (lib/orders/transitions.ts). */
+  invalid_transition: 409,
+  /** Undo came after the status push was sent: TribeMade already has it and emailed the customer. */
+  already_sent: 409,
   payload_too_large: 413,
   too_many_requests: 429,
   internal_error: 500,

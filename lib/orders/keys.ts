@@ -19,4 +19,8 @@ export const orderKeys = {
   counts: (storeId: string, filters: OrderFilters) => [...root, storeId, "list", "counts", filters] as const,
   glance: (storeId: string) => [...root, storeId, "glance"] as const,
   detail: (storeId: string, orderId: string) => [...root, storeId, "detail", orderId] as const,
+  /** The quota meter and bulk ETA: TribeMade's status budget and the pushes queued. */
+  statusBudget: (storeId: string) => [...root, storeId, "status-budget"] as const,
+  /** Sync progress of orders just changed (a click or a bulk action). */
+  syncStates: (storeId: string, ids: readonly string[]) => [...root, storeId, "sync-states", ids] as const,
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
+import { applyStoreRule } from "@/lib/orders/mutations";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
 import { claimBatch, releaseExpiredLeases, reserveRunId, storeCanCall } from "@/lib/outbox/claim";
@@ -86,6 +87,9 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
       const outcome = await processBatch(batch, runId, config, options.afterCall);
       await writeBatch(runId, runId, outcome.write);
       for (const { storeId: paused } of outcome.write.pauses) await parkStore(paused);
+      // Stores with the rule "mark new orders processing": orders TribeMade just confirmed (already
+      // in outcome.orderIds, so the feed hears of the change below). Their pushes are due at once.
+      await applyStoreRule(outcome.write.events.filter((event) => event.type === "verified"));
       totals.done += outcome.counts.done;
       totals.retried += outcome.counts.retried;
       totals.dead += outcome.counts.dead;

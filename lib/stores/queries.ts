@@ -15,6 +15,8 @@ export type StoreSettings = {
   apiKeyMasked: string | null;
   fulfillmentUrl: string | null;
   retentionDays: number;
+  /** The store rule "mark new orders processing" (lib/orders/mutations.ts markProcessingByRule). */
+  autoProcessNewOrders: boolean;
   createdAt: Date;
   role: Role;
 };
@@ -30,6 +32,7 @@ export async function getStoreSettings(member: Member): Promise<StoreSettings> {
       apiKeyLast4: true,
       fulfillmentUrl: true,
       retentionDays: true,
+      autoProcessNewOrders: true,
       createdAt: true,
     },
   });

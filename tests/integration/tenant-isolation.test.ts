@@ -25,6 +25,7 @@ const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/outbox/messages");
+const { changeOrderStatus } = await import("@/lib/orders/mutations");
 
 const ROOT = process.cwd();
 
@@ -61,11 +62,16 @@ async function merchantB() {
   if (delivered.status !== 200) throw new Error(`B's webhook was not accepted: ${JSON.stringify(delivered.body)}`);
   await settleAfterTasks();
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
+  // A status change still inside its undo window (a pending push_status), for undo/retry aimed at B.
+  await changeOrderStatus(
+    { user: b.user, store: b.store, role: "owner" },
+    { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
+  );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
-  const dead = await db.outboxMessage.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  const dead = await db.outboxMessage.findFirstOrThrow({ where: { storeId: b.store.id, kind: "verify_order" }, select: { id: true } });
   await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
   await db.outboxMessage.createMany({
     data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
@@ -280,6 +286,13 @@ const ROUTES: Record<string, RouteCase> = {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
   },
+  "/api/orders/budget": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/orders/sync-states": {
+    access: "session",
+    calls: ({ b }) => [
+      { method: "POST", body: JSON.stringify({ ids: [b.orderId] }), headers: { "content-type": "application/json" } },
+    ],
+  },
   "/api/webhooks/tribemade/[token]": {
     access: "token",
     calls: ({ a, b }) => [
@@ -330,6 +343,34 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/auth/actions.ts#changePassword": {
     access: "session",
     asA: (act) => act({ currentPassword: "not A's password", newPassword: "a new long passphrase" }),
+  },
+
+  "lib/orders/actions.ts#changeOrderStatus": {
+    access: "session",
+    asA: (act, { b }) => act({ orderId: b.orderId, version: 1, status: "cancelled" }),
+  },
+  "lib/orders/actions.ts#undoStatusChange": { access: "session", asA: (act, { b }) => act({ orderId: b.orderId, version: 1 }) },
+  "lib/orders/actions.ts#undoStatusChanges": {
+    access: "session",
+    asA: (act, { b }) => act({ changes: [{ orderId: b.orderId, version: 1 }] }),
+  },
+  "lib/orders/actions.ts#retryStatusPush": { access: "session", asA: (act, { b }) => act({ orderId: b.orderId, version: 1 }) },
+  "lib/orders/actions.ts#bulkChangeStatus": {
+    access: "session",
+    // Picked rows (B's id), and "all matching" a filter that names B's customer.
+    asA: async (act, { b }) => [
+      await act({
+        status: "dispatched",
+        orders: [{ id: b.orderId, version: 1 }],
+        tracking: { [b.tribemadeOrderId.slice(0, 8)]: "https://track.example.in/1" },
+        dispatchWithoutTracking: true,
+      }),
+      await act({ status: "cancelled", filters: { q: b.customer.email } }),
+    ],
+  },
+  "lib/orders/actions.ts#setAutoProcessNewOrders": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, enabled: true }),
   },
 
   "lib/stores/actions.ts#createStore": {

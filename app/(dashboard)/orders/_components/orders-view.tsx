@@ -2,10 +2,11 @@
 
 import { ArrowRight, ArrowUp, Download, RefreshCw, Search, TriangleAlert, Webhook } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { BulkSlot } from "@/components/orders/bulk-slot";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";
 import { useOrderAlerts } from "@/components/orders/use-order-alerts";
+import { useFeedActions } from "@/components/orders/use-feed-actions";
 import { useOrderSelection } from "@/components/orders/use-order-selection";
 import type { StreamStatus } from "@/components/orders/use-order-stream";
 import { Alert } from "@/components/ui/alert";
@@ -38,6 +39,8 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
   const statusCount =
     filters.status && filters.status in (live.counts ?? {}) ? live.counts?.[filters.status as "started"] : undefined;
   const selection = useOrderSelection(filters, statusCount ?? null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const feed = useFeedActions({ storeId, rows: live.rows, selection, searchRef });
 
   // The URL holds the filters (shareable, survives reload); the history API updates it without a
   // server round trip, and useSearchParams follows. Tabs and selects add a history entry (Back
@@ -58,6 +61,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
         description="Every paid order from TribeMade, live as it arrives."
         actions={
           <>
+            {feed.helpButton}
             <AlertsMenu alerts={alerts} />
             {/* A plain link: the browser downloads the stream itself (no client-side navigation). */}
             <a href={orderExportUrl(filters)} download className={buttonClasses()}>
@@ -74,11 +78,14 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
           <OrderFiltersBar
             filters={filters}
             onChange={setFilters}
+            searchRef={searchRef}
             status={<LiveBadge stream={live.stream} fetching={live.fetching && live.pending} />}
           />
         </div>
         {live.held > 0 && !live.atTop ? <NewOrdersPill count={live.held} onClick={live.showNew} /> : null}
-        <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore} />
+        <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore}>
+          {feed.bulkActions}
+        </BulkSlot>
         {live.pending ? (
           <Card className="overflow-hidden">
             <OrdersTableSkeleton />
@@ -108,7 +115,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
         ) : (
           <>
             <Card className="overflow-hidden">
-              <OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} />
+              <OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />
             </Card>
             {live.loadMoreError ? <Alert tone="error">{live.loadMoreError}</Alert> : null}
             <div className="text-fg-subtle flex items-center justify-between gap-3 text-xs">
@@ -126,6 +133,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
           </>
         )}
       </div>
+      {feed.overlays}
     </>
   );
 }

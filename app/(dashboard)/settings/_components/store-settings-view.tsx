@@ -3,6 +3,7 @@ import { getFulfillmentSettings } from "@/lib/fulfillment/queries";
 import { getStoreSettings } from "@/lib/stores/queries";
 import { FulfillmentCard } from "./fulfillment-card";
 import { StoreDetailsForm } from "./store-details-form";
+import { StoreRulesCard } from "./store-rules-card";
 import { StoreSummary } from "./store-summary";
 
 /** /settings: owners edit the store, staff read it. */
@@ -29,6 +30,7 @@ export async function StoreSettingsView() {
         url={fulfillment.url}
         secretCreatedAt={fulfillment.secretCreatedAt?.toISOString() ?? null}
       />
+      <StoreRulesCard key={`rules-${settings.id}`} storeId={settings.id} autoProcessNewOrders={settings.autoProcessNewOrders} />
     </div>
   );
 }

@@ -31,6 +31,9 @@ export function StoreSummary({ settings }: { settings: StoreSettings }) {
             <Row label="TribeMade API key">{settings.apiKeyMasked ? "Connected" : "Not connected"}</Row>
             <Row label="Fulfillment URL">{settings.fulfillmentUrl ?? notSet}</Row>
             <Row label="Raw payloads kept for">{settings.retentionDays} days</Row>
+            <Row label="New orders">
+              {settings.autoProcessNewOrders ? "Marked processing once TribeMade confirms them" : "Left for you to process"}
+            </Row>
           </dl>
         </CardContent>
       </Card>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useCallback } from "react";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
+import { OrderSyncPanel } from "@/components/orders/order-sync-panel";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";
 import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
 import { Alert } from "@/components/ui/alert";
@@ -78,17 +79,13 @@ export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
         actions={
           <>
             <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />
-            <OrderActions order={order} />
+            <OrderActions storeId={storeId} order={order} />
           </>
         }
       />
       <div className="grid gap-6">
         <StatusStepper status={order.status} reached={order.status === "cancelled" ? reachedBeforeCancel(order) : undefined} />
-        {order.sync === "failed" ? (
-          <Alert tone="error" title="TribeMade refused the last status change">
-            {order.syncError ?? "The outbox gave up on it."} The timeline below has TribeMade&apos;s answer.
-          </Alert>
-        ) : null}
+        <OrderSyncPanel storeId={storeId} order={order} />
         {order.verification === "not_found" ? (
           <Alert tone="error" title="TribeMade's API does not know this order">
             It is hidden from the feed: it may not be a real TribeMade order. Check the webhook delivery before fulfilling it.

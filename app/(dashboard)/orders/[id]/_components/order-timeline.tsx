@@ -127,6 +127,16 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
           </>
         ),
       };
+    case "status_retry_requested":
+      return {
+        icon: <RefreshCw />,
+        title: (
+          <>
+            <strong className="font-medium">{entry.actor}</strong> sent {statusWord(data.status)} to TribeMade again
+          </>
+        ),
+        body: text(data.failedError) ? <p className="text-fg-muted mt-1 text-xs">After: {text(data.failedError)}</p> : undefined,
+      };
     case "status_pushed":
       return {
         icon: <Send />,

@@ -1,0 +1,12 @@
+// POST /api/orders/sync-states — status and sync of up to 1,000 of the store's orders (bulk progress)
+import { withMember } from "@/lib/http/with-member";
+import { readSyncStates } from "@/lib/orders/status-queries";
+import { syncStatesQuerySchema } from "@/lib/orders/status-schemas";
+
+export const runtime = "nodejs";
+
+// POST because a bulk action's id list does not fit in a URL; it reads, it never writes.
+export const POST = withMember(async (request, { member }) => {
+  const { ids } = syncStatesQuerySchema.parse(await request.json().catch(() => ({})));
+  return Response.json({ orders: await readSyncStates(member, ids) });
+});
