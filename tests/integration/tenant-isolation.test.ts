@@ -71,7 +71,10 @@ async function merchantB() {
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
-  const dead = await db.outboxMessage.findFirstOrThrow({ where: { storeId: b.store.id, kind: "verify_order" }, select: { id: true } });
+  const dead = await db.outboxMessage.findFirstOrThrow({
+    where: { storeId: b.store.id, kind: "verify_order" },
+    select: { id: true },
+  });
   await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
   await db.outboxMessage.createMany({
     data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
