@@ -19,12 +19,20 @@ async function params(page: Page): Promise<Record<string, string>> {
   const placed = await page.request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
   expect(placed.status()).toBe(201);
   let deliveryId: string | undefined;
+  let orderId: string | undefined;
   await expect(async () => {
-    const list = (await (await page.request.get("/api/deliveries")).json()) as { items: Array<{ id: string }> };
-    deliveryId = list.items[0]?.id;
+    const deliveries = (await (await page.request.get("/api/deliveries")).json()) as { items: Array<{ id: string }> };
+    const orders = (await (await page.request.get("/api/orders")).json()) as { items: Array<{ id: string }> };
+    deliveryId = deliveries.items[0]?.id;
+    orderId = orders.items[0]?.id;
     expect(deliveryId).toBeDefined();
+    expect(orderId).toBeDefined();
   }).toPass({ timeout: 15_000 });
-  return { "/webhooks/deliveries/[id]:id": deliveryId!, "/invite/[token]:token": "no-such-invite-token-0123456789" };
+  return {
+    "/webhooks/deliveries/[id]:id": deliveryId!,
+    "/orders/[id]:id": orderId!,
+    "/invite/[token]:token": "no-such-invite-token-0123456789",
+  };
 }
 
 type Finding = { kind: string; text: string };

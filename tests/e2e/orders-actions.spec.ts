@@ -1,16 +1,10 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "../../lib/embedded/demo";
 
 // The write side end to end: a status click on the order page (undo, then for real: the
 // simulator's order changes and the page says TribeMade has it), dispatch with an AWB, a bulk change
 // of 25 orders with its ETA and live progress, and the feed's keyboard flow.
-//
-// Tests marked DRAIN need the outbox drain (lib/outbox/drain.ts, branch `outbox`) to send pushes to
-// the simulator; without it they are skipped, and everything up to the send is still checked.
 
-const hasDrain = existsSync(path.join(process.cwd(), "lib/outbox/drain.ts"));
 const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -94,16 +88,14 @@ test("dispatch with an AWB: the dialog builds the courier's tracking link", asyn
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Dispatched");
   await expect(page.getByRole("link", { name: link }).first()).toBeVisible();
   await expect(page.getByTestId("order-timeline")).toContainText("marked it dispatched");
-  if (!hasDrain) return;
-  // DRAIN: both changes reach TribeMade in order, the link with the second.
+  // Both changes reach TribeMade in order, the link with the second.
   await expect
     .poll(async () => (await simulatorOrder(page, placed.order_id)).order, { timeout: 30_000 })
     .toEqual(expect.objectContaining({ status: "dispatched", tracking_url: link }));
   await expect(page.getByTestId("sync-line")).toHaveAttribute("data-sync", "synced", { timeout: 15_000 });
 });
 
-test("DRAIN: mark processing reaches the simulator and the page turns synced", async ({ page }) => {
-  test.skip(!hasDrain, "needs the outbox drain (branch outbox) to send the push");
+test("mark processing reaches the simulator and the page turns synced", async ({ page }) => {
   await signIn(page);
   const placed = await placeOrder(page, `Sync Test ${unique()}`);
   await openOrder(page, placed);
@@ -139,12 +131,10 @@ test("bulk: 25 orders processing, with the ETA before and progress after", async
   await expect(progress).toContainText(/of 25 at TribeMade|All 25 sent/);
   await expect(progress.getByRole("progressbar")).toBeVisible();
   await expect(page.locator("[data-order-id]", { hasText: "Processing" })).toHaveCount(25);
-  if (hasDrain) {
-    // DRAIN: 20 go in this minute's budget, the other 5 when it resets.
-    await expect(progress).toContainText("All 25 sent to TribeMade", { timeout: 120_000 });
-    const statuses = await Promise.all(placed.map(async (p) => (await simulatorOrder(page, p.order_id)).order.status));
-    expect(new Set(statuses)).toEqual(new Set(["processing"]));
-  }
+  // 20 go in this minute's budget, the other 5 when it resets.
+  await expect(progress).toContainText("All 25 sent to TribeMade", { timeout: 120_000 });
+  const statuses = await Promise.all(placed.map(async (p) => (await simulatorOrder(page, p.order_id)).order.status));
+  expect(new Set(statuses)).toEqual(new Set(["processing"]));
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("bulk-slot")).toBeHidden();
 });

@@ -196,7 +196,7 @@ describe("the store rule", () => {
     expect(await db.$transaction((tx) => markProcessingByRule(tx, { id: order.id, storeId: shop.store.id }))).toBeNull();
     expect(await pushesOf(order.id)).toEqual([]);
 
-    ok(await actions.setAutoProcessNewOrders({ enabled: true }));
+    ok(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true }));
     const changed = await db.$transaction((tx) => markProcessingByRule(tx, { id: order.id, storeId: shop.store.id }));
     expect(changed).toMatchObject({ status: "processing", version: 1 });
     const [push] = await pushesOf(order.id);
@@ -209,7 +209,7 @@ describe("the store rule", () => {
 
   it("is for owners to switch", async () => {
     await actAs(staff.user);
-    expect(await actions.setAutoProcessNewOrders({ enabled: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await db.store.findUniqueOrThrow({ where: { id: shop.store.id } })).autoProcessNewOrders).toBe(false);
   });
 });

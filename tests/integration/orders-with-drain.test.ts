@@ -131,7 +131,7 @@ describe("through the drain to TribeMade", () => {
 
 describe("the store rule", () => {
   it("marks an order processing once TribeMade confirms it, and TribeMade gets it", async () => {
-    ok(await actions.setAutoProcessNewOrders({ enabled: true }));
+    ok(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true }));
     const { order } = await receiveOrder(control, shop);
     await drainUntilSettled(shop.store.id);
     const local = await db.order.findUniqueOrThrow({ where: { id: order.id } });

@@ -508,6 +508,7 @@ async function callAction(action: Action, run: (action: Action, ctx: Ctx) => Pro
 }
 
 function refusedSignedOut(result: unknown): boolean {
+  if (Array.isArray(result)) return result.every(refusedSignedOut);
   const value = result as { ok?: boolean; error?: { code?: string }; thrown?: string };
   if (value?.ok === false && value.error?.code === "unauthorized") return true;
   return (
