@@ -28,7 +28,6 @@ const config = [
       "lib/embedded/**",
       "lib/migrations/**",
       "lib/tribemade/simulator/**",
-      "lib/bench/**",
       "*.config.*",
       "prisma.config.ts",
     ],

@@ -34,7 +34,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof cr
 // Hot reload re-evaluates modules; keep one pool per process.
 /**
  * The pool under `db`. Use `db`; plain pg is for the few hot paths where Prisma's per-call CPU
- * cost would dominate (webhook ingest: lib/webhooks/ingest-sql.ts). Same connections either way.
+ * cost would dominate (webhook ingest: lib/webhooks/ingest/statement.ts). Same connections either way.
  */
 export const pgPool = globalForPrisma.pgPool ?? createPool();
 export const db = globalForPrisma.prisma ?? createClient(pgPool);

@@ -3,9 +3,9 @@
 // Writes the figures to docs/benchmarks.md.
 import path from "node:path";
 import pg from "pg";
-import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "../lib/bench/ingest";
-import { machineLine, table, writeSection } from "../lib/bench/report";
-import { startBenchStack, type BenchStack } from "../lib/bench/stack";
+import { ROUTE_NAMES, runIngestBench, type IngestBenchResult, type RouteName } from "./bench/ingest";
+import { machineLine, table, writeSection } from "./bench/report";
+import { startBenchStack, type BenchStack } from "./bench/stack";
 
 const root = path.resolve(__dirname, "..");
 const quick = process.argv.includes("--quick");
@@ -172,7 +172,7 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
       "webhook's `[token]` routing costs by itself.",
     "- All routes get the same body: the Webhooks page's example payload with a fresh `order_id` per request, so every " +
       "webhook request creates an order (delivery + order + `received` event + `verify_order` message in one statement; " +
-      "deliveries arriving together share a statement, see `lib/webhooks/ingest-batch.ts`).",
+      "deliveries arriving together share a statement, see `lib/webhooks/ingest/group-commit.ts`).",
     `- Warm-up: ${settings.warmupSeconds} s at full load and ${settings.warmupSeconds} s at the steady rate per route, unmeasured.`,
     `- Max throughput: autocannon, ${settings.connections} connections, closed loop, ` +
       `${settings.rounds} alternating rounds of ${settings.roundSeconds} s per route; the table shows the median.`,
@@ -183,7 +183,7 @@ function ingestMarkdown(result: IngestBenchResult, machine: string): string {
       "the top of every second, a burst rather than a steady load.",
     "- CPU per request is the CPU time (user + system, from /proc) that the `next start` process tree and the PostgreSQL " +
       "process tree used during a throughput round, divided by its 2xx answers.",
-    "- Server-side time to ack is `WebhookDelivery.ackMs` (request start to the statement's write; see `lib/webhooks/ingest-sql.ts`).",
+    "- Server-side time to ack is `WebhookDelivery.ackMs` (request start to the statement's write; see `lib/webhooks/ingest/statement.ts`).",
     "- Load generator, Next.js and PostgreSQL share the machine's two cores (PostgreSQL would have its own machine in " +
       "production). Other work on the machine shows in the load average above; single runs vary by ±15%.",
   ].join("\n");

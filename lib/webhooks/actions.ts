@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import { publicOrigin } from "@/lib/stores/public-origin";
-import { announceDelivery } from "@/lib/webhooks/announce";
+import { announceDelivery } from "@/lib/webhooks/ingest/announce";
 import * as mutations from "@/lib/webhooks/inspector-mutations";
 import {
   createEndpointSchema,

@@ -1,16 +1,21 @@
 import { describe, expect, it, vi } from "vitest";
 import { db, pgPool } from "@/lib/db";
+import { INGEST_SQL } from "@/lib/webhooks/ingest/statement";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
 import { orderCreated } from "@/tests/fixtures/webhook-payloads";
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
 
-// Valid deliveries that arrive together are committed together (lib/webhooks/ingest-batch.ts).
+// Deliveries that arrive together are committed together (lib/webhooks/ingest/group-commit.ts).
 // Each caller must still get exactly its own outcome, and one bad delivery must not sink the rest.
 
+/** Ingest statements that carried more than one delivery. */
 function batchStatements(spy: { mock: { calls: unknown[][] } }) {
-  return spy.mock.calls.filter(([config]) => String((config as { name?: string })?.name).startsWith("ingest_order_batch")).length;
+  return spy.mock.calls.filter(([config]) => {
+    const query = config as { text?: string; values?: unknown[] };
+    return query?.text === INGEST_SQL && (query.values?.[1] as unknown[]).length > 1;
+  }).length;
 }
 
 describe("ingest under concurrent load", () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { verifyOrderRow, type OutboxRow } from "@/lib/outbox/messages";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { callWebhook, postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
 import {
@@ -14,6 +15,7 @@ import {
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
 
+const pick = ({ kind, payload, dedupeKey, priority }: OutboxRow) => ({ kind, payload, dedupeKey, priority });
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const deliveriesOf = (endpointId: string) =>
   db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { receivedAt: "asc" } });
@@ -54,6 +56,11 @@ describe("POST /api/webhooks/tribemade/[token]: accepted and duplicate", () => {
       dedupeKey: `verify:${DOCS_EXAMPLE_ORDER_ID}`,
       payload: { orderId: order.id, tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID },
     });
+    // The statement's SQL and the outbox catalogue's row builder describe the same row.
+    const { kind, payload, dedupeKey, priority } = outbox[0]!;
+    expect({ kind, payload, dedupeKey, priority }).toEqual(
+      pick(verifyOrderRow(store.id, { orderId: order.id, tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID })),
+    );
 
     const [delivery, ...rest] = await deliveriesOf(endpoint.id);
     expect(rest).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { ingest } from "@/lib/webhooks/ingest";
+import { ingest } from "@/lib/webhooks/ingest/ingest";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook } from "@/tests/fixtures/webhook-client";
 import { orderCreated } from "@/tests/fixtures/webhook-payloads";

@@ -2,8 +2,8 @@
 import { after } from "next/server";
 import { AppError } from "@/lib/http/app-error";
 import { jsonError, toErrorResponse } from "@/lib/http/error-response";
-import { announceDelivery } from "@/lib/webhooks/announce";
-import { receiveWebhook } from "@/lib/webhooks/ingest";
+import { announceDelivery } from "@/lib/webhooks/ingest/announce";
+import { receiveWebhook } from "@/lib/webhooks/ingest/receive-webhook";
 
 export const runtime = "nodejs";
 

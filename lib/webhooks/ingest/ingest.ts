@@ -3,21 +3,19 @@ import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";
-import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
-import { submitOrderDelivery } from "@/lib/webhooks/ingest-batch";
+import { classifyBody } from "@/lib/webhooks/ingest/classify";
 import {
-  storeOrderDelivery,
-  storeRejectedDelivery,
+  deliveryDocument,
+  type DeliveryContent,
   type DeliveryRecord,
   type EndpointSelector,
-  type StoredDelivery,
-} from "@/lib/webhooks/ingest-sql";
-import { readBodyCapped } from "@/lib/webhooks/read-body";
-import { captureHeaders } from "@/lib/webhooks/request-headers";
+} from "@/lib/webhooks/ingest/delivery-document";
+import { submitDelivery } from "@/lib/webhooks/ingest/group-commit";
+import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
 import type { WebhookAck } from "@/lib/webhooks/schemas";
 
-// Ingest = check → record once → ack (house style 12; design.md "Ingest"). Everything that can be
-// decided without the database is decided first (classify.ts); then one statement records the
+// Ingest = check → record once → ack (docs/webhook-ingest.md). Everything that can be decided
+// without the database is decided first (classify.ts); then the ingest statement records the
 // delivery and, for a valid order, the order, its event and its outbox message.
 
 /**
@@ -41,18 +39,6 @@ export type IngestInput = {
 export type IngestResult =
   { ok: true; ack: WebhookAck; delivery: StoredDelivery } | { ok: false; error: AppError; delivery: StoredDelivery | null };
 
-/** The HTTP edge: reads the capped body and the headers, then ingests. */
-export async function receiveWebhook(request: Request, token: string, startedAt: number): Promise<IngestResult> {
-  const { bytes, truncated } = await readBodyCapped(request, MAX_BODY_BYTES);
-  return ingest({
-    endpoint: { kind: "token", tokenHash: sha256Hex(token) },
-    body: bytes,
-    truncated,
-    headers: captureHeaders(request.headers),
-    startedAt,
-  });
-}
-
 export async function ingest(input: IngestInput): Promise<IngestResult> {
   const verdict = classifyBody(input.body, input.truncated);
   const record: DeliveryRecord = {
@@ -61,23 +47,19 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
     bodySha256: sha256Hex(input.body),
     warnings: verdict.warnings,
     orderRef: verdict.kind === "valid" ? verdict.order.orderId : verdict.orderRef,
-    elapsedMs: 0,
     replayOfId: input.replayOfId ?? null,
   };
+  const content: DeliveryContent =
+    verdict.kind === "valid"
+      ? { kind: "order", order: verdict.order, payloadJson: verdict.payloadJson }
+      : { kind: "rejected", reason: verdict.reason, errors: verdict.errors };
 
   let stored: StoredDelivery | null;
   try {
-    record.elapsedMs = performance.now() - input.startedAt;
-    stored = await withDeadline(
-      verdict.kind === "rejected"
-        ? storeRejectedDelivery(input.endpoint, record, verdict.reason, verdict.errors)
-        : input.endpoint.kind === "token"
-          ? submitOrderDelivery(input.endpoint.tokenHash, record, verdict.order, verdict.payloadJson, input.startedAt)
-          : storeOrderDelivery(input.endpoint, record, verdict.order, verdict.payloadJson),
-      input.startedAt,
-    );
+    const key = verdict.kind === "valid" ? verdict.order.orderId : null;
+    stored = await withDeadline(submit(input, record, content, key), input.startedAt);
   } catch (error) {
-    return failed(error, input.endpoint, record);
+    return failed(error, input, record);
   }
 
   if (!stored || !sameEndpoint(input.endpoint, stored)) {
@@ -92,6 +74,20 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
     return { ok: false, error, delivery: stored };
   }
   return { ok: true, ack: { status: stored.outcome, order_id: verdict.order.orderIdAsSent }, delivery: stored };
+}
+
+function submit(
+  input: IngestInput,
+  record: DeliveryRecord,
+  content: DeliveryContent,
+  key: string | null,
+): Promise<StoredDelivery | null> {
+  return submitDelivery({
+    key,
+    // Dated when its statement is sent, so ackMs includes any wait for a statement slot.
+    document: () => deliveryDocument(input.endpoint, record, content, performance.now() - input.startedAt),
+    body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+  });
 }
 
 /**
@@ -113,7 +109,7 @@ function withDeadline<T>(work: Promise<T>, startedAt: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function failed(error: unknown, endpoint: EndpointSelector, record: DeliveryRecord): Promise<IngestResult> {
+async function failed(error: unknown, input: IngestInput, record: DeliveryRecord): Promise<IngestResult> {
   if (error instanceof DeadlineExceeded || isDatabaseUnavailable(error)) {
     logger.warn("webhook ingest: database unavailable", { deadline: error instanceof DeadlineExceeded });
     return { ok: false, error: new AppError("unavailable", "The database is unavailable; try again shortly."), delivery: null };
@@ -123,9 +119,8 @@ async function failed(error: unknown, endpoint: EndpointSelector, record: Delive
   logger.error("webhook ingest statement failed", { error });
   let stored: StoredDelivery | null = null;
   try {
-    stored = await storeRejectedDelivery(endpoint, record, "internal_error", [
-      { path: "", message: "The delivery could not be stored; it can be replayed from the inspector." },
-    ]);
+    const errors = [{ path: "", message: "The delivery could not be stored; it can be replayed from the inspector." }];
+    stored = await submit(input, record, { kind: "rejected", reason: "internal_error", errors }, null);
   } catch (fallbackError) {
     logger.error("webhook ingest fallback record failed", { error: fallbackError });
   }

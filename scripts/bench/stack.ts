@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../embedded/free-port";
-import { buildApp, buildIsStale, startNext, waitForHealthy } from "../embedded/next-server";
-import { startEmbeddedPostgres } from "../embedded/postgres";
-import { applyMigrations } from "../migrations/apply";
+import { freePort } from "../../lib/embedded/free-port";
+import { buildApp, buildIsStale, startNext, waitForHealthy } from "../../lib/embedded/next-server";
+import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
+import { applyMigrations } from "../../lib/migrations/apply";
 import { cpuAvailable, postmasterPid, treeCpuSeconds } from "./process-cpu";
 
 export type CpuSample = { app: number; postgres: number };
