@@ -6,6 +6,7 @@ import { freePort } from "../lib/embedded/free-port";
 import { startLocalStack, type LocalStack } from "../lib/embedded/local-stack";
 import { buildApp, buildIsStale, startNext, waitForHealthy, type ChildEnv } from "../lib/embedded/next-server";
 import { applyMigrations } from "../lib/migrations/apply";
+import { migrationUrl } from "../lib/migrations/migration-url";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -33,7 +34,7 @@ async function main() {
 
   if (process.env.DATABASE_URL) {
     log("DATABASE_URL is set: using it; nothing embedded starts.");
-    await applyMigrations(process.env.DATABASE_URL, { log });
+    await applyMigrations(migrationUrl(process.env), { log });
     appEnv = { ...process.env };
   } else {
     log("No DATABASE_URL: starting the embedded PostgreSQL and the TribeMade simulator…");

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { IngestFailureBanner } from "@/components/webhooks/ingest-failure-banner";
 import { signOut } from "@/lib/auth/actions";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { selectStore } from "@/lib/stores/actions";
@@ -16,6 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       onSelectStore={selectStore}
       onSignOut={signOut}
     >
+      <IngestFailureBanner member={member} />
       {children}
     </AppShell>
   );

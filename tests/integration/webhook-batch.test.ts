@@ -86,7 +86,7 @@ describe("ingest under concurrent load", () => {
         ...Array.from({ length: 10 }, () => postWebhook(good.token, JSON.stringify(orderCreated({ store_id: undefined })))),
       ]);
       expect(responses.filter((r) => r.status === 200)).toHaveLength(20);
-      expect(responses[10]).toMatchObject({ status: 500, body: { error: "internal_error" } });
+      expect(responses[10]).toMatchObject({ status: 503, body: { error: "unavailable" } });
     } finally {
       errors.mockRestore();
       await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox_batch ON "OutboxMessage"; DROP FUNCTION fail_outbox_batch();`);

@@ -334,8 +334,10 @@ describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       const response = await postWebhook(token, JSON.stringify(orderCreated()));
       errors.mockRestore();
-      expect(response.status).toBe(500);
-      expect(response.body).toEqual({ error: "internal_error", message: "Something went wrong on our side." });
+      // 503 + Retry-After, never 500: TribeMade should send it again once the cause is fixed.
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.body).toEqual({ error: "unavailable", message: "The delivery could not be stored; try again shortly." });
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox ON "OutboxMessage"; DROP FUNCTION fail_outbox();`);
     }
@@ -350,7 +352,8 @@ describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
 
   it("wakes the outbox and the live feed after the response", async () => {
     const { store, token } = await createStoreWithEndpoint();
-    const listener = new pg.Client(process.env.DATABASE_URL);
+    // LISTEN needs a session: the direct URL in the pooler tier.
+    const listener = new pg.Client(process.env.DATABASE_URL_UNPOOLED ?? process.env.DATABASE_URL);
     await listener.connect();
     const received: { channel: string; payload?: string }[] = [];
     listener.on("notification", (n) => received.push({ channel: n.channel, payload: n.payload }));

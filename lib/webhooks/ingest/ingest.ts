@@ -25,6 +25,9 @@ import type { WebhookAck } from "@/lib/webhooks/schemas";
  */
 export const INGEST_DEADLINE_MS = 3_500;
 
+/** What the sender reads when its delivery could not be stored (the answer is 503 + Retry-After). */
+export const NOT_STORED_MESSAGE = "The delivery could not be stored; try again shortly.";
+
 export type IngestInput = {
   endpoint: EndpointSelector;
   body: Uint8Array;
@@ -124,5 +127,6 @@ async function failed(error: unknown, input: IngestInput, record: DeliveryRecord
   } catch (fallbackError) {
     logger.error("webhook ingest fallback record failed", { error: fallbackError });
   }
-  return { ok: false, error: new AppError("internal_error", "Something went wrong on our side."), delivery: stored };
+  // 503, never 500: nothing of the delivery was applied, and TribeMade should send it again.
+  return { ok: false, error: new AppError("unavailable", NOT_STORED_MESSAGE), delivery: stored };
 }

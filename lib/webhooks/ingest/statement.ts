@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { pgPool } from "@/lib/db";
+import { namedStatementsAllowed, preparedStatementLost } from "@/lib/db-path";
 import { verifyOrderSqlColumns } from "@/lib/outbox/messages";
 import type { DeliveryOutcome } from "@/lib/webhooks/schemas";
 
@@ -123,12 +124,20 @@ export const INGEST_SQL = `
 // name carries the text's hash (a hot reload with edited SQL gets a fresh name).
 export const INGEST_STATEMENT_NAME = `ingest_${createHash("sha256").update(INGEST_SQL).digest("hex").slice(0, 12)}`;
 
-/** Runs the statement for `documents` (a JSON array text) and their bodies; resolves after commit. */
+/**
+ * Runs the statement for `documents` (a JSON array text) and their bodies; resolves after commit.
+ * Named (planned once per connection) where the database path keeps prepared statements; else,
+ * or the moment a transaction pooler loses one, unnamed (lib/db-path.ts): both Parse/Bind errors
+ * come before anything executes, so the retry cannot write twice.
+ */
 export async function runIngestStatement(documents: string, bodies: Buffer[]): Promise<StatementRow[]> {
-  const { rows } = await pgPool.query<StatementRow>({
-    name: INGEST_STATEMENT_NAME,
-    text: INGEST_SQL,
-    values: [documents, bodies],
-  });
-  return rows;
+  const values = [documents, bodies];
+  if (namedStatementsAllowed()) {
+    try {
+      return (await pgPool.query<StatementRow>({ name: INGEST_STATEMENT_NAME, text: INGEST_SQL, values })).rows;
+    } catch (error) {
+      if (!preparedStatementLost(error)) throw error;
+    }
+  }
+  return (await pgPool.query<StatementRow>({ text: INGEST_SQL, values })).rows;
 }

@@ -68,7 +68,7 @@ const REASON_STATUS: Record<string, number> = {
   unsupported_event: 400,
   store_mismatch: 403,
   payload_too_large: 413,
-  internal_error: 500,
+  internal_error: 503,
 };
 
 export function reasonStatus(reason: string): number | null {

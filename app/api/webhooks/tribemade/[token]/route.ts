@@ -1,13 +1,17 @@
 // POST /api/webhooks/tribemade/[token] — record once, ack
 import { after } from "next/server";
 import { AppError } from "@/lib/http/app-error";
-import { jsonError, toErrorResponse } from "@/lib/http/error-response";
+import { jsonError } from "@/lib/http/error-response";
+import { logger } from "@/lib/http/logger";
 import { announceDelivery } from "@/lib/webhooks/ingest/announce";
+import { NOT_STORED_MESSAGE } from "@/lib/webhooks/ingest/ingest";
 import { receiveWebhook } from "@/lib/webhooks/ingest/receive-webhook";
 
 export const runtime = "nodejs";
 
 type Context = { params: Promise<{ token: string }> };
+
+const RETRY_AFTER = { "Retry-After": "5" };
 
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const startedAt = performance.now();
@@ -17,10 +21,11 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const { delivery } = result;
     if (delivery) after(() => announceDelivery(delivery));
     if (result.ok) return Response.json(result.ack);
-    const retry = result.error.code === "unavailable" ? { "Retry-After": "5" } : undefined;
-    return jsonError(result.error, retry);
+    return jsonError(result.error, result.error.code === "unavailable" ? RETRY_AFTER : undefined);
   } catch (error) {
-    return toErrorResponse(error);
+    // Whatever failed, nothing was acknowledged: ask the sender to try again, never a bare 500.
+    logger.error("webhook ingest failed", { error });
+    return jsonError(new AppError("unavailable", NOT_STORED_MESSAGE), RETRY_AFTER);
   }
 }
 
