@@ -25,6 +25,8 @@ export async function startEmbeddedPostgres(options: {
   /** Keep the data after stop (the laptop default); tests throw theirs away. */
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More server settings, e.g. ["-c", "log_checkpoints=on"] (the benchmark's diagnostics). */
+  flags?: string[];
 }): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -44,7 +46,7 @@ export async function startEmbeddedPostgres(options: {
     // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates.
     createPostgresUser: asRoot,
     // Listen on loopback only and keep the footprint laptop-sized.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on", ...(options.flags ?? [])],
     onLog: log,
     onError: (error) => log(String(error)),
   });

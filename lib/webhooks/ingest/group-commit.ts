@@ -1,5 +1,6 @@
 import "server-only";
 import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import type { Trace } from "@/lib/perf/request-trace";
 import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/statement";
 
 // Group commit for deliveries that arrive together. Measured here, a database round trip costs
@@ -29,6 +30,7 @@ export type IngestJob = {
   /** The delivery document, built when its statement is sent, so ackMs includes the wait for a slot. */
   document: () => string;
   body: Buffer;
+  trace?: Trace;
 };
 
 type Waiting = IngestJob & { resolve: (stored: StoredDelivery | null) => void; reject: (error: unknown) => void };
@@ -74,12 +76,19 @@ function takeBatch(): Waiting[] {
 
 async function run(batch: Waiting[]): Promise<void> {
   try {
+    const documents = `[${batch.map((job) => job.document()).join(",")}]`;
+    for (const job of batch) job.trace?.mark("sent");
     const rows = await runIngestStatement(
-      `[${batch.map((job) => job.document()).join(",")}]`,
+      documents,
       batch.map((job) => job.body),
     );
-    const byPosition = new Map(rows.map(({ n, ...stored }) => [n, stored]));
-    batch.forEach((job, index) => job.resolve(byPosition.get(index + 1) ?? null));
+    const byPosition = new Map(rows.map(({ n, execMs, ...stored }) => [n, { stored, execMs }]));
+    batch.forEach((job, index) => {
+      const row = byPosition.get(index + 1);
+      job.trace?.mark("committed");
+      if (row) job.trace?.statement(row.execMs, batch.length);
+      job.resolve(row?.stored ?? null);
+    });
   } catch (error) {
     if (batch.length === 1 || isDatabaseUnavailable(error)) {
       for (const job of batch) job.reject(error);

@@ -3,6 +3,7 @@ import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
 import { isDatabaseUnavailable } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";
+import type { Trace } from "@/lib/perf/request-trace";
 import { classifyBody } from "@/lib/webhooks/ingest/classify";
 import {
   deliveryDocument,
@@ -37,6 +38,8 @@ export type IngestInput = {
   /** performance.now() when the request arrived: the start of time-to-ack. */
   startedAt: number;
   replayOfId?: string | null;
+  /** Phase timings, when benchmarking (lib/perf/request-trace.ts). */
+  trace?: Trace;
 };
 
 export type IngestResult =
@@ -57,6 +60,7 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
       ? { kind: "order", order: verdict.order, payloadJson: verdict.payloadJson }
       : { kind: "rejected", reason: verdict.reason, errors: verdict.errors };
 
+  input.trace?.mark("classified");
   let stored: StoredDelivery | null;
   try {
     const key = verdict.kind === "valid" ? verdict.order.orderId : null;
@@ -90,6 +94,7 @@ function submit(
     // Dated when its statement is sent, so ackMs includes any wait for a statement slot.
     document: () => deliveryDocument(input.endpoint, record, content, performance.now() - input.startedAt),
     body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+    trace: input.trace,
   });
 }
 

@@ -40,8 +40,11 @@ export type StoredDelivery = {
   orderId: string | null;
 };
 
-/** One result row per document whose endpoint was found; `n` is the document's 1-based position. */
-export type StatementRow = StoredDelivery & { n: number };
+/**
+ * One result row per document whose endpoint was found; `n` is the document's 1-based position,
+ * `execMs` the statement's server-side time so far (PostgreSQL's clock; before the commit).
+ */
+export type StatementRow = StoredDelivery & { n: number; execMs: number };
 
 const MISMATCH_ERRORS = `'[{"path":"store_id","message":"does not match this store''s TribeMade store id"}]'::jsonb`;
 
@@ -117,7 +120,8 @@ export const INGEST_SQL = `
       WHERE "Store".id = first.store_id AND "Store"."tribemadeStoreId" IS NULL
     )
     SELECT r.n, r.delivery_id AS "deliveryId", r.store_id AS "storeId", r.endpoint_id AS "endpointId",
-      r.token_hash AS "tokenHash", r.outcome::text AS outcome, r.order_id AS "orderId"
+      r.token_hash AS "tokenHash", r.outcome::text AS outcome, r.order_id AS "orderId",
+      1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())::float8 AS "execMs"
     FROM r`;
 
 // pg prepares a named statement once per connection and refuses one name for two texts, so the
