@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { db, pgPool } from "@/lib/db";
+import { db, ingestPool } from "@/lib/db";
 import { INGEST_SQL } from "@/lib/webhooks/ingest/statement";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
@@ -23,7 +23,7 @@ describe("ingest under concurrent load", () => {
     const a = await createStoreWithEndpoint();
     const aSecond = await createEndpoint(a.store.id, { label: "rotation" });
     const b = await createStoreWithEndpoint({ tribemadeStoreId: "33333333-4444-4555-8666-777777777777" });
-    const spy = vi.spyOn(pgPool, "query");
+    const spy = vi.spyOn(ingestPool, "query");
 
     const shared = orderCreated({ store_id: undefined });
     const requests = [

@@ -11,7 +11,7 @@ import {
   type DeliveryRecord,
   type EndpointSelector,
 } from "@/lib/webhooks/ingest/delivery-document";
-import { submitDelivery } from "@/lib/webhooks/ingest/group-commit";
+import { IngestDeadlineExceeded, isStatementTimeout, submitDelivery, type Admission } from "@/lib/webhooks/ingest/group-commit";
 import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
 import type { WebhookAck } from "@/lib/webhooks/schemas";
 
@@ -21,8 +21,9 @@ import type { WebhookAck } from "@/lib/webhooks/schemas";
 
 /**
  * TribeMade gives up after 5 s. The pool waits at most 2 s for a connection (lib/db.ts); past this
- * deadline the sender gets 503 and retries, and a statement that still commits makes that retry a
- * duplicate, which is success.
+ * deadline (from the request's start) the sender gets 503 and retries; a delivery still queued is
+ * dropped unsent, and a statement already running that still commits makes that retry a duplicate,
+ * which is success.
  */
 export const INGEST_DEADLINE_MS = 3_500;
 
@@ -38,6 +39,8 @@ export type IngestInput = {
   /** performance.now() when the request arrived: the start of time-to-ack. */
   startedAt: number;
   replayOfId?: string | null;
+  /** The group-commit place the HTTP edge reserved before reading the body. */
+  admission?: Admission;
   /** Phase timings, when benchmarking (lib/perf/request-trace.ts). */
   trace?: Trace;
 };
@@ -64,7 +67,7 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   let stored: StoredDelivery | null;
   try {
     const key = verdict.kind === "valid" ? verdict.order.orderId : null;
-    stored = await withDeadline(submit(input, record, content, key), input.startedAt);
+    stored = await submit(input, record, content, key);
   } catch (error) {
     return failed(error, input, record);
   }
@@ -94,6 +97,8 @@ function submit(
     // Dated when its statement is sent, so ackMs includes any wait for a statement slot.
     document: () => deliveryDocument(input.endpoint, record, content, performance.now() - input.startedAt),
     body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+    deadline: input.startedAt + INGEST_DEADLINE_MS,
+    admission: input.admission,
     trace: input.trace,
   });
 }
@@ -106,20 +111,10 @@ function sameEndpoint(selector: EndpointSelector, stored: StoredDelivery): boole
   return selector.kind === "endpoint" || safeEqual(stored.tokenHash, selector.tokenHash);
 }
 
-class DeadlineExceeded extends Error {}
-
-function withDeadline<T>(work: Promise<T>, startedAt: number): Promise<T> {
-  const remaining = Math.max(0, INGEST_DEADLINE_MS - (performance.now() - startedAt));
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded("ingest deadline exceeded")), remaining);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
 async function failed(error: unknown, input: IngestInput, record: DeliveryRecord): Promise<IngestResult> {
-  if (error instanceof DeadlineExceeded || isDatabaseUnavailable(error)) {
-    logger.warn("webhook ingest: database unavailable", { deadline: error instanceof DeadlineExceeded });
+  const deadline = error instanceof IngestDeadlineExceeded;
+  if (deadline || isStatementTimeout(error) || isDatabaseUnavailable(error)) {
+    logger.warn("webhook ingest: database unavailable", { deadline });
     return { ok: false, error: new AppError("unavailable", "The database is unavailable; try again shortly."), delivery: null };
   }
   // The statement failed as a whole (nothing of it was written). Record that the delivery arrived,

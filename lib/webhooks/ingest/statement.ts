@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { pgPool } from "@/lib/db";
+import { ingestPool } from "@/lib/db";
 import { namedStatementsAllowed, preparedStatementLost } from "@/lib/db-path";
 import { verifyOrderSqlColumns } from "@/lib/outbox/messages";
 import type { DeliveryOutcome } from "@/lib/webhooks/schemas";
@@ -132,16 +132,18 @@ export const INGEST_STATEMENT_NAME = `ingest_${createHash("sha256").update(INGES
  * Runs the statement for `documents` (a JSON array text) and their bodies; resolves after commit.
  * Named (planned once per connection) where the database path keeps prepared statements; else,
  * or the moment a transaction pooler loses one, unnamed (lib/db-path.ts): both Parse/Bind errors
- * come before anything executes, so the retry cannot write twice.
+ * come before anything executes, so the retry cannot write twice. `timeoutMs` is a client-side
+ * query timeout: past it the connection is dropped and the caller told so (the statement may still
+ * commit, which a retry of the delivery then answers as a duplicate).
  */
-export async function runIngestStatement(documents: string, bodies: Buffer[]): Promise<StatementRow[]> {
-  const values = [documents, bodies];
+export async function runIngestStatement(documents: string, bodies: Buffer[], timeoutMs: number): Promise<StatementRow[]> {
+  const query = { text: INGEST_SQL, values: [documents, bodies], query_timeout: timeoutMs };
   if (namedStatementsAllowed()) {
     try {
-      return (await pgPool.query<StatementRow>({ name: INGEST_STATEMENT_NAME, text: INGEST_SQL, values })).rows;
+      return (await ingestPool.query<StatementRow>({ ...query, name: INGEST_STATEMENT_NAME })).rows;
     } catch (error) {
       if (!preparedStatementLost(error)) throw error;
     }
   }
-  return (await pgPool.query<StatementRow>({ text: INGEST_SQL, values })).rows;
+  return (await ingestPool.query<StatementRow>(query)).rows;
 }
