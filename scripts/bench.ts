@@ -7,7 +7,8 @@ import pg from "pg";
 import { runIngestBench } from "./bench/ingest";
 import { ingestMarkdown, type IngestSettings } from "./bench/ingest-report";
 import { machineLine, writeSection } from "./bench/report";
-import { startBenchStack, type BenchStack } from "./bench/stack";
+import { overloadMarkdown, runOverloadBench } from "./bench/overload";
+import { startBenchStack, type AppServer, type BenchStack } from "./bench/stack";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -41,13 +42,31 @@ async function main() {
     const result = await runIngestBench({ stack, log, ...settings });
     const markdown = ingestMarkdown(result, settings, machineLine(postgresVersion), stack.pgEvents());
     console.log(`\n${markdown}\n`);
-    if (!args.includes("--no-write")) {
-      await writeSection(path.join(root, "docs", "benchmarks.md"), "ingest", markdown);
-      log("Wrote docs/benchmarks.md.");
-    }
+    await write("ingest", markdown);
+
+    const capacity = [...result.throughput.webhook.map((r) => r.rps)].sort((a, b) => a - b)[
+      Math.floor(result.throughput.webhook.length / 2)
+    ];
+    const overload = await runOverloadBench({
+      server: stack.servers.main as AppServer,
+      databaseUrl: stack.databaseUrl,
+      token: result.token,
+      capacity: capacity ?? 0,
+      seconds: quick ? 15 : 60,
+      log,
+    });
+    const overloadText = overloadMarkdown(overload, machineLine(postgresVersion));
+    console.log(`\n${overloadText}\n`);
+    await write("overload", overloadText);
   } finally {
     await stack?.stop();
   }
+}
+
+async function write(section: string, markdown: string): Promise<void> {
+  if (args.includes("--no-write")) return;
+  await writeSection(path.join(root, "docs", "benchmarks.md"), section, markdown);
+  log(`Wrote the ${section} section of docs/benchmarks.md.`);
 }
 
 async function serverVersion(databaseUrl: string, flags: string[]): Promise<string> {

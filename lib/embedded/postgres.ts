@@ -12,6 +12,8 @@ export type EmbeddedPostgresHandle = {
   port: number;
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
+  /** Fast shutdown and start again on the same port (persistent data only). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -62,6 +64,10 @@ export async function startEmbeddedPostgres(options: {
     urlFor,
     async createDatabase(name) {
       await server.createDatabase(name);
+    },
+    async restart() {
+      await server.stop();
+      await server.start();
     },
     async stop() {
       await server.stop();

@@ -39,6 +39,8 @@ export type StatementStats = { calls: number; meanExecMs: number; maxExecMs: num
 export type SteadyRound = LatencyResult & { trace: ServerTrace | null; statement: StatementStats | null; startedAt: number };
 
 export type IngestBenchResult = {
+  /** The seeded endpoint's token (the overload benchmark reuses it). */
+  token: string;
   throughput: Record<RouteName, MeasuredThroughput[]>;
   steadyRuns: Record<SteadyRoute, SteadyRound[]>;
   /** Server-side time-to-ack (WebhookDelivery.ackMs) during the steady webhook rounds. */
@@ -164,7 +166,7 @@ export async function runIngestBench(options: IngestBenchOptions): Promise<Inges
     0,
   );
   const { serverAck, durability } = await readBack(stack.databaseUrl, steadyFrom, steadyTo, acked);
-  return { throughput, steadyRuns, serverAck, durability };
+  return { token, throughput, steadyRuns, serverAck, durability };
 }
 
 /** What the server recorded since the last call (lib/perf/request-trace.ts). */

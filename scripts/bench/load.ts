@@ -8,7 +8,8 @@
 import http from "node:http";
 import autocannon, { type Result } from "autocannon";
 
-export type BodyFactory = () => string;
+/** A request body; `id` is the request's x-bench-id when the caller tags requests. */
+export type BodyFactory = (id?: string) => string;
 
 export type ThroughputResult = { rps: number; ok: number; non2xx: number; errors: number; seconds: number };
 
@@ -88,7 +89,7 @@ export async function steadyLoad(options: {
     if (wait > 1) await sleep(wait);
     const id = `${options.idPrefix ?? "r"}-${i}`;
     inFlight.push(
-      post(agent, url, options.body(), id).then(
+      post(agent, url, options.body(id), id).then(
         (status) => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status }),
         () => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status: 0 }),
       ),
