@@ -25,7 +25,9 @@ const RECOVERY_LIMIT_MS = 5_000;
 
 async function main(): Promise<number> {
   let stack: ChaosStack | undefined;
-  process.once("SIGINT", () => void stack?.stop().then(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(130)));
+  }
   try {
     stack = await startChaosStack({ root, build: !args.includes("--no-build"), baseEnv: process.env, log });
     const cookie = await signIn(stack.baseUrl, DEMO.email, DEMO.password);

@@ -12,6 +12,8 @@ export type Sent = {
   status: number;
   /** The 2xx body's status: accepted or duplicate. */
   ack: string | null;
+  /** Why there was no answer (ECONNREFUSED, timeout, …). */
+  error?: string;
 };
 
 export type Load = { sent: Sent[]; stop(): Promise<Sent[]> };
@@ -43,8 +45,8 @@ export function startLoad(options: { baseUrl: string; path: string; rate: number
       const scheduled = performance.timeOrigin + started + index * interval;
       index++;
       const orderId = randomUUID();
-      const request = post(agent, url, body(orderId)).then(({ status, ack }) => {
-        sent.push({ orderId, start: scheduled, end: performance.timeOrigin + performance.now(), status, ack });
+      const request = post(agent, url, body(orderId)).then(({ status, ack, error }) => {
+        sent.push({ orderId, start: scheduled, end: performance.timeOrigin + performance.now(), status, ack, error });
       });
       inFlight.add(request);
       void request.finally(() => inFlight.delete(request));
@@ -64,7 +66,7 @@ export function startLoad(options: { baseUrl: string; path: string; rate: number
   };
 }
 
-function post(agent: http.Agent, url: URL, payload: string): Promise<{ status: number; ack: string | null }> {
+function post(agent: http.Agent, url: URL, payload: string): Promise<{ status: number; ack: string | null; error?: string }> {
   return new Promise((resolve) => {
     const request = http.request(
       url,
@@ -84,12 +86,12 @@ function post(agent: http.Agent, url: URL, payload: string): Promise<{ status: n
           }
           resolve({ status, ack });
         });
-        response.once("error", () => resolve({ status: 0, ack: null }));
+        response.once("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, ack: null, error: error.code ?? error.message }));
       },
     );
     // TribeMade gives up after 5 s; so does this sender.
     request.setTimeout(5_000, () => request.destroy(new Error("timeout")));
-    request.once("error", () => resolve({ status: 0, ack: null }));
+    request.once("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, ack: null, error: error.code ?? error.message }));
     request.end(payload);
   });
 }

@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/embedded/free-port";
@@ -19,7 +20,7 @@ export type ChaosStack = {
   postgres: EmbeddedPostgresHandle;
   /** SIGKILL the app server and everything it started. */
   killApp(): void;
-  /** Start the app server again on the same port; resolves once /api/health answers. */
+  /** Start the app server on its port; resolves once it accepts connections (webhooks then tell). */
   startApp(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -69,8 +70,10 @@ export async function startChaosStack(options: {
     const { NODE_ENV: _nodeEnv, ...appEnv } = env;
     let child: ChildProcess | null = null;
     const startApp = async () => {
-      child = startNext({ root, dev: false, port, env: appEnv, stdio: "ignore" });
-      await waitForHealthy(baseUrl, 60_000);
+      const started = startNext({ root, dev: false, port, env: appEnv, stdio: process.env.CHAOS_APP_OUTPUT ? "inherit" : "ignore" });
+      child = started;
+      // Under the load's flood a cold server may answer /api/health late; an open port is enough here.
+      await waitForPort(port, () => started.exitCode !== null);
     };
     const killApp = () => {
       if (child?.pid) killTree(child.pid);
@@ -79,6 +82,7 @@ export async function startChaosStack(options: {
     stops.push(async () => killApp());
     log(`Starting next start on ${baseUrl}…`);
     await startApp();
+    await waitForHealthy(baseUrl, 60_000);
     return { baseUrl, databaseUrl, webhookToken, postgres, killApp, startApp, stop };
   } catch (error) {
     await stop();
@@ -112,4 +116,21 @@ function killTree(pid: number): void {
       // already gone
     }
   }
+}
+
+async function waitForPort(port: number, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error("next start exited");
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`next start did not listen on ${port} within 60 s`);
 }

@@ -35,7 +35,7 @@ export async function killAppTrial(stack: ChaosStack, load: Load): Promise<Trial
   const from = now();
   stack.killApp();
   await stack.startApp();
-  const acked = await firstAckAfter(load, from);
+  const acked = await firstAckAfter(load, from, 60_000);
   return {
     kind: "app kill -9",
     from,

@@ -18,6 +18,8 @@ import { captureHeaders } from "@/lib/webhooks/ingest/request-headers";
 /** TribeMade's order.created is ~1 kB sent at once; a body still arriving after this is not a webhook. */
 const BODY_READ_TIMEOUT_MS = 2_000;
 
+const BUSY = "Too many deliveries at once; try again shortly.";
+
 const unavailable = (message: string): IngestResult => ({
   ok: false,
   error: new AppError("unavailable", message),
@@ -25,13 +27,15 @@ const unavailable = (message: string): IngestResult => ({
 });
 
 export async function receiveWebhook(request: Request, token: string, startedAt: number, trace?: Trace): Promise<IngestResult> {
+  // A sender that already hung up (TribeMade gives up after 5 s) reads no answer: do no work for it.
+  if (request.signal.aborted) return unavailable(BUSY);
   const tokenHash = sha256Hex(token);
   try {
     const endpoint = await lookupEndpoint(tokenHash);
     if (endpoint === "unknown") {
       return { ok: false, error: new AppError("not_found", "Unknown or revoked webhook endpoint."), delivery: null };
     }
-    if (endpoint === "busy") return unavailable("Too many deliveries at once; try again shortly.");
+    if (endpoint === "busy") return unavailable(BUSY);
   } catch (error) {
     if (isDatabaseUnavailable(error) || isStatementTimeout(error))
       return unavailable("The database is unavailable; try again shortly.");
@@ -39,7 +43,7 @@ export async function receiveWebhook(request: Request, token: string, startedAt:
   }
 
   const admission = admitDelivery();
-  if (!admission) return unavailable("Too many deliveries at once; try again shortly.");
+  if (!admission) return unavailable(BUSY);
   try {
     const { bytes, truncated } = await readBodyCapped(request, MAX_BODY_BYTES, BODY_READ_TIMEOUT_MS);
     trace?.mark("read");
