@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
 
-// Optimistic redirect only (house style 14): a visitor without any session cookie who opens a
+// Optimistic redirect only (docs/code-style.md §14): a visitor without any session cookie who opens a
 // dashboard page goes to /login and comes back afterwards. It never decides access: pages,
 // actions and routes check the session and membership themselves (lib/auth/require-member.ts),
 // and a stale or forged cookie that gets past here is refused there.

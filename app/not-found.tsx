@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { CompassIcon } from "lucide-react";
 import { Logo } from "@/components/shell/logo";
 import { Button } from "@/components/ui/button";
-import { CompassIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Page not found" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ActivityIcon, ArrowRightIcon, SendIcon, ShieldCheckIcon } from "lucide-react";
 import { Logo } from "@/components/shell/logo";
 import { Button } from "@/components/ui/button";
-import { ActivityIcon, ArrowRightIcon, OutboxIcon, ShieldCheckIcon } from "@/components/ui/icons";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, type StatusValue } from "@/components/ui/status-badge";
 
@@ -19,7 +19,7 @@ const features: { title: string; text: string; icon: ReactNode }[] = [
   {
     title: "Every click reaches TribeMade",
     text: "Status changes go through an outbox that stays within TribeMade's rate limits and retries through timeouts, errors and outages until TribeMade confirms. Anything it refuses is shown with its reason.",
-    icon: <OutboxIcon />,
+    icon: <SendIcon />,
   },
   {
     title: "A live order feed",

@@ -3,6 +3,7 @@
 import { isServer, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/shell/theme-provider";
+import { IconDefaults } from "@/components/ui/icon-defaults";
 import { createQueryClient } from "@/lib/query/create-query-client";
 
 let browserClient: QueryClient | undefined;
@@ -19,7 +20,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <ThemeProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <IconDefaults>{children}</IconDefaults>
+      </QueryClientProvider>
     </ThemeProvider>
   );
 }

@@ -1,7 +1,10 @@
 // npm run bench — benchmarks against a production build on a throwaway embedded PostgreSQL, each
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
-// (short runs), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under test,
-// repeatable). Writes the figures to docs/benchmarks.md.
+// (short runs), --diagnose (latency rounds only, printed, nothing written), --no-write (print
+// only), --pg-flag name=value (a PostgreSQL setting under test, repeatable). Writes the figures to
+// docs/benchmarks.md.
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { runIngestBench } from "./bench/ingest";
@@ -13,12 +16,14 @@ import { startBenchStack, type AppServer, type BenchStack } from "./bench/stack"
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+const diagnose = args.includes("--diagnose");
 const log = (line: string) => console.log(`[bench] ${line}`);
 const pgFlags = args.flatMap((arg, index) => (arg === "--pg-flag" && args[index + 1] ? ["-c", args[index + 1] as string] : []));
 
 const settings: IngestSettings = quick
   ? { connections: 32, rounds: 1, roundSeconds: 5, warmupSeconds: 3, steadyRate: 200, steadySeconds: 5, steadyRounds: 2 }
   : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 10, steadyRate: 200, steadySeconds: 10, steadyRounds: 4 };
+if (diagnose) settings.rounds = 0;
 
 async function main() {
   let stack: BenchStack | undefined;
@@ -43,6 +48,12 @@ async function main() {
     const markdown = ingestMarkdown(result, settings, machineLine(postgresVersion), stack.pgEvents());
     console.log(`\n${markdown}\n`);
     await write("ingest", markdown);
+    if (diagnose) {
+      const dump = path.join(os.tmpdir(), `tribedesk-bench-diagnose-${Date.now()}.json`);
+      await writeFile(dump, JSON.stringify({ steadyRuns: result.steadyRuns, pgEvents: stack.pgEvents() }));
+      log(`Raw steady rounds (client samples, server traces, PostgreSQL events): ${dump}`);
+      return;
+    }
 
     const capacity = [...result.throughput.webhook.map((r) => r.rps)].sort((a, b) => a - b)[
       Math.floor(result.throughput.webhook.length / 2)
@@ -64,7 +75,7 @@ async function main() {
 }
 
 async function write(section: string, markdown: string): Promise<void> {
-  if (args.includes("--no-write")) return;
+  if (args.includes("--no-write") || diagnose) return;
   await writeSection(path.join(root, "docs", "benchmarks.md"), section, markdown);
   log(`Wrote the ${section} section of docs/benchmarks.md.`);
 }

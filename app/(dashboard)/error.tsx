@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
+import { RotateCwIcon, TriangleAlertIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RefreshIcon, WarningIcon } from "@/components/ui/icons";
 
 export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -18,12 +18,12 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
   return (
     <EmptyState
       className="mt-4"
-      icon={<WarningIcon className="text-amber-600 dark:text-amber-400" />}
+      icon={<TriangleAlertIcon className="text-amber-600 dark:text-amber-400" />}
       title="This page could not be loaded"
       description="Something went wrong while loading this page. Try again; if it keeps happening, the reference below matches the line in the server log."
       action={
         <>
-          <Button variant="primary" leadingIcon={<RefreshIcon />} onClick={() => retry()}>
+          <Button variant="primary" leadingIcon={<RotateCwIcon />} onClick={() => retry()}>
             Try again
           </Button>
           {digest ? (

@@ -6,7 +6,7 @@ import { requireMemberPage } from "@/lib/auth/page-guard";
 import { selectStore } from "@/lib/stores/actions";
 
 // Every dashboard page renders inside this check: signed out → /login, no store yet →
-// /onboarding. Pages and their data functions still call requireMember() themselves.
+// /onboarding. Pages still call requireMemberPage() themselves and pass the Member to data functions.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMemberPage();
   return (

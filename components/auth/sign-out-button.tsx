@@ -1,5 +1,5 @@
+import { LogOutIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { LogOutIcon } from "@/components/ui/icons";
 import { signOut } from "@/lib/auth/actions";
 
 /** A one-button form posting the sign-out server action (CSRF-checked by Next's Origin check). */

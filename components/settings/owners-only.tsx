@@ -1,6 +1,6 @@
+import { ShieldCheckIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ShieldCheckIcon } from "@/components/ui/icons";
 
 /** What staff see where owners manage something (API key, team, invites). */
 export function OwnersOnly({ what, storeName }: { what: string; storeName: string }) {

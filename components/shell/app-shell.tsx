@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LogoMark } from "@/components/shell/logo-mark";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import type { ShellStore, ShellUser } from "@/components/shell/shell-types";
 import { Sidebar } from "@/components/shell/sidebar";
 import { StoreSwitcher } from "@/components/shell/store-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
-import { LogoMark } from "@/components/ui/icons";
 
 export type AppShellProps = {
   /** The signed-in user; absent or null shows a "Sign in" button. */

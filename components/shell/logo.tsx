@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { LogoMark } from "@/components/shell/logo-mark";
 import { cn } from "@/components/ui/cn";
-import { LogoMark } from "@/components/ui/icons";
 
 /** Mark + wordmark, linking home (`href`). */
 export function Logo({ href = "/", className }: { href?: string; className?: string }) {

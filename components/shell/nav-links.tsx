@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PackageIcon, SendIcon, SettingsIcon, WebhookIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { OrdersIcon, OutboxIcon, SettingsIcon, WebhookIcon } from "@/components/ui/icons";
 
 const items = [
-  { href: "/orders", label: "Orders", Icon: OrdersIcon },
+  { href: "/orders", label: "Orders", Icon: PackageIcon },
   { href: "/webhooks", label: "Webhooks", Icon: WebhookIcon },
-  { href: "/outbox", label: "Outbox", Icon: OutboxIcon },
+  { href: "/outbox", label: "Outbox", Icon: SendIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },
 ] as const;
 

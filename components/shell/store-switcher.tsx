@@ -1,10 +1,17 @@
 "use client";
 
 import { useTransition } from "react";
+import { ChevronsUpDownIcon, StoreIcon } from "lucide-react";
 import type { ShellStore } from "@/components/shell/shell-types";
 import { cn } from "@/components/ui/cn";
-import { ChevronsUpDownIcon, StoreIcon } from "@/components/ui/icons";
-import { Menu } from "@/components/ui/menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 
 export type StoreSwitcherProps = {
@@ -46,26 +53,30 @@ export function StoreSwitcher({ stores, currentStoreId, onSelectStore }: StoreSw
   }
 
   return (
-    <Menu
-      triggerLabel={`Store: ${current.name}. Switch store`}
-      triggerClassName={cn(pill, "hover:bg-surface-2 aria-expanded:bg-surface-2")}
-      trigger={
-        <>
-          {badge}
-          <span className="truncate">{current.name}</span>
-          {pending ? <Spinner size="sm" /> : <ChevronsUpDownIcon className="text-fg-subtle size-3.5 shrink-0" />}
-        </>
-      }
-      items={[
-        { type: "label", label: "Stores" },
-        ...stores.map((store) => ({
-          label: store.name,
-          checked: store.id === current.id,
-          onSelect: () => {
-            if (store.id !== current.id) startTransition(async () => onSelectStore(store.id));
-          },
-        })),
-      ]}
-    />
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label={`Store: ${current.name}. Switch store`}
+        className={cn(pill, "hover:bg-surface-2 aria-expanded:bg-surface-2")}
+      >
+        {badge}
+        <span className="truncate">{current.name}</span>
+        {pending ? <Spinner size="sm" /> : <ChevronsUpDownIcon className="text-fg-subtle size-3.5 shrink-0" />}
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="max-w-80 min-w-56">
+        <DropdownMenuLabel>Stores</DropdownMenuLabel>
+        <DropdownMenuRadioGroup
+          value={current.id}
+          onValueChange={(storeId) => {
+            if (storeId !== current.id) startTransition(async () => onSelectStore(storeId));
+          }}
+        >
+          {stores.map((store) => (
+            <DropdownMenuRadioItem key={store.id} value={store.id}>
+              <span className="min-w-0 flex-1 truncate">{store.name}</span>
+            </DropdownMenuRadioItem>
+          ))}
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
 import { useTheme } from "@/components/shell/theme-provider";
 import type { ThemeMode } from "@/components/shell/theme-script";
 import { cn } from "@/components/ui/cn";
-import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
 
 const options: { mode: ThemeMode; label: string; Icon: typeof SunIcon }[] = [
   { mode: "system", label: "System theme", Icon: MonitorIcon },

@@ -1,9 +1,16 @@
 "use client";
 
+import { LogOutIcon, SettingsIcon } from "lucide-react";
+import Link from "next/link";
 import type { ShellUser } from "@/components/shell/shell-types";
 import { Button } from "@/components/ui/button";
-import { LogOutIcon, SettingsIcon } from "@/components/ui/icons";
-import { Menu, type MenuEntry } from "@/components/ui/menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 export type UserMenuProps = {
   user?: ShellUser | null;
@@ -27,32 +34,43 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
     );
   }
 
-  const signOut: MenuEntry = onSignOut
-    ? { label: "Sign out", icon: <LogOutIcon />, onSelect: () => void onSignOut() }
-    : { label: "Sign out", icon: <LogOutIcon />, href: "/api/auth/signout" };
-
   return (
-    <Menu
-      align="end"
-      triggerClassName="flex size-8 items-center justify-center rounded-full"
-      trigger={
-        <>
-          <span
-            aria-hidden="true"
-            className="ring-canvas flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2"
-          >
-            {initials(user.name, user.email)}
-          </span>
-          <span className="sr-only">Account menu for {user.name}</span>
-        </>
-      }
-      header={
-        <div className="min-w-0">
+    <DropdownMenu>
+      <DropdownMenuTrigger className="flex size-8 items-center justify-center rounded-full">
+        <span
+          aria-hidden="true"
+          className="ring-canvas flex size-7 items-center justify-center rounded-full bg-gradient-to-br from-indigo-500 to-violet-500 text-[11px] font-semibold text-white ring-2"
+        >
+          {initials(user.name, user.email)}
+        </span>
+        <span className="sr-only">Account menu for {user.name}</span>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="min-w-56">
+        <div className="border-line mb-1 min-w-0 border-b px-2 pt-1.5 pb-2">
           <p className="text-fg truncate text-sm font-medium">{user.name}</p>
           <p className="text-fg-muted truncate text-xs">{user.email}</p>
         </div>
-      }
-      items={[{ label: "Settings", icon: <SettingsIcon />, href: "/settings" }, { type: "separator" }, signOut]}
-    />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <SettingsIcon />
+            Settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        {onSignOut ? (
+          <DropdownMenuItem onSelect={() => void onSignOut()}>
+            <LogOutIcon />
+            Sign out
+          </DropdownMenuItem>
+        ) : (
+          <DropdownMenuItem asChild>
+            <Link href="/api/auth/signout">
+              <LogOutIcon />
+              Sign out
+            </Link>
+          </DropdownMenuItem>
+        )}
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

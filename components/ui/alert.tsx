@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { CircleCheckIcon, CircleXIcon, InfoIcon, TriangleAlertIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { CheckCircleIcon, ErrorIcon, InfoIcon, WarningIcon } from "@/components/ui/icons";
 
 export type AlertTone = "info" | "success" | "warning" | "error";
 
@@ -13,17 +13,17 @@ const tones: Record<AlertTone, { box: string; icon: string; Icon: typeof InfoIco
   success: {
     box: "border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-400/25 dark:bg-emerald-400/10 dark:text-emerald-100",
     icon: "text-emerald-600 dark:text-emerald-300",
-    Icon: CheckCircleIcon,
+    Icon: CircleCheckIcon,
   },
   warning: {
     box: "border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-400/25 dark:bg-amber-400/10 dark:text-amber-100",
     icon: "text-amber-600 dark:text-amber-300",
-    Icon: WarningIcon,
+    Icon: TriangleAlertIcon,
   },
   error: {
     box: "border-red-200 bg-red-50 text-red-950 dark:border-red-400/25 dark:bg-red-400/10 dark:text-red-100",
     icon: "text-red-600 dark:text-red-300",
-    Icon: ErrorIcon,
+    Icon: CircleXIcon,
   },
 };
 

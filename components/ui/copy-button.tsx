@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { CheckIcon, CopyIcon } from "lucide-react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 
 export type CopyButtonProps = {
   /** The text put on the clipboard. */

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { XIcon } from "lucide-react";
+import { Dialog as Primitive } from "radix-ui";
+import { useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { CloseIcon } from "@/components/ui/icons";
 
 const widths = { sm: "max-w-sm", md: "max-w-lg", lg: "max-w-2xl" } as const;
 
@@ -22,8 +23,9 @@ export type DialogProps = {
 };
 
 /**
- * A modal on the native `<dialog>`: focus is trapped and restored, the page behind is inert, Escape
- * closes, all by the browser. Controlled: the parent owns `open`.
+ * A modal on Radix's Dialog: focus trapped and restored, the page behind inert and unscrollable,
+ * Escape closes. Radix rather than the native <dialog>: menus and popovers opened inside it render
+ * in a portal, which the native dialog's top layer would cover. Controlled: the parent owns `open`.
  */
 export function Dialog({
   open,
@@ -36,54 +38,46 @@ export function Dialog({
   closeOnBackdrop = true,
   className,
 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // The browser focuses the first focusable element, the close button; the first field (or an
-      // element marked autoFocus) is where the user wants to be.
-      dialog.querySelector<HTMLElement>("[autofocus], [data-autofocus], input:not([type=hidden]), textarea, select")?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+  const contentRef = useRef<HTMLDivElement>(null);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onClose={() => onOpenChange(false)}
-      onClick={(event) => {
-        // The dialog box fills with an inner div, so a click on the <dialog> itself is the backdrop.
-        if (closeOnBackdrop && event.target === event.currentTarget) onOpenChange(false);
-      }}
-      className={cn(
-        "border-line bg-surface text-fg open:animate-dialog-in m-auto w-[calc(100%-2rem)] rounded-xl border p-0 shadow-2xl",
-        widths[size],
-        className,
-      )}
-    >
-      {open ? (
-        <div className="flex max-h-[85dvh] flex-col">
+    <Primitive.Root open={open} onOpenChange={onOpenChange}>
+      <Primitive.Portal>
+        <Primitive.Overlay className="bg-overlay data-[state=open]:animate-fade-in fixed inset-0 z-50" />
+        <Primitive.Content
+          ref={contentRef}
+          // Without a description there is nothing to point at (and Radix would warn).
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={(event) => {
+            // Radix focuses the first focusable element, the close button; the first field (or an
+            // element marked data-autofocus) is where the user wants to be.
+            const field = contentRef.current?.querySelector<HTMLElement>(
+              "[data-autofocus], input:not([type=hidden]), textarea, select",
+            );
+            if (!field) return;
+            event.preventDefault();
+            field.focus();
+          }}
+          onInteractOutside={(event) => {
+            if (!closeOnBackdrop) event.preventDefault();
+          }}
+          className={cn(
+            "border-line bg-surface text-fg data-[state=open]:animate-dialog-in fixed inset-0 z-50 m-auto flex h-fit max-h-[85dvh] w-[calc(100%-2rem)] flex-col rounded-xl border shadow-2xl outline-hidden",
+            widths[size],
+            className,
+          )}
+        >
           <div className="flex items-start justify-between gap-4 px-5 pt-4 pb-3">
             <div className="min-w-0">
-              <h2 id={titleId} className="text-fg text-base font-semibold">
-                {title}
-              </h2>
+              <Primitive.Title className="text-fg text-base font-semibold">{title}</Primitive.Title>
               {description ? (
-                <p id={descriptionId} className="text-fg-muted mt-1 text-sm">
-                  {description}
-                </p>
+                <Primitive.Description className="text-fg-muted mt-1 text-sm">{description}</Primitive.Description>
               ) : null}
             </div>
-            <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onOpenChange(false)} className="-mr-1.5">
-              <CloseIcon />
-            </Button>
+            <Primitive.Close asChild>
+              <Button variant="ghost" size="icon-sm" aria-label="Close" className="-mr-1.5">
+                <XIcon />
+              </Button>
+            </Primitive.Close>
           </div>
           {children ? <div className="min-h-0 flex-1 overflow-y-auto px-5 pb-4 text-sm">{children}</div> : null}
           {footer ? (
@@ -91,8 +85,8 @@ export function Dialog({
               {footer}
             </div>
           ) : null}
-        </div>
-      ) : null}
-    </dialog>
+        </Primitive.Content>
+      </Primitive.Portal>
+    </Primitive.Root>
   );
 }

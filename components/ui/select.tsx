@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
+import { ChevronDownIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { ChevronDownIcon } from "@/components/ui/icons";
 import { controlClasses } from "@/components/ui/input";
 
 export type SelectProps = ComponentProps<"select"> & {

@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { formatCount } from "@/lib/format/numbers";
 
 // Shared by Tabs (client) and TabLinks (server): kept out of the "use client" module so server
 // components can call tabClasses().
@@ -19,7 +20,7 @@ export function TabCount({ count, selected }: { count: number; selected: boolean
         selected ? "bg-accent/10 text-accent-text" : "bg-surface-3 text-fg-muted",
       )}
     >
-      {count.toLocaleString("en-IN")}
+      {formatCount(count)}
     </span>
   );
 }

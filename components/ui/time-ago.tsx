@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatMedium, formatRelative } from "@/lib/format/dates";
 
 // One shared clock for every <TimeAgo> on the page: a feed of 200 rows runs one timer, not 200.
 const TICK_MS = 30_000;
@@ -38,35 +39,6 @@ const getNow = () => now;
 // hydration reuses the time this module loaded in the browser, then the shared clock takes over.
 const getServerNow = () => (typeof window === "undefined" ? Math.floor(Date.now() / 1000) * 1000 : now);
 
-const absolute = new Intl.DateTimeFormat("en-IN", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "Asia/Kolkata",
-});
-const shortDate = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", timeZone: "Asia/Kolkata" });
-const shortDateYear = new Intl.DateTimeFormat("en-IN", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "Asia/Kolkata",
-});
-
-/** "just now", "45s ago", "12m ago", "3h ago", "2d ago", then a date ("12 Nov", "12 Nov 2025"). */
-export function formatRelative(date: Date, reference: number): string {
-  const seconds = Math.round((reference - date.getTime()) / 1000);
-  if (seconds < -60) return absolute.format(date); // clock skew or a future date: show it plainly
-  if (seconds < 10) return "just now";
-  if (seconds < 60) return `${seconds}s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 7) return `${days}d ago`;
-  const sameYear = new Date(reference).getFullYear() === date.getFullYear();
-  return (sameYear ? shortDate : shortDateYear).format(date);
-}
-
 export type TimeAgoProps = {
   date: Date | string | number;
   className?: string;
@@ -80,7 +52,7 @@ export function TimeAgo({ date, className }: TimeAgoProps) {
   return (
     <time
       dateTime={value.toISOString()}
-      title={`${absolute.format(value)} IST`}
+      title={`${formatMedium(value)} IST`}
       className={className}
       // Server and browser clocks differ by the time the page took to arrive.
       suppressHydrationWarning

@@ -6,13 +6,16 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 
-// The access check every data-access function and server action calls (house style 14).
+// The access check every server action, member route and page runs first (docs/code-style.md §14); the
+// Member it returns is the first argument of every data function, which scopes by member.store.id.
 // Authentication comes from the session cookie; the store from the argument, else the
 // store-switcher cookie, else the user's first store — always checked against memberships.
 
 export type MemberStore = { id: string; name: string };
 export type Membership = { store: MemberStore; role: Role };
 export type Member = { user: SessionUser; store: MemberStore; role: Role };
+/** A Member whose role is owner: owner-only data functions take this, so the compiler asks for the check. */
+export type Owner = Member & { role: "owner" };
 
 /** Thrown when the signed-in user has no store yet; pages send them to /onboarding. */
 export const NO_STORE_MESSAGE = "You don't belong to a store yet.";
@@ -66,9 +69,13 @@ export async function requireMember(storeId?: string): Promise<Member> {
   return { user, ...match };
 }
 
+export function isOwner(member: Member): member is Owner {
+  return member.role === "owner";
+}
+
 /** requireMember, and the role must be owner. */
-export async function requireOwner(storeId?: string): Promise<Member> {
+export async function requireOwner(storeId?: string): Promise<Owner> {
   const member = await requireMember(storeId);
-  if (member.role !== "owner") throw new AppError("forbidden", "Only the store's owners can do that.");
+  if (!isOwner(member)) throw new AppError("forbidden", "Only the store's owners can do that.");
   return member;
 }

@@ -1,17 +1,12 @@
 import "server-only";
-import { pgPool } from "@/lib/db";
-import { logger } from "@/lib/http/logger";
+import { createNotifyBatcher } from "@/lib/notify-batcher";
 
 // Tells live views (orders feed, deliveries inspector) that something changed, via NOTIFY on
 // `tribedesk_feed`. Best effort and never throws: the feed also polls an index, because poolers in
-// transaction mode (Neon, Supabase) drop LISTEN. Events within one tick go out in one statement.
-// Payloads carry ids only (no PII); listeners re-read what they are allowed to see.
+// transaction mode (Neon, Supabase) drop LISTEN. Coalesced (lib/notify-batcher.ts). Payloads carry
+// ids only (no PII); listeners re-read what they are allowed to see.
 
 export const FEED_CHANNEL = "tribedesk_feed";
-// One statement per 50 ms at most: measured under load, each round trip costs the app's one
-// JavaScript thread ~0.4 ms, so per-request NOTIFYs cost ingest 5–10% of its throughput; 50 ms is
-// invisible to a person watching the feed. Plain pg, not Prisma, for the same reason.
-const COALESCE_MS = 50;
 
 export type FeedEvent = {
   type: "delivery";
@@ -22,28 +17,9 @@ export type FeedEvent = {
   orderId: string | null;
 };
 
-let pending: { payloads: string[]; sent: Promise<void> } | null = null;
+const notify = createNotifyBatcher(FEED_CHANNEL);
 
 /** Resolves once the notification has been sent (or failed and been logged). */
 export function notifyFeed(event: FeedEvent): Promise<void> {
-  if (!pending) {
-    const payloads: string[] = [];
-    const sent = new Promise<void>((resolve) => {
-      setTimeout(() => {
-        pending = null;
-        void send(payloads).then(resolve);
-      }, COALESCE_MS);
-    });
-    pending = { payloads, sent };
-  }
-  pending.payloads.push(JSON.stringify(event));
-  return pending.sent;
-}
-
-async function send(payloads: string[]): Promise<void> {
-  try {
-    await pgPool.query("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", [FEED_CHANNEL, payloads]);
-  } catch (error) {
-    logger.warn("feed notify failed", { events: payloads.length, error });
-  }
+  return notify(JSON.stringify(event));
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "@/lib/http/app-error";
 
-// What every server action returns (house style 16). Client-safe: forms import the type and
+// What every server action returns (docs/code-style.md §16). Client-safe: forms import the type and
 // render `fieldErrors` next to the matching inputs, `message` above the form.
 
 export type FieldErrors = Partial<Record<string, string>>;

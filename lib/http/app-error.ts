@@ -1,4 +1,4 @@
-// One error type for the whole app, with a closed code → HTTP status table (house style 10).
+// One error type for the whole app, with a closed code → HTTP status table (docs/code-style.md §10).
 // Codes are machine-readable and stable: clients and tests match on them.
 
 export const ERROR_STATUS = {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/http/app-error";
 import { logger } from "@/lib/http/logger";
 
@@ -26,28 +27,4 @@ export function toErrorResponse(error: unknown): Response {
   logger.error("unhandled error", { requestId, error });
   const body: ErrorBody = { error: "internal_error", message: "Something went wrong on our side.", requestId };
   return Response.json(body, { status: 500 });
-}
-
-// Node socket errors, PostgreSQL shutdown/too-many-connections SQLSTATEs, and Prisma's
-// "can't reach database server" / "timed out" (P1001, P1002, P2024).
-const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "57P01",
-  "57P03",
-  "53300",
-  "P1001",
-  "P1002",
-  "P2024",
-]);
-
-/** Connection refused, pool acquire timeout, server shutting down or out of connections. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(current.message)) return true;
-  }
-  return false;
 }

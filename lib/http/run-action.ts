@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { ZodError, type ZodType } from "zod";
 import { actionFail, fieldErrorsFromIssues, type ActionError, type ActionResult } from "@/lib/http/action-result";
 import { AppError } from "@/lib/http/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { logger } from "@/lib/http/logger";
 
 /**

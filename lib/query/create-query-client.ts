@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 
-// One way to make a react-query client, for both sides of hydration (house style 15). Client-safe.
+// One way to make a react-query client, for both sides of hydration (docs/code-style.md §15). Client-safe.
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

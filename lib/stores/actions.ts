@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/http/action-result";
 import { writeCurrentStoreCookie } from "@/lib/auth/current-store";
-import { requireMember, requireUser } from "@/lib/auth/require-member";
+import { requireMember, requireOwner, requireUser } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
-import { testKeyForUser, testSavedKey } from "@/lib/stores/key-test";
+import { checkApiKey, checkSavedApiKey } from "@/lib/stores/check-api-key";
 import * as mutations from "@/lib/stores/mutations";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import {
   apiKeyInputSchema,
   changeRoleSchema,
@@ -22,8 +22,8 @@ import {
   switchStoreSchema,
 } from "@/lib/stores/schemas";
 
-// Thin "use server" wrappers: parse with the form's schema, call one mutation (which checks the
-// caller), revalidate. Each returns the result union; secrets in a result are shown once.
+// Thin "use server" wrappers: parse with the form's schema, check the caller, call one mutation
+// with it, revalidate. Each returns the result union; secrets in a result are shown once.
 
 const noInput = z.object({}).optional();
 
@@ -31,7 +31,7 @@ export type OnboardedStore = { storeId: string; storeName: string; webhookUrl: s
 
 export async function createStore(input: unknown): Promise<ActionResult<OnboardedStore>> {
   return runAction("createStore", createStoreSchema, input, async (data) => {
-    const created = await mutations.createStoreWithOwner(data);
+    const created = await mutations.createStoreWithOwner(await requireUser(), data);
     await writeCurrentStoreCookie(created.storeId);
     revalidatePath("/", "layout");
     const webhookUrl = `${await publicOrigin()}/api/webhooks/tribemade/${created.webhookToken}`;
@@ -42,20 +42,19 @@ export async function createStore(input: unknown): Promise<ActionResult<Onboarde
 /** Tests a key typed into a form, before it is saved (onboarding, "replace key"). */
 export async function testApiKey(input: unknown): Promise<ActionResult<KeyCheckResult>> {
   return runAction("testApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
-    const user = await requireUser();
-    return testKeyForUser(user.id, apiKey);
+    return checkApiKey(await requireUser(), apiKey);
   });
 }
 
 export async function testStoreApiKey(input?: unknown): Promise<ActionResult<KeyCheckResult>> {
-  return runAction("testStoreApiKey", noInput, input, () => testSavedKey());
+  return runAction("testStoreApiKey", noInput, input, async () => checkSavedApiKey(await requireOwner()));
 }
 
 export async function replaceStoreApiKey(
   input: unknown,
 ): Promise<ActionResult<{ apiKeyMasked: string; keyCheck: KeyCheckResult }>> {
   return runAction("replaceStoreApiKey", apiKeyInputSchema, input, async ({ apiKey }) => {
-    const result = await mutations.replaceApiKey(apiKey);
+    const result = await mutations.replaceApiKey(await requireOwner(), apiKey);
     revalidatePath("/settings");
     return result;
   });
@@ -63,7 +62,7 @@ export async function replaceStoreApiKey(
 
 export async function updateStoreDetails(input: unknown): Promise<ActionResult<null>> {
   return runAction("updateStoreDetails", storeDetailsSchema, input, async (details) => {
-    await mutations.updateStoreDetails(details);
+    await mutations.updateStoreDetails(await requireOwner(), details);
     revalidatePath("/", "layout");
     return null;
   });
@@ -73,7 +72,7 @@ export async function createInvite(
   input: unknown,
 ): Promise<ActionResult<{ inviteId: string; inviteUrl: string; expiresAt: string }>> {
   return runAction("createInvite", createInviteSchema, input, async ({ role }) => {
-    const invite = await mutations.createInvite(role);
+    const invite = await mutations.createInvite(await requireOwner(), role);
     revalidatePath("/settings");
     return {
       inviteId: invite.inviteId,
@@ -85,7 +84,7 @@ export async function createInvite(
 
 export async function revokeInvite(input: unknown): Promise<ActionResult<null>> {
   return runAction("revokeInvite", revokeInviteSchema, input, async ({ inviteId }) => {
-    await mutations.revokeInvite(inviteId);
+    await mutations.revokeInvite(await requireOwner(), inviteId);
     revalidatePath("/settings");
     return null;
   });
@@ -93,7 +92,7 @@ export async function revokeInvite(input: unknown): Promise<ActionResult<null>> 
 
 export async function acceptInvite(input: unknown): Promise<ActionResult<{ storeId: string; storeName: string }>> {
   return runAction("acceptInvite", inviteTokenSchema, input, async ({ token }) => {
-    const joined = await mutations.acceptInvite(token);
+    const joined = await mutations.acceptInvite(await requireUser(), token);
     await writeCurrentStoreCookie(joined.storeId);
     revalidatePath("/", "layout");
     return joined;
@@ -102,7 +101,7 @@ export async function acceptInvite(input: unknown): Promise<ActionResult<{ store
 
 export async function changeMemberRole(input: unknown): Promise<ActionResult<null>> {
   return runAction("changeMemberRole", changeRoleSchema, input, async ({ membershipId, role }) => {
-    await mutations.changeMemberRole(membershipId, role);
+    await mutations.changeMemberRole(await requireOwner(), membershipId, role);
     revalidatePath("/", "layout");
     return null;
   });
@@ -110,7 +109,7 @@ export async function changeMemberRole(input: unknown): Promise<ActionResult<nul
 
 export async function removeMember(input: unknown): Promise<ActionResult<null>> {
   return runAction("removeMember", removeMemberSchema, input, async ({ membershipId }) => {
-    await mutations.removeMember(membershipId);
+    await mutations.removeMember(await requireOwner(), membershipId);
     revalidatePath("/", "layout");
     return null;
   });

@@ -1,17 +1,18 @@
 import "server-only";
-import { requireOwner, requireUser } from "@/lib/auth/require-member";
+import type { Owner } from "@/lib/auth/require-member";
+import type { SessionUser } from "@/lib/auth/session";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
-import { testKeyForUser } from "@/lib/stores/key-test";
+import { checkApiKey } from "@/lib/stores/check-api-key";
 import { maskApiKey, type StoreDetails } from "@/lib/stores/schemas";
 
-// Store, key, team and invite writes. Each checks the caller itself (requireOwner/requireUser)
-// and scopes every statement by the caller's store, so no id from the browser reaches another
-// store's rows.
+// Store, key, team and invite writes. Each takes the caller (the Owner from requireOwner(), or the
+// SessionUser from requireUser() before the caller has a store) and scopes every statement by the
+// caller's store, so no id from the browser reaches another store's rows.
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const LAST_OWNER_MESSAGE = "A store needs at least one owner. Make someone else an owner first.";
@@ -22,8 +23,8 @@ function keyColumns(apiKey: string) {
 }
 
 /** TribeMade's 401 stops a create or replace; an unreachable TribeMade does not (checked later). */
-async function checkKeyOrThrow(userId: string, apiKey: string): Promise<KeyCheckResult> {
-  const check = await testKeyForUser(userId, apiKey);
+async function checkKeyOrThrow(user: SessionUser, apiKey: string): Promise<KeyCheckResult> {
+  const check = await checkApiKey(user, apiKey);
   if (check.status === "rejected") throw new AppError("validation_failed", check.message, { apiKey: check.message });
   return check;
 }
@@ -31,13 +32,11 @@ async function checkKeyOrThrow(userId: string, apiKey: string): Promise<KeyCheck
 export type CreatedStore = { storeId: string; storeName: string; webhookToken: string; keyCheck: KeyCheckResult };
 
 /** A new store owned by the caller, with its first webhook endpoint, in one transaction. */
-export async function createStoreWithOwner(input: {
-  name: string;
-  apiKey: string;
-  tribemadeStoreId: string | null;
-}): Promise<CreatedStore> {
-  const user = await requireUser();
-  const keyCheck = await checkKeyOrThrow(user.id, input.apiKey);
+export async function createStoreWithOwner(
+  user: SessionUser,
+  input: { name: string; apiKey: string; tribemadeStoreId: string | null },
+): Promise<CreatedStore> {
+  const keyCheck = await checkKeyOrThrow(user, input.apiKey);
   const webhookToken = newUrlToken();
   const store = await db.$transaction(async (tx) => {
     const created = await tx.store.create({
@@ -51,21 +50,25 @@ export async function createStoreWithOwner(input: {
   return { storeId: store.id, storeName: store.name, webhookToken, keyCheck };
 }
 
-export async function updateStoreDetails(details: StoreDetails): Promise<void> {
-  const { store } = await requireOwner();
+export async function updateStoreDetails({ store }: Owner, details: StoreDetails): Promise<void> {
   await db.store.update({ where: { id: store.id }, data: details, select: { id: true } });
 }
 
 /** Checks the new key with TribeMade, then stores it encrypted; returns only the masked form. */
-export async function replaceApiKey(apiKey: string): Promise<{ apiKeyMasked: string; keyCheck: KeyCheckResult }> {
-  const { store, user } = await requireOwner();
-  const keyCheck = await checkKeyOrThrow(user.id, apiKey);
+export async function replaceApiKey(
+  { store, user }: Owner,
+  apiKey: string,
+): Promise<{ apiKeyMasked: string; keyCheck: KeyCheckResult }> {
+  const keyCheck = await checkKeyOrThrow(user, apiKey);
   await db.store.update({ where: { id: store.id }, data: keyColumns(apiKey), select: { id: true } });
   return { apiKeyMasked: maskApiKey(apiKey.slice(-4)) ?? "", keyCheck };
 }
 
-export async function createInvite(role: Role, now = new Date()): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
-  const { store, user } = await requireOwner();
+export async function createInvite(
+  { store, user }: Owner,
+  role: Role,
+  now = new Date(),
+): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
   const token = newUrlToken();
   const invite = await db.invite.create({
     data: {
@@ -80,8 +83,7 @@ export async function createInvite(role: Role, now = new Date()): Promise<{ invi
   return { inviteId: invite.id, token, expiresAt: invite.expiresAt };
 }
 
-export async function revokeInvite(inviteId: string, now = new Date()): Promise<void> {
-  const { store } = await requireOwner();
+export async function revokeInvite({ store }: Owner, inviteId: string, now = new Date()): Promise<void> {
   const { count } = await db.invite.updateMany({
     where: { id: inviteId, storeId: store.id, usedAt: null, revokedAt: null },
     data: { revokedAt: now },
@@ -90,8 +92,11 @@ export async function revokeInvite(inviteId: string, now = new Date()): Promise<
 }
 
 /** Joins the caller to the invite's store, consuming the invite exactly once. */
-export async function acceptInvite(token: string, now = new Date()): Promise<{ storeId: string; storeName: string }> {
-  const user = await requireUser();
+export async function acceptInvite(
+  user: SessionUser,
+  token: string,
+  now = new Date(),
+): Promise<{ storeId: string; storeName: string }> {
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({
       where: { tokenHash: sha256Hex(token) },
@@ -127,8 +132,7 @@ export async function acceptInvite(token: string, now = new Date()): Promise<{ s
 
 /** Role changes and removals lock the store row, so two owners demoting each other at once
  * cannot leave it with none. */
-async function changeTeam(membershipId: string, change: { role: Role } | "remove"): Promise<void> {
-  const { store, user } = await requireOwner();
+async function changeTeam({ store, user }: Owner, membershipId: string, change: { role: Role } | "remove"): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Store" WHERE id = ${store.id}::uuid FOR UPDATE`;
     // Checked again under the lock: the caller may have been demoted while this call waited.
@@ -151,10 +155,10 @@ async function changeTeam(membershipId: string, change: { role: Role } | "remove
   });
 }
 
-export function changeMemberRole(membershipId: string, role: Role): Promise<void> {
-  return changeTeam(membershipId, { role });
+export function changeMemberRole(owner: Owner, membershipId: string, role: Role): Promise<void> {
+  return changeTeam(owner, membershipId, { role });
 }
 
-export function removeMember(membershipId: string): Promise<void> {
-  return changeTeam(membershipId, "remove");
+export function removeMember(owner: Owner, membershipId: string): Promise<void> {
+  return changeTeam(owner, membershipId, "remove");
 }

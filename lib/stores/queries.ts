@@ -1,11 +1,12 @@
 import "server-only";
-import { requireMember, requireOwner } from "@/lib/auth/require-member";
+import type { Member, Owner } from "@/lib/auth/require-member";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskApiKey } from "@/lib/stores/schemas";
 
-// Reads for settings, onboarding and invites. Every read is scoped by the caller's membership.
+// Reads for settings, onboarding and invites. Each takes the caller (requireMember/requireOwner) and
+// is scoped by its store; only the invite preview is public (the token is the credential).
 
 export type StoreSettings = {
   id: string;
@@ -19,8 +20,7 @@ export type StoreSettings = {
 };
 
 /** The current store's settings; every member may read them (the key only masked). */
-export async function getStoreSettings(): Promise<StoreSettings> {
-  const member = await requireMember();
+export async function getStoreSettings(member: Member): Promise<StoreSettings> {
   const store = await db.store.findUniqueOrThrow({
     where: { id: member.store.id },
     select: {
@@ -48,8 +48,7 @@ export type TeamMember = {
 };
 
 /** The current store's team (owners only: it lists email addresses). */
-export async function listTeam(): Promise<TeamMember[]> {
-  const member = await requireOwner();
+export async function listTeam(member: Owner): Promise<TeamMember[]> {
   const rows = await db.membership.findMany({
     where: { storeId: member.store.id },
     orderBy: [{ createdAt: "asc" }],
@@ -69,8 +68,7 @@ export async function listTeam(): Promise<TeamMember[]> {
 export type PendingInvite = { id: string; role: Role; createdAt: Date; expiresAt: Date };
 
 /** Invites of the current store that can still be used (owners only). */
-export async function listPendingInvites(now = new Date()): Promise<PendingInvite[]> {
-  const member = await requireOwner();
+export async function listPendingInvites(member: Owner, now = new Date()): Promise<PendingInvite[]> {
   return db.invite.findMany({
     where: { storeId: member.store.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },

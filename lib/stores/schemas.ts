@@ -3,7 +3,7 @@ import { z } from "zod";
 // Store, API key, team and invite contracts, shared by the settings and onboarding forms and the
 // server actions. Client-safe. Form inputs are strings; outputs are what the database stores.
 
-/** TribeMade's key format (tribemade-api.md §2): "tb-" then 4, 3 and 4 letters or digits. */
+/** TribeMade's key format (docs/tribemade-api.md §2): "tb-" then 4, 3 and 4 letters or digits. */
 export const API_KEY_PATTERN = /^tb-[A-Za-z0-9]{4}-[A-Za-z0-9]{3}-[A-Za-z0-9]{4}$/;
 
 export const apiKeySchema = z

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 
 // Is this TribeMade API key live? Asks for an order id no store has: TribeMade answers 404 to
-// a valid key and 401 to a bad one, so no real order is read (design.md, "Authenticity").
+// a valid key and 401 to a bad one, so no real order is read (docs/architecture.md, "Authenticity").
 // One GET against the key's 50/min order budget. The fuller API client lives beside this later.
 
 const PROBE_ORDER_ID = "00000000-0000-4000-8000-000000000000";

@@ -4,9 +4,9 @@ import { after } from "next/server";
 import type { ActionResult } from "@/lib/http/action-result";
 import { requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
-import { publicOrigin } from "@/lib/stores/public-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { announceDelivery } from "@/lib/webhooks/ingest/announce";
-import * as mutations from "@/lib/webhooks/inspector-mutations";
+import * as mutations from "@/lib/webhooks/mutations";
 import {
   createEndpointSchema,
   renameEndpointSchema,
@@ -14,9 +14,9 @@ import {
   revokeEndpointSchema,
   type CreatedEndpointDto,
   type ReplayResultDto,
-} from "@/lib/webhooks/inspector-schemas";
+} from "@/lib/webhooks/schemas";
 
-// Thin "use server" wrappers for the inspector (house style 16): parse with the shared schema,
+// Thin "use server" wrappers for the inspector (docs/code-style.md §16): parse with the shared schema,
 // check the caller, call one mutation scoped to the caller's store, revalidate. Managing endpoints
 // is for owners; any member may replay a delivery.
 
@@ -25,8 +25,7 @@ const ENDPOINTS_PATH = "/webhooks/endpoints";
 /** The full URL with its secret is in this result and nowhere else, ever: the UI shows it once. */
 export async function createWebhookEndpoint(input: unknown): Promise<ActionResult<CreatedEndpointDto>> {
   return runAction("createWebhookEndpoint", createEndpointSchema, input, async ({ label }) => {
-    const { store } = await requireOwner();
-    const { endpoint, token } = await mutations.createEndpoint(store.id, label);
+    const { endpoint, token } = await mutations.createEndpoint(await requireOwner(), label);
     revalidatePath(ENDPOINTS_PATH);
     return { endpoint, url: `${await publicOrigin()}/api/webhooks/tribemade/${token}` };
   });
@@ -34,8 +33,7 @@ export async function createWebhookEndpoint(input: unknown): Promise<ActionResul
 
 export async function renameWebhookEndpoint(input: unknown): Promise<ActionResult<null>> {
   return runAction("renameWebhookEndpoint", renameEndpointSchema, input, async ({ endpointId, label }) => {
-    const { store } = await requireOwner();
-    await mutations.renameEndpoint(store.id, endpointId, label);
+    await mutations.renameEndpoint(await requireOwner(), endpointId, label);
     revalidatePath("/webhooks", "layout");
     return null;
   });
@@ -43,8 +41,7 @@ export async function renameWebhookEndpoint(input: unknown): Promise<ActionResul
 
 export async function revokeWebhookEndpoint(input: unknown): Promise<ActionResult<{ revokedAt: string }>> {
   return runAction("revokeWebhookEndpoint", revokeEndpointSchema, input, async ({ endpointId }) => {
-    const { store } = await requireOwner();
-    const result = await mutations.revokeEndpoint(store.id, endpointId);
+    const result = await mutations.revokeEndpoint(await requireOwner(), endpointId);
     revalidatePath(ENDPOINTS_PATH);
     return result;
   });
@@ -52,8 +49,7 @@ export async function revokeWebhookEndpoint(input: unknown): Promise<ActionResul
 
 export async function replayWebhookDelivery(input: unknown): Promise<ActionResult<ReplayResultDto>> {
   return runAction("replayWebhookDelivery", replayDeliverySchema, input, async ({ deliveryId }) => {
-    const { store } = await requireMember();
-    const { result, stored } = await mutations.replayDelivery(store.id, deliveryId);
+    const { result, stored } = await mutations.replayDelivery(await requireMember(), deliveryId);
     // Same wake-ups as a delivery from TribeMade (the live list, and the outbox for a new order).
     if (stored) after(() => announceDelivery(stored));
     return result;

@@ -1,6 +1,6 @@
-import type { DeliveryFilters } from "@/lib/webhooks/inspector-schemas";
+import type { DeliveryFilters } from "@/lib/webhooks/schemas";
 
-// React-query keys for the webhooks inspector (house style 15: keys only from here). Every key
+// React-query keys for the webhooks inspector (docs/code-style.md §15: keys only from here). Every key
 // carries the store id, so switching stores never shows another store's cached rows.
 
 const root = ["webhooks"] as const;

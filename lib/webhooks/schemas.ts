@@ -1,113 +1,119 @@
 import { z } from "zod";
+import { DELIVERY_OUTCOMES, type DeliveryOutcome, type FieldIssue } from "@/lib/webhooks/payload-schema";
 
-// The order.created payload contract (tribemade-api.md §6, design.md "Ingest"). Client-safe: the
-// inspector shows the same rules the route applies.
-//
-// Required: event, order_id, customer.{name,email,number,pincode}, order_details.{quantity,amount}.
-// Everything else the Webhooks page lists is validated when present; absent ones become warnings
-// (its own curl example omits store_id and product_id, and merchants paste it).
-// Unknown fields are allowed: the stored payload is the parsed body itself, never this schema's
-// output, so z.object's stripping only shapes the typed view below.
+// The inspector's contracts (docs/code-style.md §9): the query strings the /api/deliveries routes accept,
+// the server actions' inputs, and the JSON shapes the routes answer with. Client-safe. Dates travel
+// as ISO strings, so a server prefetch and a browser fetch put identical data in the query cache.
 
-export const WEBHOOK_EVENT = "order.created";
+export const DELIVERY_RANGES = ["1h", "24h", "7d", "30d", "all"] as const;
+export type DeliveryRange = (typeof DELIVERY_RANGES)[number];
 
-/** Length caps keep typed columns inside PostgreSQL's btree row limit (~2.7 kB) for indexed ones. */
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => text(max).nullish();
+export const RANGE_MS: Record<Exclude<DeliveryRange, "all">, number> = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
 
-/** TribeMade sends "2024-11-16T10:30:45.123456" (UTC, no offset); an explicit offset is honoured. */
-const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+/** Query strings carry "" for a cleared filter; that means "no filter", not "invalid". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** Parses an ISO 8601 timestamp, treating a missing offset as UTC; null when not a real instant. */
-export function parseTribemadeTimestamp(value: string): Date | null {
-  const match = ISO_TIMESTAMP.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s = "0", fraction = "0", offset] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  const ms = Number(fraction.slice(0, 3).padEnd(3, "0"));
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || year < 1900) return null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Date.UTC rolls 31 February over into March; a real date survives the round trip.
-  if (new Date(utc).getUTCDate() !== day) return null;
-  return new Date(utc - offsetMinutes(offset) * 60_000);
-}
-
-function offsetMinutes(offset: string | undefined): number {
-  if (!offset || offset === "Z" || offset === "z") return 0;
-  const digits = offset.slice(1).replace(":", "");
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0");
-  return offset.startsWith("-") ? -minutes : minutes;
-}
-
-const timestamp = z.string().refine((value) => parseTribemadeTimestamp(value) !== null, "must be an ISO 8601 timestamp");
-
-/** The webhook's address is one string; GET's is an object. Tolerate the object too. */
-const address = z.union([
-  text(2000),
-  z.custom<Record<string, unknown>>(
-    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-    "must be a string or an object",
-  ),
-]);
-
-export const webhookCustomerSchema = z.object({
-  name: text(500),
-  email: text(320),
-  number: text(100),
-  pincode: text(100),
-  full_address: address.nullish(),
+export const deliveryFiltersSchema = z.object({
+  outcome: optional(z.enum(DELIVERY_OUTCOMES)),
+  endpoint: optional(z.guid("must be an endpoint id")),
+  /** A rejection reason (metrics link here), e.g. invalid_payload. */
+  reason: optional(z.string().max(50)),
+  range: z.preprocess(blankToUndefined, z.enum(DELIVERY_RANGES).default("all")),
+  /** Order id (or its start), customer email, phone or name. */
+  q: optional(z.string().trim().max(200)),
 });
+export type DeliveryFilters = z.infer<typeof deliveryFiltersSchema>;
 
-export const webhookOrderDetailsSchema = z.object({
-  // Order.quantity is int4; Order.amount is numeric(12,2).
-  quantity: z
-    .number("must be a number")
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .max(2_147_483_647, "must be at most 2147483647"),
-  amount: z.number("must be a number").min(0, "must not be negative").max(9_999_999_999.99, "must be at most 9999999999.99"),
-  variation: optionalText(1000),
-  size: optionalText(1000),
-  color: optionalText(1000),
-  special_instructions: optionalText(5000),
-  custom_questions: z.array(z.unknown(), "must be an array").nullish(),
+export const DELIVERY_PAGE_SIZE = 50;
+
+export const deliveryListQuerySchema = deliveryFiltersSchema.extend({
+  cursor: optional(z.string().max(200)),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(DELIVERY_PAGE_SIZE)),
 });
+export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
 
-export const webhookPayloadSchema = z.object({
-  event: z.literal(WEBHOOK_EVENT),
-  order_id: z.guid("must be a UUID"),
-  store_id: z.guid("must be a UUID").nullish(),
-  product_id: optionalText(200),
-  status: optionalText(50),
-  created_at: timestamp.nullish(),
-  customer: webhookCustomerSchema,
-  order_details: webhookOrderDetailsSchema,
-  custom_questions: z.array(z.unknown(), "must be an array").nullish(),
-});
+export const deliveryIdSchema = z.object({ id: z.guid("must be a delivery id") });
 
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+const label = z
+  .string("Give the endpoint a name")
+  .trim()
+  .min(1, "Give the endpoint a name")
+  .max(60, "Keep it under 60 characters");
 
-/** One failing path, as answered in `details` and stored in WebhookDelivery.errors. */
-export type FieldIssue = { path: string; message: string };
+export const createEndpointSchema = z.object({ label });
+export const renameEndpointSchema = z.object({ endpointId: z.guid(), label });
+export const revokeEndpointSchema = z.object({ endpointId: z.guid() });
+export const replayDeliverySchema = z.object({ deliveryId: z.guid() });
 
-/** 200 body: duplicates are success, so TribeMade stops retrying. */
-export type WebhookAck = { status: "accepted" | "duplicate"; order_id: string };
+/** TribeMade accepts at most 5 webhook URLs per store; more active endpoints could never all be used. */
+export const MAX_ACTIVE_ENDPOINTS = 5;
 
-export const DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+export type DeliveryRowDto = {
+  id: string;
+  receivedAt: string;
+  outcome: DeliveryOutcome;
+  reason: string | null;
+  /** TribeMade's order_id from the payload, when readable (rejected deliveries too). */
+  orderRef: string | null;
+  /** Our Order.id when the delivery is linked to an order (accepted and duplicates). */
+  orderId: string | null;
+  customerName: string | null;
+  endpointId: string;
+  endpointLabel: string;
+  ackMs: number | null;
+  bodySize: number;
+  replayOfId: string | null;
+};
 
-/** Reasons stored on rejected deliveries (the error code the sender got). */
-export const REJECTION_REASONS = [
-  "invalid_json",
-  "invalid_payload",
-  "unsupported_event",
-  "store_mismatch",
-  "payload_too_large",
-  "internal_error",
-] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+export type DeliveryPageDto = { items: DeliveryRowDto[]; nextCursor: string | null };
+
+export type DeliveryDetailDto = DeliveryRowDto & {
+  headers: Record<string, string>;
+  /** The stored body, byte-exact. */
+  bodyBase64: string;
+  bodySha256: string;
+  errors: FieldIssue[];
+  warnings: string[];
+  endpointRevoked: boolean;
+  order: { id: string; tribemadeOrderId: string; customerName: string; status: string } | null;
+  /** Other deliveries carrying the same order_id, newest first: candidates for "Compare". */
+  related: DeliveryRowDto[];
+};
+
+export type HourBucketDto = { hour: string; accepted: number; duplicate: number; rejected: number };
+
+export type DeliveryMetricsDto = {
+  from: string;
+  to: string;
+  hours: HourBucketDto[];
+  totals: { accepted: number; duplicate: number; rejected: number; replays: number };
+  reasons: Array<{ reason: string; count: number }>;
+  /** Time to ack of TribeMade's own deliveries (replays excluded), milliseconds. */
+  ack: { p50: number | null; p95: number | null; p99: number | null; max: number | null; samples: number };
+};
+
+export type EndpointDto = {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  deliveries24h: number;
+};
+
+export type CreatedEndpointDto = { endpoint: EndpointDto; url: string };
+
+export type ReplayResultDto = {
+  /** The new delivery the replay recorded (null when nothing could be stored, e.g. database down). */
+  deliveryId: string | null;
+  outcome: DeliveryOutcome | null;
+  /** Error code when the replay was not accepted or duplicate. */
+  reason: string | null;
+  message: string;
+};

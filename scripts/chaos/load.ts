@@ -86,12 +86,16 @@ function post(agent: http.Agent, url: URL, payload: string): Promise<{ status: n
           }
           resolve({ status, ack });
         });
-        response.once("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, ack: null, error: error.code ?? error.message }));
+        response.once("error", (error: NodeJS.ErrnoException) =>
+          resolve({ status: 0, ack: null, error: error.code ?? error.message }),
+        );
       },
     );
     // TribeMade gives up after 5 s; so does this sender.
     request.setTimeout(5_000, () => request.destroy(new Error("timeout")));
-    request.once("error", (error: NodeJS.ErrnoException) => resolve({ status: 0, ack: null, error: error.code ?? error.message }));
+    request.once("error", (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, ack: null, error: error.code ?? error.message }),
+    );
     request.end(payload);
   });
 }

@@ -70,7 +70,13 @@ export async function startChaosStack(options: {
     const { NODE_ENV: _nodeEnv, ...appEnv } = env;
     let child: ChildProcess | null = null;
     const startApp = async () => {
-      const started = startNext({ root, dev: false, port, env: appEnv, stdio: process.env.CHAOS_APP_OUTPUT ? "inherit" : "ignore" });
+      const started = startNext({
+        root,
+        dev: false,
+        port,
+        env: appEnv,
+        stdio: process.env.CHAOS_APP_OUTPUT ? "inherit" : "ignore",
+      });
       child = started;
       // Under the load's flood a cold server may answer /api/health late; an open port is enough here.
       await waitForPort(port, () => started.exitCode !== null);

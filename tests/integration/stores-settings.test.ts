@@ -15,6 +15,7 @@ const { actAs } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant, fakeApiKey } = await import("@/tests/fixtures/auth-merchants");
 const actions = await import("@/lib/stores/actions");
 const { getStoreSettings } = await import("@/lib/stores/queries");
+const { requireMember } = await import("@/lib/auth/require-member");
 const { decryptSecret } = await import("@/lib/crypto/secret-box");
 const { db } = await import("@/lib/db");
 
@@ -45,14 +46,14 @@ beforeEach(async () => {
 describe("getStoreSettings", () => {
   it("shows the key masked to owners and staff alike", async () => {
     const masked = `tb-…${owner.apiKey.slice(-4)}`;
-    expect(await getStoreSettings()).toMatchObject({
+    expect(await getStoreSettings(await requireMember())).toMatchObject({
       id: owner.store.id,
       role: "owner",
       apiKeyMasked: masked,
       retentionDays: 30,
     });
     await actAs(staff.user);
-    const seen = await getStoreSettings();
+    const seen = await getStoreSettings(await requireMember());
     expect(seen).toMatchObject({ role: "staff", apiKeyMasked: masked });
     expect(JSON.stringify(seen)).not.toContain(owner.apiKey);
   });

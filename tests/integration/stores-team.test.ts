@@ -8,6 +8,7 @@ const { actAs, inRequest, requestScope } = await import("@/tests/fixtures/auth-r
 const { addMember, createMerchant, createUser } = await import("@/tests/fixtures/auth-merchants");
 const actions = await import("@/lib/stores/actions");
 const { getInvitePreview, listPendingInvites, listTeam } = await import("@/lib/stores/queries");
+const { requireOwner } = await import("@/lib/auth/require-member");
 const { sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 
@@ -38,7 +39,9 @@ describe("invites", () => {
     expect(JSON.stringify(row)).not.toContain(created.token);
     const days = (row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
-    expect(await listPendingInvites()).toEqual([expect.objectContaining({ id: created.inviteId, role: "staff" })]);
+    expect(await listPendingInvites(await requireOwner())).toEqual([
+      expect.objectContaining({ id: created.inviteId, role: "staff" }),
+    ]);
     expect(await getInvitePreview(created.token)).toMatchObject({ status: "valid", storeName: alpha.store.name, role: "staff" });
   });
 
@@ -179,7 +182,7 @@ describe("roles and removal", () => {
     await actAs(alpha.user);
     expect(await actions.removeMember({ membershipId: other.membershipId })).toEqual({ ok: true, data: null });
     expect(await roleOf(other.user.id, alpha.store.id)).toBeNull();
-    expect((await listTeam()).map((member) => member.membershipId).sort()).toEqual(
+    expect((await listTeam(await requireOwner())).map((member) => member.membershipId).sort()).toEqual(
       [alpha.membershipId, staff.membershipId].sort(),
     );
   });

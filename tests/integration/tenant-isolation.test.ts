@@ -1,4 +1,4 @@
-// Tenant isolation (design.md "Security"): merchant A, signed in, calls every route handler and
+// Tenant isolation (docs/architecture.md "Security"): merchant A, signed in, calls every route handler and
 // every server action that exists, aimed at merchant B's ids (and with the store-switcher cookie
 // pointing at B's store). Nothing of B's may change and nothing of B's may come back. Signed-out
 // calls get 401 or a redirect to /login.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 
 function withCode(code: string, cause?: unknown) {
   return Object.assign(new Error("failed", { cause }), { code });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/ingest/classify";
-import { parseTribemadeTimestamp } from "@/lib/webhooks/schemas";
+import { parseTribemadeTimestamp } from "@/lib/webhooks/payload-schema";
 import { DOCS_CURL_BODY, DOCS_EXAMPLE_BODY, orderCreated } from "@/tests/fixtures/webhook-payloads";
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, decodeBody, hexDump } from "@/app/(dashboard)/webhooks/_components/body-bytes";
-import { filtersToParams } from "@/app/(dashboard)/webhooks/_components/deliveries-url";
-import { formatBytes, formatMs, reasonLabel } from "@/app/(dashboard)/webhooks/_components/format";
-import { deliveryFiltersSchema } from "@/lib/webhooks/inspector-schemas";
+import { base64ToBytes, decodeBody, hexDump } from "@/lib/webhooks/body-bytes";
+import { filtersToParams } from "@/lib/webhooks/deliveries-url";
+import { deliveryFiltersSchema } from "@/lib/webhooks/schemas";
 
 describe("decodeBody", () => {
   it("parses UTF-8 JSON and keeps the text exact", () => {
@@ -66,13 +65,5 @@ describe("filters in the URL", () => {
 
   it("treats cleared fields as absent", () => {
     expect(deliveryFiltersSchema.parse({ outcome: "", endpoint: "", q: "  ", range: "" })).toEqual({ range: "all" });
-  });
-});
-
-describe("formats", () => {
-  it("prints sizes, durations and reasons for people", () => {
-    expect([formatBytes(512), formatBytes(1536), formatBytes(300 * 1024)]).toEqual(["512 B", "1.5 KB", "300 KB"]);
-    expect([formatMs(0.84), formatMs(12.4), formatMs(1234), formatMs(null)]).toEqual(["0.84 ms", "12 ms", "1.2 s", "—"]);
-    expect([reasonLabel("invalid_json"), reasonLabel("store_mismatch")]).toEqual(["Invalid JSON", "Store mismatch"]);
   });
 });

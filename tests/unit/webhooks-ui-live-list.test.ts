@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { liveListReducer, type LiveListState } from "@/app/(dashboard)/webhooks/_components/use-live-deliveries";
-import type { DeliveryRowDto } from "@/lib/webhooks/inspector-schemas";
+import { liveListReducer, type LiveListState } from "@/lib/webhooks/live-list";
+import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
 
 // The live list's merge rules: polled newest pages add rows (marked fresh), "Load more" appends
 // older pages, a filter change starts over, and a burst bigger than a page never leaves a hole.

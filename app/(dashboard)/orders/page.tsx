@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { PackageIcon, WebhookIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { OrdersIcon, WebhookIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -11,7 +11,7 @@ export default function OrdersPage() {
     <>
       <PageHeader title="Orders" description="Every paid order from TribeMade, live as it arrives." />
       <EmptyState
-        icon={<OrdersIcon />}
+        icon={<PackageIcon />}
         title="No orders yet"
         description="The live order feed will be here: new orders appear within seconds of payment, with filters, search and bulk status changes that sync back to TribeMade."
         action={

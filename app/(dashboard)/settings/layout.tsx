@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { PlusIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { SettingsTabs } from "./_components/settings-tabs";
 

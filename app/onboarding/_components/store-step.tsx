@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useZodForm } from "@/components/auth/use-zod-form";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { ApiKeyInput } from "@/components/settings/api-key-input";
 import { KeyCheckAlert } from "@/components/settings/key-check-alert";
 import { Alert } from "@/components/ui/alert";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { ArrowRightIcon } from "lucide-react";
 import { KeyCheckAlert } from "@/components/settings/key-check-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ArrowRightIcon } from "@/components/ui/icons";
 import type { OnboardedStore } from "@/lib/stores/actions";
 
 export function WebhookStep({ store }: { store: OnboardedStore }) {

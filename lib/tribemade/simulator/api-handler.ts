@@ -1,6 +1,6 @@
 // One /api/* call, in TribeMade's order: route → (faults) → API key → rate limit → endpoint.
 // Auth: no X-API-Key header (or an empty one) is 401 "Missing API key"; any other key that is not
-// a store's current key, malformed ones included, is 401 "Invalid API key" (tribemade-api.md §2).
+// a store's current key, malformed ones included, is 401 "Invalid API key" (docs/tribemade-api.md §2).
 // Rate-limit headers go on every answer to an authenticated call, 429s and errors included.
 
 import type { IncomingHttpHeaders } from "node:http";

@@ -1,4 +1,4 @@
-// Matches the six TribeMade endpoints (tribemade-api.md §3). A path that matches but with another
+// Matches the six TribeMade endpoints (docs/tribemade-api.md §3). A path that matches but with another
 // method is a 405; anything else under the simulator is a 404.
 
 import type { EndpointClass } from "./rate-limit";

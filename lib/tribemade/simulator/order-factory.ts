@@ -1,5 +1,5 @@
 // Places a simulated order: a customer paid for one product of a store. Anything not overridden is
-// made up realistically (fake-data.ts). One order holds exactly one product (tribemade-api.md §3.5).
+// made up realistically (fake-data.ts). One order holds exactly one product (docs/tribemade-api.md §3.5).
 
 import { randomUUID } from "node:crypto";
 import { DEMO_CATALOG } from "./catalog";

@@ -1,4 +1,4 @@
-// GET /api/orders/{id} body (tribemade-api.md §3.5): rating, review and tracking_url are always
+// GET /api/orders/{id} body (docs/tribemade-api.md §3.5): rating, review and tracking_url are always
 // present (null when empty); variation/size/color/special_instructions are nullable strings.
 
 import { apiTimestamp } from "./timestamps";

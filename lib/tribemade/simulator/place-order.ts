@@ -1,5 +1,5 @@
 // A customer pays: the order is created and order.created goes to every webhook URL of the store
-// (tribemade-api.md §6). Shared by the control API and the demo loop.
+// (docs/tribemade-api.md §6). Shared by the control API and the demo loop.
 
 import type { SimulatorContext } from "./context";
 import { createOrder, type OrderOverrides } from "./order-factory";

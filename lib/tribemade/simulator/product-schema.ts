@@ -1,4 +1,4 @@
-// Validation for POST /api/products/create and PUT /api/products/{id}/edit (tribemade-api.md §3.2,
+// Validation for POST /api/products/create and PUT /api/products/{id}/edit (docs/tribemade-api.md §3.2,
 // §3.3). Documented strings are used verbatim; the undocumented ones (marked "ours") follow the
 // same plain style. The first failing field, in the docs' field order, names the error.
 

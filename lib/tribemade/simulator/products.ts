@@ -1,4 +1,4 @@
-// Product records and their GET shape (tribemade-api.md §3.1-3.4, ambiguities A2-A5).
+// Product records and their GET shape (docs/tribemade-api.md §3.1-3.4, ambiguities A2-A5).
 
 import { randomUUID } from "node:crypto";
 import type { ProductCreateInput, ProductFields } from "./product-schema";

@@ -1,4 +1,4 @@
-// TribeMade's per-key, per-endpoint limits (tribemade-api.md §4). The docs say "per minute" and
+// TribeMade's per-key, per-endpoint limits (docs/tribemade-api.md §4). The docs say "per minute" and
 // "reset every minute" without saying fixed or sliding (A11); we use fixed 60-second windows that
 // start at a key's first call, so a burst right after a window opens always sees the full budget
 // and `retry_after` counts down from about 60, like the docs' example. Each endpoint class has its

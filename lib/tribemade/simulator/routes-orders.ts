@@ -1,4 +1,4 @@
-// GET /api/orders/{id} and PUT /api/orders/{id}/status (tribemade-api.md §3.5, §3.6, §5).
+// GET /api/orders/{id} and PUT /api/orders/{id}/status (docs/tribemade-api.md §3.5, §3.6, §5).
 // A9: the docs list both 403 and 404 for GET order. We answer 404 "Order not found" for an id that
 // exists nowhere (or is not a UUID) and 403 "Forbidden" for another store's order: that is what
 // the quick reference's "wrong store" means, and it lets the app tell a wrong key from a forged id.

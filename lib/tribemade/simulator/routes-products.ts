@@ -1,4 +1,4 @@
-// The four product endpoints (tribemade-api.md §3.1-3.4). Another store's product is a 404 here,
+// The four product endpoints (docs/tribemade-api.md §3.1-3.4). Another store's product is a 404 here,
 // as the docs say ("...does not belong to this store"), unlike orders (see routes-orders.ts).
 
 import type { SimulatorContext } from "./context";

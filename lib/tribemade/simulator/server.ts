@@ -1,4 +1,4 @@
-// The TribeMade simulator as a real HTTP server (design.md "TribeMade simulator"): the six /api
+// The TribeMade simulator as a real HTTP server (docs/architecture.md "TribeMade simulator"): the six /api
 // endpoints with TribeMade's auth, rate limits and errors, the /__control API (control-api.ts),
 // placeholder images, and an optional demo loop. Plain node:http: it runs outside Next.js, from
 // scripts/simulator.ts, the app's start script, tests and benchmarks.

@@ -1,4 +1,4 @@
-// The order status machine (tribemade-api.md §5, ambiguities A6/A7). Error bodies for refused
+// The order status machine (docs/tribemade-api.md §5, ambiguities A6/A7). Error bodies for refused
 // transitions are undocumented; these strings are ours. Choices:
 // - only adjacent forward moves plus cancel from any non-final state (no skipping);
 // - delivered and cancelled are final;

@@ -52,7 +52,7 @@ export function setWebhookUrls(store: Store, urls: string[]): { ok: true } | { o
   return { ok: true };
 }
 
-/** Generating a new key invalidates the old one instantly (tribemade-api.md §2). */
+/** Generating a new key invalidates the old one instantly (docs/tribemade-api.md §2). */
 export function rotateApiKey(state: SimulatorState, store: Store, apiKey = generateApiKey()): string {
   state.storeIdByKey.delete(store.apiKey);
   store.apiKey = apiKey;

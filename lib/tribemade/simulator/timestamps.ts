@@ -1,4 +1,4 @@
-// TribeMade writes two timestamp styles (tribemade-api.md §1, §6, §7): the webhook's created_at has
+// TribeMade writes two timestamp styles (docs/tribemade-api.md §1, §6, §7): the webhook's created_at has
 // microseconds and NO offset ("2024-11-16T10:30:45.123456"), the API's carry "+00:00". JS clocks
 // give milliseconds, so orders keep three extra digits to make the microseconds.
 

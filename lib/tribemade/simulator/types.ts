@@ -1,4 +1,4 @@
-// Domain types of the simulated TribeMade. Field names follow tribemade-api.md where the value is
+// Domain types of the simulated TribeMade. Field names follow docs/tribemade-api.md where the value is
 // sent over the wire; everything else is camelCase simulator bookkeeping.
 
 export const ORDER_STATUSES = ["started", "processing", "dispatched", "delivered", "cancelled"] as const;

@@ -1,4 +1,4 @@
-// The order.created body exactly as TribeMade's Webhooks page shows it (tribemade-api.md §6):
+// The order.created body exactly as TribeMade's Webhooks page shows it (docs/tribemade-api.md §6):
 // `order_id` (not `id`), a one-string full_address, created_at with microseconds and no offset,
 // status always "started", amount printed with two decimals like the page's `2048.00`.
 

@@ -1,4 +1,4 @@
-// POSTs webhook bodies the way TribeMade does (tribemade-api.md §6): JSON, no signature, a
+// POSTs webhook bodies the way TribeMade does (docs/tribemade-api.md §6): JSON, no signature, a
 // 5-second timeout, any 2xx is success. TribeMade's retry schedule is undocumented, so nothing is
 // retried automatically; duplicates are sent on purpose through the control API instead.
 // Every attempt is recorded (url, status or error, duration).

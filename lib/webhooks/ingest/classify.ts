@@ -6,7 +6,7 @@ import {
   type FieldIssue,
   type RejectionReason,
   type WebhookPayload,
-} from "@/lib/webhooks/schemas";
+} from "@/lib/webhooks/payload-schema";
 
 // Bytes → verdict, with no I/O: everything ingest decides before touching the database.
 // Order of checks (first failure wins): size → UTF-8 → JSON → object → event → storable → schema.

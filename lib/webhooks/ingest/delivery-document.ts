@@ -1,5 +1,5 @@
 import type { OrderFields } from "@/lib/webhooks/ingest/classify";
-import type { FieldIssue } from "@/lib/webhooks/schemas";
+import type { FieldIssue } from "@/lib/webhooks/payload-schema";
 
 // One delivery as the ingest statement reads it (statement.ts, $1): a JSON object whose absent
 // keys read as SQL NULL through ->> and ->. Built as text, splicing in the payload already

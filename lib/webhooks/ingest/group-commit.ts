@@ -1,5 +1,5 @@
 import "server-only";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Trace } from "@/lib/perf/request-trace";
 import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/statement";
 

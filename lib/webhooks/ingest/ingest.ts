@@ -1,7 +1,7 @@
 import "server-only";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { logger } from "@/lib/http/logger";
 import type { Trace } from "@/lib/perf/request-trace";
 import { classifyBody } from "@/lib/webhooks/ingest/classify";
@@ -13,7 +13,7 @@ import {
 } from "@/lib/webhooks/ingest/delivery-document";
 import { IngestDeadlineExceeded, isStatementTimeout, submitDelivery, type Admission } from "@/lib/webhooks/ingest/group-commit";
 import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
-import type { WebhookAck } from "@/lib/webhooks/schemas";
+import type { WebhookAck } from "@/lib/webhooks/payload-schema";
 
 // Ingest = check → record once → ack (docs/webhook-ingest.md). Everything that can be decided
 // without the database is decided first (classify.ts); then the ingest statement records the

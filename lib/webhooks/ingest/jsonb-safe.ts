@@ -1,4 +1,4 @@
-import type { FieldIssue } from "@/lib/webhooks/schemas";
+import type { FieldIssue } from "@/lib/webhooks/payload-schema";
 
 // JSON.parse accepts things PostgreSQL's jsonb and text columns refuse: "\u0000", unpaired UTF-16
 // surrogates ("\ud800"), numbers that overflow to Infinity, and nesting deep enough to exhaust the

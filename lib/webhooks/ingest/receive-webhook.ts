@@ -1,7 +1,7 @@
 import "server-only";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
-import { isDatabaseUnavailable } from "@/lib/http/error-response";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Trace } from "@/lib/perf/request-trace";
 import { MAX_BODY_BYTES } from "@/lib/webhooks/ingest/classify";
 import { lookupEndpoint } from "@/lib/webhooks/ingest/endpoint-cache";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { ingestPool } from "@/lib/db";
 import { namedStatementsAllowed, preparedStatementLost } from "@/lib/db-path";
 import { verifyOrderSqlColumns } from "@/lib/outbox/messages";
-import type { DeliveryOutcome } from "@/lib/webhooks/schemas";
+import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 
 // THE ingest statement: every delivery — a valid order, a rejected body, a replay, the record of a
 // delivery that could not be stored — is written by this one SQL text, for a batch of one or

@@ -1,7 +1,7 @@
 "use client";
 
-import { SettingsError } from "@/app/(dashboard)/settings/_components/settings-error";
+import { SectionError } from "@/components/ui/section-error";
 
-export default function Error({ retry }: { error: unknown; retry: () => void }) {
-  return <SettingsError retry={retry} />;
+export default function Error({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SectionError error={error} retry={retry} what="Settings" />;
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { InspectorError } from "../_components/inspector-error";
+import { SectionError } from "@/components/ui/section-error";
 
 export default function Error({ error, retry }: { error: unknown; retry: () => void }) {
-  return <InspectorError error={error} retry={retry} what="Deliveries" />;
+  return <SectionError error={error} retry={retry} what="Deliveries" />;
 }

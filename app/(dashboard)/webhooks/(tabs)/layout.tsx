@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { WebhooksTabs } from "../_components/webhooks-tabs";
+import { WebhooksTabs } from "./_components/webhooks-tabs";
 
 export default function WebhooksLayout({ children }: { children: ReactNode }) {
   return (

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useZodForm } from "@/components/auth/use-zod-form";
+import { KeyIcon } from "lucide-react";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { ApiKeyInput } from "@/components/settings/api-key-input";
 import { KeyCheckAlert } from "@/components/settings/key-check-alert";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +11,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { KeyIcon } from "@/components/ui/icons";
 import { replaceStoreApiKey, testStoreApiKey } from "@/lib/stores/actions";
 import { apiKeyInputSchema } from "@/lib/stores/schemas";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";

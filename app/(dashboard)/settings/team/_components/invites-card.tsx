@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/components/settings/format";
+import { PlusIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { PlusIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { createInvite, revokeInvite } from "@/lib/stores/actions";
+import { formatDateTime } from "@/lib/format/dates";
 
 export type InviteRow = { id: string; role: "owner" | "staff"; createdAt: string; expiresAt: string };
 

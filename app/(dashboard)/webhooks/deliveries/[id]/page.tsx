@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { AppError } from "@/lib/http/app-error";
-import { publicOrigin } from "@/lib/stores/public-origin";
-import { getDeliveryOrThrow } from "@/lib/webhooks/inspector-queries";
-import { deliveryIdSchema } from "@/lib/webhooks/inspector-schemas";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
+import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { DeliveryDetailView } from "../../_components/delivery-detail-view";
+import { DeliveryDetailView } from "./_components/delivery-detail-view";
 
 export const metadata: Metadata = { title: "Webhook delivery" };
 
@@ -23,7 +23,7 @@ export default async function DeliveryPage({ params }: Props) {
 
   const queryClient = getServerQueryClient();
   try {
-    const delivery = await getDeliveryOrThrow(storeId, id);
+    const delivery = await getDeliveryOrThrow(member, id);
     queryClient.setQueryData(webhookKeys.delivery(storeId, id), delivery);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
