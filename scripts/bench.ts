@@ -1,6 +1,7 @@
 // npm run bench — benchmarks against a production build on a throwaway embedded PostgreSQL, each
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
-// (short runs), --diagnose (latency rounds only, printed, nothing written), --no-write (print
+// (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
+// rate, default 200 req/s), --no-write (print
 // only), --pg-flag name=value (a PostgreSQL setting under test, repeatable). Writes the figures to
 // docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
@@ -24,6 +25,8 @@ const settings: IngestSettings = quick
   ? { connections: 32, rounds: 1, roundSeconds: 5, warmupSeconds: 3, steadyRate: 200, steadySeconds: 5, steadyRounds: 2 }
   : { connections: 32, rounds: 3, roundSeconds: 10, warmupSeconds: 10, steadyRate: 200, steadySeconds: 10, steadyRounds: 4 };
 if (diagnose) settings.rounds = 0;
+const rateFlag = args.indexOf("--rate");
+if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 
 async function main() {
   let stack: BenchStack | undefined;

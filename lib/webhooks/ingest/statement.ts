@@ -29,6 +29,12 @@ import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 // ackMs is written inside the statement: the caller's elapsed time just before sending it plus
 // the server time up to forming the delivery row. It leaves out the commit flush and the response.
 // lastUsedAt is refreshed at most once a minute, so a busy endpoint's row is not a lock hot spot.
+//
+// The plan must stay a handful of index probes however many stores and endpoints there are: a
+// named statement runs a generic plan, which assumes jsonb_array_elements yields 100 rows and
+// would rather hash-join against a sequential scan of "Store" or "WebhookEndpoint". So the store
+// is read per delivery through a LATERAL subquery, and the two UPDATEs find their rows by
+// `id = ANY (ARRAY(…))`, an index condition.
 
 export type StoredDelivery = {
   deliveryId: string;
@@ -56,14 +62,15 @@ export const INGEST_SQL = `
     ep AS (
       SELECT i.n, e.id AS endpoint_id, e."storeId" AS store_id, e."tokenHash" AS token_hash,
         coalesce(s."tribemadeStoreId" <> (i.o->>'tribemadeStoreId')::uuid, false) AS mismatch
-      FROM i CROSS JOIN LATERAL (
+      FROM i
+      CROSS JOIN LATERAL (
         SELECT id, "storeId", "tokenHash" FROM "WebhookEndpoint"
         WHERE "tokenHash" = i.d->>'tokenHash' AND "revokedAt" IS NULL
         UNION ALL
         SELECT id, "storeId", "tokenHash" FROM "WebhookEndpoint"
         WHERE id = (i.d->>'endpointId')::uuid AND "storeId" = (i.d->>'storeId')::uuid
       ) AS e
-      JOIN "Store" s ON s.id = e."storeId"
+      CROSS JOIN LATERAL (SELECT "tribemadeStoreId" FROM "Store" WHERE id = e."storeId") AS s
     ),
     ord AS (
       INSERT INTO "Order" ("storeId", "tribemadeOrderId", "customerName", "customerEmail", "customerPhone",
@@ -108,7 +115,7 @@ export const INGEST_SQL = `
     ),
     touch AS (
       UPDATE "WebhookEndpoint" SET "lastUsedAt" = now()
-      WHERE id IN (SELECT endpoint_id FROM r)
+      WHERE id = ANY (ARRAY(SELECT DISTINCT endpoint_id FROM r))
         AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '60 seconds')
     ),
     learn AS (
@@ -117,7 +124,8 @@ export const INGEST_SQL = `
         SELECT DISTINCT ON (store_id) store_id, (o->>'tribemadeStoreId')::uuid AS store_uuid
         FROM r WHERE inserted AND o->>'tribemadeStoreId' IS NOT NULL ORDER BY store_id, n
       ) AS first
-      WHERE "Store".id = first.store_id AND "Store"."tribemadeStoreId" IS NULL
+      WHERE "Store".id = first.store_id AND "Store".id = ANY (ARRAY(SELECT store_id FROM r WHERE inserted))
+        AND "Store"."tribemadeStoreId" IS NULL
     )
     SELECT r.n, r.delivery_id AS "deliveryId", r.store_id AS "storeId", r.endpoint_id AS "endpointId",
       r.token_hash AS "tokenHash", r.outcome::text AS outcome, r.order_id AS "orderId",
