@@ -1,12 +1,13 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-// Tooling that runs beside the app, never inside it: benchmarks, the embedded PostgreSQL and local
-// stack, the migration runner and the TribeMade simulator. They may import each other and the app's
-// lib/; the app (app/, components/, the domain code in lib/) never imports them (docs/code-style.md).
-const TOOLING = ["lib/bench/**", "lib/embedded/**", "lib/migrations/**", "lib/tribemade/simulator/**"];
+// Tooling that runs beside the app, never inside it: the embedded PostgreSQL and local stack, the
+// migration runner and the TribeMade simulator (the benchmark and chaos harnesses live in scripts/).
+// They may import each other and the app's lib/; the app (app/, components/, the domain code in
+// lib/) never imports them (docs/code-style.md).
+const TOOLING = ["lib/embedded/**", "lib/migrations/**", "lib/tribemade/simulator/**"];
 const NO_TOOLING = {
-  group: ["@/lib/bench/**", "@/lib/embedded/**", "@/lib/migrations/**", "@/lib/tribemade/simulator/**"],
+  group: ["@/lib/embedded/**", "@/lib/migrations/**", "@/lib/tribemade/simulator/**"],
   message: "Test and dev tooling stays out of the app; scripts/ and tests/ may use it.",
 };
 const NO_APP = { group: ["@/app/**"], message: "lib/ and components/ never import app/ (routes and composition only)." };
@@ -52,11 +53,6 @@ const config = [
     // Only data-access modules talk to the database; routes and UI never reach tooling.
     files: ["app/**", "components/**"],
     rules: { "no-restricted-imports": ["error", { paths: [NO_DB], patterns: [NO_TOOLING] }] },
-  },
-  {
-    // The benchmark's baseline route is app code whose handler still sits in lib/bench.
-    files: ["app/api/bench/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [NO_DB] }] },
   },
   {
     files: ["components/**"],

@@ -5,13 +5,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
 
-// The one connection pool and the one Prisma client on top of it. Only data-access modules
-// (queries, mutations, outbox) import them.
+// The connection pools and the one Prisma client. Only data-access modules (queries, mutations,
+// outbox, ingest) import them.
 
-function createPool(): pg.Pool {
+function createPool(options: { max: number; min?: number }): pg.Pool {
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_MAX,
+    ...options,
     // pg waits forever for a free connection by default; a webhook must fail fast (503) well
     // inside TribeMade's 5 s timeout instead.
     connectionTimeoutMillis: 2_000,
@@ -29,16 +29,31 @@ function createClient(pool: pg.Pool) {
   });
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createClient>; pgPool?: pg.Pool };
+/**
+ * Webhook ingest's own connections: its two statements in flight (lib/webhooks/ingest/group-commit.ts)
+ * and the endpoint lookup. Apart from the main pool, so slow dashboard queries holding every
+ * connection there cannot make a webhook wait; two stay open once made, so the ingest statement
+ * stays planned (named prepared statements live per connection) and no delivery pays for a new
+ * connection after a quiet spell.
+ */
+const INGEST_POOL = { max: 3, min: 2 };
 
-// Hot reload re-evaluates modules; keep one pool per process.
+const globalForPrisma = globalThis as unknown as {
+  prisma?: ReturnType<typeof createClient>;
+  pgPool?: pg.Pool;
+  ingestPool?: pg.Pool;
+};
+
+// Hot reload re-evaluates modules; keep one set of pools per process.
 /**
  * The pool under `db`. Use `db`; plain pg is for the few hot paths where Prisma's per-call CPU
- * cost would dominate (webhook ingest: lib/webhooks/ingest-sql.ts). Same connections either way.
+ * cost would dominate (wake-ups, notifications). Same connections either way.
  */
-export const pgPool = globalForPrisma.pgPool ?? createPool();
+export const pgPool = globalForPrisma.pgPool ?? createPool({ max: env.DATABASE_POOL_MAX });
+export const ingestPool = globalForPrisma.ingestPool ?? createPool(INGEST_POOL);
 export const db = globalForPrisma.prisma ?? createClient(pgPool);
 if (env.NODE_ENV !== "production") {
   globalForPrisma.pgPool = pgPool;
+  globalForPrisma.ingestPool = ingestPool;
   globalForPrisma.prisma = db;
 }

@@ -17,6 +17,11 @@ export const envSchema = z.object({
    * it LISTEN uses DATABASE_URL, unless that is a transaction pooler (then live views poll).
    */
   DATABASE_URL_UNPOOLED: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  /**
+   * Named prepared statements on the ingest hot path: `auto` uses them unless DATABASE_URL looks
+   * like a transaction pooler or one turns out to drop them (docs/database-path.md); `on` / `off`.
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["auto", "on", "off"]).default("auto"),
   /** Connections per instance; serverless hosts want few, a laptop a handful. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),

@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { databasePath, onTransactionPoolerFound } from "@/lib/db-path";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
 
@@ -10,7 +11,7 @@ import { logger } from "@/lib/http/logger";
 //
 // Notifications are a hint, not a log: a subscriber is told `null` whenever the connection was
 // (re)established, because anything sent while it was down is gone, and must then re-read what it
-// shows. Consumers that cannot listen (listenUrl() is null) poll instead.
+// shows. Consumers that cannot listen (canListen() is false) poll instead.
 
 type Handler = (payload: string | null) => void;
 
@@ -22,10 +23,34 @@ const state = globalThis as unknown as {
 };
 const listen = (state.pgListen ??= { subscribers: new Map(), client: null, connecting: false, retryMs: RECONNECT_MIN_MS });
 
-/** The URL LISTEN may use, or null when only a transaction pooler is configured. */
+/**
+ * The URL LISTEN may use: DATABASE_URL_UNPOOLED, else DATABASE_URL unless it is (or turned out to
+ * be) a transaction pooler, which would take the LISTEN and never deliver a notification.
+ */
 export function listenUrl(): string | null {
-  return env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL;
+  if (env.DATABASE_URL_UNPOOLED) return env.DATABASE_URL_UNPOOLED;
+  return databasePath().path === "pooled" ? null : env.DATABASE_URL;
 }
+
+/**
+ * Whether notifications can reach this process. When false, consumers poll instead. It can turn
+ * false at run time (a pooler found behind DATABASE_URL; subscribers are then told `null`), so
+ * consumers check it on each tick rather than once.
+ */
+export function canListen(): boolean {
+  return listenUrl() !== null;
+}
+
+// A pooler found behind DATABASE_URL: a LISTEN made through it is already deaf. Drop it for good
+// (connect() finds no URL) and tell subscribers to re-read; canListen() now says poll.
+onTransactionPoolerFound(() => {
+  const client = listen.client;
+  if (env.DATABASE_URL_UNPOOLED || !client) return;
+  listen.client = null;
+  void client.end().catch(() => {});
+  logger.warn("pg listen: DATABASE_URL is a transaction pooler; LISTEN is unavailable, live views poll");
+  for (const channel of listen.subscribers.keys()) emit(channel, null);
+});
 
 /** Calls `handler` with each payload on `channel` (and null after every (re)connect). Returns unsubscribe. */
 export function subscribe(channel: string, handler: Handler): () => void {
@@ -57,8 +82,10 @@ function connect(): void {
     .connect()
     .then(async () => {
       for (const channel of listen.subscribers.keys()) await client.query(`LISTEN ${quoteChannel(channel)}`);
-      listen.client = client;
       listen.connecting = false;
+      // A pooler was found behind this URL while connecting: the LISTEN is deaf.
+      if (listenUrl() !== url) return void client.end().catch(() => {});
+      listen.client = client;
       listen.retryMs = RECONNECT_MIN_MS;
       for (const channel of listen.subscribers.keys()) emit(channel, null);
     })

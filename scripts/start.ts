@@ -6,6 +6,7 @@ import { freePort } from "../lib/embedded/free-port";
 import { startLocalStack, type LocalStack } from "../lib/embedded/local-stack";
 import { buildApp, buildIsStale, startNext, waitForHealthy, type ChildEnv } from "../lib/embedded/next-server";
 import { applyMigrations } from "../lib/migrations/apply";
+import { migrationUrl } from "../lib/migrations/migration-url";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -33,7 +34,7 @@ async function main() {
 
   if (process.env.DATABASE_URL) {
     log("DATABASE_URL is set: using it; nothing embedded starts.");
-    await applyMigrations(process.env.DATABASE_URL, { log });
+    await applyMigrations(migrationUrl(process.env), { log });
     // The server listens on 127.0.0.1 only, so that is its public origin unless a proxy in front
     // says otherwise (set APP_URL then; production requires it, see README "Configuration").
     appEnv = { APP_URL: `http://127.0.0.1:${port}`, ...process.env };

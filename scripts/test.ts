@@ -1,10 +1,12 @@
-// npm test — every tier in turn: unit, integration (real PostgreSQL + simulator), end-to-end
-// (Chromium against a production build). Ends with one "N passed, N failed" line for CI.
+// npm test — every tier in turn: unit, integration (real PostgreSQL + simulator), pooler (the
+// same through PgBouncer), end-to-end (Chromium against a production build). Ends with one
+// "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NoBrowserError, ensureBrowser } from "../tests/support/browser";
+import { ensurePgbouncer } from "../tests/support/pgbouncer";
 
 const root = path.resolve(__dirname, "..");
 const reports = mkdtempSync(path.join(os.tmpdir(), "tribedesk-test-"));
@@ -51,8 +53,13 @@ function readPlaywright(file: string) {
   }
 }
 
+// The pooler tier needs PgBouncer; the script installs Debian's package itself when it can.
+const wantsPooler = only.length === 0 || only.includes("pooler");
+const poolerTier = wantsPooler && ensurePgbouncer((line) => console.log(`\n${line}`)) ? ["pooler"] : [];
+if (wantsPooler && poolerTier.length === 0) anyTierFailed = true;
+
 const vitest = path.join(root, "node_modules", "vitest", "vitest.mjs");
-for (const tier of ["unit", "integration"]) {
+for (const tier of ["unit", "integration", ...poolerTier]) {
   const out = path.join(reports, `${tier}.json`);
   run(tier, [
     process.execPath,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { OutboxBanner } from "@/components/outbox/outbox-banner";
 import { AppShell } from "@/components/shell/app-shell";
+import { IngestFailureBanner } from "@/components/webhooks/ingest-failure-banner";
 import { signOut, signOutEverywhere } from "@/lib/auth/actions";
 import { requireMemberPage } from "@/lib/auth/page-guard";
 import { getOutboxStatus } from "@/lib/outbox/queries";
@@ -24,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       onSignOutEverywhere={signOutEverywhere}
     >
       <OutboxBanner key={member.store.id} storeId={member.store.id} initial={outboxStatus} />
+      <IngestFailureBanner member={member} />
       {children}
     </AppShell>
   );

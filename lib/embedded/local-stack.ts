@@ -59,7 +59,7 @@ export async function startLocalStack(options: {
       APP_URL: `http://127.0.0.1:${options.appPort}`,
       TRIBEDESK_DEMO: "1",
     };
-    seed({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
+    seedDemo({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
 
     const webhookUrl = `${env.APP_URL}/api/webhooks/tribemade/${secrets.DEMO_WEBHOOK_TOKEN}`;
     // The simulator forgets everything on exit: recreate the demo store with the seeded id and key.
@@ -76,8 +76,11 @@ export async function startLocalStack(options: {
   }
 }
 
-/** The seed uses the app's own data layer, which reads its configuration once per process. */
-function seed(env: ChildEnv) {
+/**
+ * Seeds the demo merchant (prisma/seed.ts; TRIBEDESK_DEMO_WEBHOOK_TOKEN sets its webhook token). A
+ * child process: the seed uses the app's own data layer, which reads its configuration once per process.
+ */
+export function seedDemo(env: ChildEnv) {
   const root = path.resolve(__dirname, "../..");
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
   const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "prisma/seed.ts"], {

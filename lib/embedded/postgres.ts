@@ -14,6 +14,8 @@ export type EmbeddedPostgresHandle = {
   port: number;
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
+  /** Fast shutdown and start again on the same port (persistent data only). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -27,6 +29,8 @@ export async function startEmbeddedPostgres(options: {
   /** Keep the data after stop (the laptop default); tests throw theirs away. */
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More server settings, e.g. ["-c", "log_checkpoints=on"] (the benchmark's diagnostics). */
+  flags?: string[];
 }): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -50,7 +54,7 @@ export async function startEmbeddedPostgres(options: {
     // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates.
     createPostgresUser: asRoot,
     // Listen on loopback only and keep the footprint laptop-sized.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on", ...(options.flags ?? [])],
     onLog: log,
     onError: (error) => log(String(error)),
   });
@@ -66,6 +70,10 @@ export async function startEmbeddedPostgres(options: {
     urlFor,
     async createDatabase(name) {
       await server.createDatabase(name);
+    },
+    async restart() {
+      await server.stop();
+      await server.start();
     },
     async stop() {
       await server.stop();

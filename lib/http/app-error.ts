@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   /** A status change TribeMade's state machine does not allow (lib/orders/transitions.ts). */
   invalid_transition: 409,

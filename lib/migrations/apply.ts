@@ -10,7 +10,7 @@ import { DEFAULT_MIGRATIONS_DIR, type MigrationFolder, readMigrations } from "./
 
 // The key `prisma migrate deploy` locks too, so this and Prisma's CLI never migrate at once.
 // Session-level: needs a direct connection, not a transaction-mode pooler (Neon/Supabase pooled
-// URLs), exactly like Prisma's own migrate.
+// URLs), exactly like Prisma's own migrate; callers pick the URL with migration-url.ts.
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
 
 // Byte-for-byte the table Prisma's schema engine creates on PostgreSQL.

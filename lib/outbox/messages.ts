@@ -105,9 +105,10 @@ export const DEDUPE_KEY = {
 } as const;
 
 /**
- * The verify_order row as SQL, for the ingest statement (lib/webhooks/ingest/), which inserts it in
- * the same statement as the order. `order` is a SQL expression with `id` (Order.id) and
- * `tribemadeOrderId` text expressions; the result matches verifyOrderPayload and DEDUPE_KEY.
+ * The verify_order row's kind, payload, dedupeKey and priority columns as SQL, for the ingest
+ * statement (lib/webhooks/ingest/statement.ts), which inserts it in the same statement as the
+ * order. Both arguments are SQL expressions (Order.id, TribeMade's order_id as text); the result
+ * matches verifyOrderPayload, DEDUPE_KEY.verify_order and PRIORITY.verify_order.
  */
 export function verifyOrderSqlColumns(orderIdSql: string, tribemadeOrderIdSql: string): string {
   return `'verify_order', jsonb_build_object('orderId', ${orderIdSql}, 'tribemadeOrderId', ${tribemadeOrderIdSql}),

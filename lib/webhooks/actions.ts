@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { requireFormOwner, requireMember, requireOwner } from "@/lib/auth/require-member";
 import { runAction } from "@/lib/http/run-action";
 import { publicOrigin } from "@/lib/http/public-origin";
-import { announceDelivery } from "@/lib/webhooks/announce";
+import { announceDelivery } from "@/lib/webhooks/ingest/announce";
 import * as mutations from "@/lib/webhooks/mutations";
 import {
   createEndpointSchema,

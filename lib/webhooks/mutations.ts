@@ -3,8 +3,8 @@ import type { Member, Owner } from "@/lib/auth/require-member";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
-import { ingest } from "@/lib/webhooks/ingest";
-import type { StoredDelivery } from "@/lib/webhooks/ingest-sql";
+import { ingest } from "@/lib/webhooks/ingest/ingest";
+import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
 import { getDeliveryForReplayOrThrow } from "@/lib/webhooks/queries";
 import { MAX_ACTIVE_ENDPOINTS, type EndpointDto, type ReplayResultDto } from "@/lib/webhooks/schemas";
 

@@ -7,8 +7,8 @@
 // The old checkout's own migrations are applied (run from its directory), so its indexes are measured.
 import path from "node:path";
 import pg from "pg";
-import { machineLine, table } from "../../lib/bench/report";
-import { startBenchStack } from "../../lib/bench/stack";
+import { machineLine, table } from "./report";
+import { startBenchStack } from "./stack";
 import { runSearchBench, seedSearchStores } from "./orders-search";
 
 async function main() {
@@ -16,12 +16,17 @@ async function main() {
   const quick = process.argv.includes("--quick");
   const log = (line: string) => console.log(`[before] ${line}`);
   process.chdir(appRoot);
-  const stack = await startBenchStack({ root: appRoot, build: "never", baseEnv: process.env, log });
+  const stack = await startBenchStack({ root: appRoot, build: "never", baseEnv: process.env, servers: { main: {} }, log });
   try {
     const sizes = quick ? { orders: 20_000, extraDeliveries: 6_000 } : { orders: 100_000, extraDeliveries: 30_000 };
-    const { alpha } = await seedSearchStores({ baseUrl: stack.baseUrl, databaseUrl: stack.databaseUrl, log, ...sizes });
+    const { alpha } = await seedSearchStores({
+      baseUrl: stack.servers.main!.baseUrl,
+      databaseUrl: stack.databaseUrl,
+      log,
+      ...sizes,
+    });
     const results = await runSearchBench({
-      baseUrl: stack.baseUrl,
+      baseUrl: stack.servers.main!.baseUrl,
       databaseUrl: stack.databaseUrl,
       log,
       ...sizes,

@@ -2,7 +2,7 @@
 // search and filters at 100,000 orders per store, then webhook → row in an open browser, with and
 // without the event stream. Run alone with `npm run bench -- --only=orders`.
 import path from "node:path";
-import { machineLine, table, writeSection } from "../../lib/bench/report";
+import { machineLine, table, writeSection } from "./report";
 import { runLiveBench, type LiveResult } from "./orders-live";
 import { runSearchBench, seedSearchStores, type CaseResult } from "./orders-search";
 

@@ -6,6 +6,11 @@ describe("GET /api/health", () => {
   it("reports the database up with the app version", async () => {
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, db: "up", version: packageJson.version });
+    expect(await response.json()).toEqual({
+      ok: true,
+      db: "up",
+      version: packageJson.version,
+      database: { path: "direct", preparedStatements: "named", listen: true },
+    });
   });
 });

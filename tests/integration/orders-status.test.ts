@@ -209,7 +209,10 @@ describe("the store rule", () => {
 
   it("is for owners to switch", async () => {
     await actAs(staff.user);
-    expect(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect((await db.store.findUniqueOrThrow({ where: { id: shop.store.id } })).autoProcessNewOrders).toBe(false);
   });
 });

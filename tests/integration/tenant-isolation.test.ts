@@ -262,6 +262,10 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "/api/outbox": { access: "session", calls: () => [{ method: "GET" }] },
   "/api/outbox/status": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/bench/trace": {
+    access: "public",
+    calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],

@@ -1,16 +1,21 @@
 import { describe, expect, it, vi } from "vitest";
-import { db, pgPool } from "@/lib/db";
+import { db, ingestPool } from "@/lib/db";
+import { INGEST_SQL } from "@/lib/webhooks/ingest/statement";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
 import { orderCreated } from "@/tests/fixtures/webhook-payloads";
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
 
-// Valid deliveries that arrive together are committed together (lib/webhooks/ingest-batch.ts).
+// Deliveries that arrive together are committed together (lib/webhooks/ingest/group-commit.ts).
 // Each caller must still get exactly its own outcome, and one bad delivery must not sink the rest.
 
+/** Ingest statements that carried more than one delivery. */
 function batchStatements(spy: { mock: { calls: unknown[][] } }) {
-  return spy.mock.calls.filter(([config]) => String((config as { name?: string })?.name).startsWith("ingest_order_batch")).length;
+  return spy.mock.calls.filter(([config]) => {
+    const query = config as { text?: string; values?: unknown[] };
+    return query?.text === INGEST_SQL && (query.values?.[1] as unknown[]).length > 1;
+  }).length;
 }
 
 describe("ingest under concurrent load", () => {
@@ -18,7 +23,7 @@ describe("ingest under concurrent load", () => {
     const a = await createStoreWithEndpoint();
     const aSecond = await createEndpoint(a.store.id, { label: "rotation" });
     const b = await createStoreWithEndpoint({ tribemadeStoreId: "33333333-4444-4555-8666-777777777777" });
-    const spy = vi.spyOn(pgPool, "query");
+    const spy = vi.spyOn(ingestPool, "query");
 
     const shared = orderCreated({ store_id: undefined });
     const requests = [
@@ -81,7 +86,7 @@ describe("ingest under concurrent load", () => {
         ...Array.from({ length: 10 }, () => postWebhook(good.token, JSON.stringify(orderCreated({ store_id: undefined })))),
       ]);
       expect(responses.filter((r) => r.status === 200)).toHaveLength(20);
-      expect(responses[10]).toMatchObject({ status: 500, body: { error: "internal_error" } });
+      expect(responses[10]).toMatchObject({ status: 503, body: { error: "unavailable" } });
     } finally {
       errors.mockRestore();
       await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox_batch ON "OutboxMessage"; DROP FUNCTION fail_outbox_batch();`);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { verifyOrderRow, type OutboxRow } from "@/lib/outbox/messages";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { callWebhook, postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
 import {
@@ -14,6 +15,7 @@ import {
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
 
+const pick = ({ kind, payload, dedupeKey, priority }: OutboxRow) => ({ kind, payload, dedupeKey, priority });
 const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const deliveriesOf = (endpointId: string) =>
   db.webhookDelivery.findMany({ where: { endpointId }, orderBy: { receivedAt: "asc" } });
@@ -54,6 +56,11 @@ describe("POST /api/webhooks/tribemade/[token]: accepted and duplicate", () => {
       dedupeKey: `verify:${DOCS_EXAMPLE_ORDER_ID}`,
       payload: { orderId: order.id, tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID },
     });
+    // The statement's SQL and the outbox catalogue's row builder describe the same row.
+    const { kind, payload, dedupeKey, priority } = outbox[0]!;
+    expect({ kind, payload, dedupeKey, priority }).toEqual(
+      pick(verifyOrderRow(store.id, { orderId: order.id, tribemadeOrderId: DOCS_EXAMPLE_ORDER_ID })),
+    );
 
     const [delivery, ...rest] = await deliveriesOf(endpoint.id);
     expect(rest).toHaveLength(0);
@@ -327,8 +334,10 @@ describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
       const errors = vi.spyOn(console, "error").mockImplementation(() => {});
       const response = await postWebhook(token, JSON.stringify(orderCreated()));
       errors.mockRestore();
-      expect(response.status).toBe(500);
-      expect(response.body).toEqual({ error: "internal_error", message: "Something went wrong on our side." });
+      // 503 + Retry-After, never 500: TribeMade should send it again once the cause is fixed.
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(response.body).toEqual({ error: "unavailable", message: "The delivery could not be stored; try again shortly." });
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox ON "OutboxMessage"; DROP FUNCTION fail_outbox();`);
     }
@@ -343,7 +352,8 @@ describe("POST /api/webhooks/tribemade/[token]: atomicity and wake-ups", () => {
 
   it("wakes the outbox and the live feed after the response", async () => {
     const { store, token } = await createStoreWithEndpoint();
-    const listener = new pg.Client(process.env.DATABASE_URL);
+    // LISTEN needs a session: the direct URL in the pooler tier.
+    const listener = new pg.Client(process.env.DATABASE_URL_UNPOOLED ?? process.env.DATABASE_URL);
     await listener.connect();
     const received: { channel: string; payload?: string }[] = [];
     listener.on("notification", (n) => received.push({ channel: n.channel, payload: n.payload }));

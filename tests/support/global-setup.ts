@@ -16,16 +16,24 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject) {
+/** The server with the migrated template; stop() also removes its data. */
+export async function startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "tribedesk-test-pg-"));
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), persistent: false });
   await server.createDatabase(TEMPLATE_DATABASE);
   await applyMigrations(server.urlFor(TEMPLATE_DATABASE));
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startTestPostgres();
   project.provide("pgServerUrl", server.url);
   project.provide("pgTemplate", TEMPLATE_DATABASE);
-
-  return async () => {
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  return () => server.stop();
 }

@@ -15,6 +15,14 @@ await createDatabaseFromTemplate(serverUrl, database, template);
 const url = new URL(serverUrl);
 url.pathname = `/${database}`;
 process.env.DATABASE_URL = url.toString();
+// The pooler tier: the app goes through PgBouncer; LISTEN and tests' own checks may go direct.
+const poolerUrl = inject("pgPoolerUrl");
+if (poolerUrl) {
+  const pooled = new URL(poolerUrl);
+  pooled.pathname = `/${database}`;
+  process.env.DATABASE_URL_UNPOOLED = url.toString();
+  process.env.DATABASE_URL = pooled.toString();
+}
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
 process.env.CRON_SECRET ??= "test-cron-secret-0123456789";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");

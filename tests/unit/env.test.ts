@@ -33,6 +33,7 @@ describe("parseEnv", () => {
     ["ENCRYPTION_KEYS_PREVIOUS", "not-a-key", /ENCRYPTION_KEYS_PREVIOUS/],
     ["PORT", "99999", /PORT/],
     ["TRIBEMADE_API_BASE_URL", "not a url", /TRIBEMADE_API_BASE_URL/],
+    ["DATABASE_PREPARED_STATEMENTS", "sometimes", /DATABASE_PREPARED_STATEMENTS/],
   ])("rejects a bad %s", (name, value, message) => {
     expect(() => parseEnv({ ...valid, [name]: value })).toThrowError(message);
   });

@@ -80,5 +80,7 @@ describe("ids and rejection reasons", () => {
       413,
       null,
     ]);
+    // A delivery that could not be stored was answered 503 so that TribeMade retries it.
+    expect(reasonStatus("internal_error")).toBe(503);
   });
 });

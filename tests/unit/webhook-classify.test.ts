@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
+import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/ingest/classify";
 import { parseTribemadeTimestamp } from "@/lib/webhooks/payload-schema";
 import { DOCS_CURL_BODY, DOCS_EXAMPLE_BODY, orderCreated } from "@/tests/fixtures/webhook-payloads";
 

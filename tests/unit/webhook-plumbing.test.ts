@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, makeJsonbSafe } from "@/lib/webhooks/jsonb-safe";
-import { readBodyCapped } from "@/lib/webhooks/read-body";
-import { captureHeaders } from "@/lib/webhooks/request-headers";
+import { formatPath, makeJsonbSafe } from "@/lib/webhooks/ingest/jsonb-safe";
+import { readBodyCapped } from "@/lib/webhooks/ingest/read-body";
+import { captureHeaders } from "@/lib/webhooks/ingest/request-headers";
 
 function streamOf(chunks: Uint8Array[], onCancel?: () => void): ReadableStream<Uint8Array> {
   let index = 0;

@@ -1,5 +1,5 @@
 // POST /api/bench/baseline — the benchmark's no-database baseline: parse JSON, answer 200
-import { benchBaseline } from "@/lib/bench/baseline-handler";
+import { benchBaseline } from "@/lib/perf/baseline-handler";
 
 export const runtime = "nodejs";
 

@@ -8,7 +8,8 @@
 import http from "node:http";
 import autocannon, { type Result } from "autocannon";
 
-export type BodyFactory = () => string;
+/** A request body; `id` is the request's x-bench-id when the caller tags requests. */
+export type BodyFactory = (id?: string) => string;
 
 export type ThroughputResult = { rps: number; ok: number; non2xx: number; errors: number; seconds: number };
 
@@ -44,6 +45,9 @@ export function maxThroughput(options: {
   });
 }
 
+/** One request of a steady run: epoch milliseconds, so they line up with the server's own trace. */
+export type Sample = { id: string; scheduled: number; end: number; status: number };
+
 export type LatencyResult = {
   sent: number;
   ok: number;
@@ -55,67 +59,70 @@ export type LatencyResult = {
   p90: number;
   p99: number;
   max: number;
+  samples: Sample[];
 };
 
+/**
+ * Starts one request every 1000/rate ms for `seconds`, whatever the server does, each tagged with an
+ * `x-bench-id` header (`idPrefix` + its number) that the server's trace records.
+ */
 export async function steadyLoad(options: {
   baseUrl: string;
   path: string;
   body: BodyFactory;
   rate: number;
   seconds: number;
+  idPrefix?: string;
 }): Promise<LatencyResult> {
   const url = new URL(options.path, options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const interval = 1000 / options.rate;
   const total = Math.round(options.rate * options.seconds);
-  const latencies: number[] = [];
-  let failed = 0;
+  const samples: Sample[] = [];
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
+  const epoch = (at: number) => performance.timeOrigin + at;
 
   for (let i = 0; i < total; i++) {
     const scheduled = started + i * interval;
     const wait = scheduled - performance.now();
     if (wait > 1) await sleep(wait);
+    const id = `${options.idPrefix ?? "r"}-${i}`;
     inFlight.push(
-      post(agent, url, options.body()).then(
-        (status) => {
-          if (status >= 200 && status < 300) latencies.push(performance.now() - scheduled);
-          else failed++;
-        },
-        () => {
-          failed++;
-        },
+      post(agent, url, options.body(id), id).then(
+        (status) => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status }),
+        () => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status: 0 }),
       ),
     );
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
+  const latencies = samples
+    .filter((sample) => sample.status >= 200 && sample.status < 300)
+    .map((sample) => sample.end - sample.scheduled)
+    .sort((a, b) => a - b);
   return {
     sent: total,
     ok: latencies.length,
-    failed,
+    failed: total - latencies.length,
     rps: latencies.length / elapsed,
     p50: percentile(latencies, 0.5),
     p90: percentile(latencies, 0.9),
     p99: percentile(latencies, 0.99),
     max: latencies.at(-1) ?? Number.NaN,
+    samples,
   };
 }
 
-function post(agent: http.Agent, url: URL, body: string): Promise<number> {
+function post(agent: http.Agent, url: URL, body: string, id: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
-      (response) => {
-        response.resume();
-        response.once("end", () => resolve(response.statusCode ?? 0));
-        response.once("error", reject);
-      },
-    );
+    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-bench-id": id };
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
+      response.resume();
+      response.once("end", () => resolve(response.statusCode ?? 0));
+      response.once("error", reject);
+    });
     request.setTimeout(10_000, () => request.destroy(new Error("timeout")));
     request.once("error", reject);
     request.end(body);

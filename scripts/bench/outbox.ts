@@ -1,6 +1,6 @@
 // The outbox benchmarks (`npm run bench`): a throwaway embedded PostgreSQL, the TribeMade simulator
 // in its own process (TribeMade is another machine; sharing a JavaScript thread with it would halve
-// the drain), and the measuring process (lib/bench/outbox-worker.ts) playing one app instance.
+// the drain), and the measuring process (scripts/bench/outbox-worker.ts) playing one app instance.
 //   throughput: verify_order end to end with the simulator's limits lifted, beside a bare
 //               SKIP LOCKED claim-and-mark loop on the same database, alternating rounds.
 //   pace:       100 status pushes for one store at TribeMade's real 20 per minute (5 minutes; opt-in).
@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../embedded/postgres";
-import { applyMigrations } from "../migrations/apply";
+import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
+import { applyMigrations } from "../../lib/migrations/apply";
 
 export type CpuPerMessage = { app: number; simulator: number; postgres: number };
 
@@ -120,7 +120,7 @@ async function startSimulatorProcess(
 }
 
 function runWorker<T>(root: string, env: Env): Promise<T> {
-  const child = tsx(root, "lib/bench/outbox-worker.ts", [], env);
+  const child = tsx(root, "scripts/bench/outbox-worker.ts", [], env);
   let out = "";
   let errors = "";
   child.stdout!.on("data", (chunk: Buffer) => void (out += chunk.toString()));

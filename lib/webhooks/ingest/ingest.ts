@@ -3,29 +3,32 @@ import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/app-error";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { logger } from "@/lib/http/logger";
-import { classifyBody, MAX_BODY_BYTES } from "@/lib/webhooks/classify";
-import { submitOrderDelivery } from "@/lib/webhooks/ingest-batch";
+import type { Trace } from "@/lib/perf/request-trace";
+import { classifyBody } from "@/lib/webhooks/ingest/classify";
 import {
-  storeOrderDelivery,
-  storeRejectedDelivery,
+  deliveryDocument,
+  type DeliveryContent,
   type DeliveryRecord,
   type EndpointSelector,
-  type StoredDelivery,
-} from "@/lib/webhooks/ingest-sql";
-import { readBodyCapped } from "@/lib/webhooks/read-body";
-import { captureHeaders } from "@/lib/webhooks/request-headers";
+} from "@/lib/webhooks/ingest/delivery-document";
+import { IngestDeadlineExceeded, isStatementTimeout, submitDelivery, type Admission } from "@/lib/webhooks/ingest/group-commit";
+import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
 import type { WebhookAck } from "@/lib/webhooks/payload-schema";
 
-// Ingest = check → record once → ack (house style 12; design.md "Ingest"). Everything that can be
-// decided without the database is decided first (classify.ts); then one statement records the
+// Ingest = check → record once → ack (docs/webhook-ingest.md). Everything that can be decided
+// without the database is decided first (classify.ts); then the ingest statement records the
 // delivery and, for a valid order, the order, its event and its outbox message.
 
 /**
  * TribeMade gives up after 5 s. The pool waits at most 2 s for a connection (lib/db.ts); past this
- * deadline the sender gets 503 and retries, and a statement that still commits makes that retry a
- * duplicate, which is success.
+ * deadline (from the request's start) the sender gets 503 and retries; a delivery still queued is
+ * dropped unsent, and a statement already running that still commits makes that retry a duplicate,
+ * which is success.
  */
 export const INGEST_DEADLINE_MS = 3_500;
+
+/** What the sender reads when its delivery could not be stored (the answer is 503 + Retry-After). */
+export const NOT_STORED_MESSAGE = "The delivery could not be stored; try again shortly.";
 
 export type IngestInput = {
   endpoint: EndpointSelector;
@@ -36,22 +39,14 @@ export type IngestInput = {
   /** performance.now() when the request arrived: the start of time-to-ack. */
   startedAt: number;
   replayOfId?: string | null;
+  /** The group-commit place the HTTP edge reserved before reading the body. */
+  admission?: Admission;
+  /** Phase timings, when benchmarking (lib/perf/request-trace.ts). */
+  trace?: Trace;
 };
 
 export type IngestResult =
   { ok: true; ack: WebhookAck; delivery: StoredDelivery } | { ok: false; error: AppError; delivery: StoredDelivery | null };
-
-/** The HTTP edge: reads the capped body and the headers, then ingests. */
-export async function receiveWebhook(request: Request, token: string, startedAt: number): Promise<IngestResult> {
-  const { bytes, truncated } = await readBodyCapped(request, MAX_BODY_BYTES);
-  return ingest({
-    endpoint: { kind: "token", tokenHash: sha256Hex(token) },
-    body: bytes,
-    truncated,
-    headers: captureHeaders(request.headers),
-    startedAt,
-  });
-}
 
 export async function ingest(input: IngestInput): Promise<IngestResult> {
   const verdict = classifyBody(input.body, input.truncated);
@@ -61,23 +56,20 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
     bodySha256: sha256Hex(input.body),
     warnings: verdict.warnings,
     orderRef: verdict.kind === "valid" ? verdict.order.orderId : verdict.orderRef,
-    elapsedMs: 0,
     replayOfId: input.replayOfId ?? null,
   };
+  const content: DeliveryContent =
+    verdict.kind === "valid"
+      ? { kind: "order", order: verdict.order, payloadJson: verdict.payloadJson }
+      : { kind: "rejected", reason: verdict.reason, errors: verdict.errors };
 
+  input.trace?.mark("classified");
   let stored: StoredDelivery | null;
   try {
-    record.elapsedMs = performance.now() - input.startedAt;
-    stored = await withDeadline(
-      verdict.kind === "rejected"
-        ? storeRejectedDelivery(input.endpoint, record, verdict.reason, verdict.errors)
-        : input.endpoint.kind === "token"
-          ? submitOrderDelivery(input.endpoint.tokenHash, record, verdict.order, verdict.payloadJson, input.startedAt)
-          : storeOrderDelivery(input.endpoint, record, verdict.order, verdict.payloadJson),
-      input.startedAt,
-    );
+    const key = verdict.kind === "valid" ? verdict.order.orderId : null;
+    stored = await submit(input, record, content, key);
   } catch (error) {
-    return failed(error, input.endpoint, record);
+    return failed(error, input, record);
   }
 
   if (!stored || !sameEndpoint(input.endpoint, stored)) {
@@ -94,6 +86,23 @@ export async function ingest(input: IngestInput): Promise<IngestResult> {
   return { ok: true, ack: { status: stored.outcome, order_id: verdict.order.orderIdAsSent }, delivery: stored };
 }
 
+function submit(
+  input: IngestInput,
+  record: DeliveryRecord,
+  content: DeliveryContent,
+  key: string | null,
+): Promise<StoredDelivery | null> {
+  return submitDelivery({
+    key,
+    // Dated when its statement is sent, so ackMs includes any wait for a statement slot.
+    document: () => deliveryDocument(input.endpoint, record, content, performance.now() - input.startedAt),
+    body: Buffer.from(record.body.buffer, record.body.byteOffset, record.body.byteLength),
+    deadline: input.startedAt + INGEST_DEADLINE_MS,
+    admission: input.admission,
+    trace: input.trace,
+  });
+}
+
 /**
  * The statement found the endpoint through the unique index on tokenHash; the digests are compared
  * once more in constant time so equality never rests on the index's comparison alone.
@@ -102,20 +111,10 @@ function sameEndpoint(selector: EndpointSelector, stored: StoredDelivery): boole
   return selector.kind === "endpoint" || safeEqual(stored.tokenHash, selector.tokenHash);
 }
 
-class DeadlineExceeded extends Error {}
-
-function withDeadline<T>(work: Promise<T>, startedAt: number): Promise<T> {
-  const remaining = Math.max(0, INGEST_DEADLINE_MS - (performance.now() - startedAt));
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded("ingest deadline exceeded")), remaining);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-async function failed(error: unknown, endpoint: EndpointSelector, record: DeliveryRecord): Promise<IngestResult> {
-  if (error instanceof DeadlineExceeded || isDatabaseUnavailable(error)) {
-    logger.warn("webhook ingest: database unavailable", { deadline: error instanceof DeadlineExceeded });
+async function failed(error: unknown, input: IngestInput, record: DeliveryRecord): Promise<IngestResult> {
+  const deadline = error instanceof IngestDeadlineExceeded;
+  if (deadline || isStatementTimeout(error) || isDatabaseUnavailable(error)) {
+    logger.warn("webhook ingest: database unavailable", { deadline });
     return { ok: false, error: new AppError("unavailable", "The database is unavailable; try again shortly."), delivery: null };
   }
   // The statement failed as a whole (nothing of it was written). Record that the delivery arrived,
@@ -123,11 +122,11 @@ async function failed(error: unknown, endpoint: EndpointSelector, record: Delive
   logger.error("webhook ingest statement failed", { error });
   let stored: StoredDelivery | null = null;
   try {
-    stored = await storeRejectedDelivery(endpoint, record, "internal_error", [
-      { path: "", message: "The delivery could not be stored; it can be replayed from the inspector." },
-    ]);
+    const errors = [{ path: "", message: "The delivery could not be stored; it can be replayed from the inspector." }];
+    stored = await submit(input, record, { kind: "rejected", reason: "internal_error", errors }, null);
   } catch (fallbackError) {
     logger.error("webhook ingest fallback record failed", { error: fallbackError });
   }
-  return { ok: false, error: new AppError("internal_error", "Something went wrong on our side."), delivery: stored };
+  // 503, never 500: nothing of the delivery was applied, and TribeMade should send it again.
+  return { ok: false, error: new AppError("unavailable", NOT_STORED_MESSAGE), delivery: stored };
 }

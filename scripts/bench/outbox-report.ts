@@ -1,4 +1,4 @@
-// docs/benchmarks.md sections for the outbox benchmarks (lib/bench/outbox.ts).
+// docs/benchmarks.md sections for the outbox benchmarks (scripts/bench/outbox.ts).
 import type { PaceResult, ThroughputResult } from "./outbox";
 import { table } from "./report";
 
@@ -55,7 +55,7 @@ export function throughputMarkdown(result: ThroughputResult, machine: string, me
     "### How it is measured",
     "",
     "- A throwaway embedded PostgreSQL (fsync on) with the migrations; the TribeMade simulator in its own process with its rate " +
-      "limits lifted (TribeMade is another machine); one measuring process playing an app instance (`lib/bench/outbox-worker.ts`).",
+      "limits lifted (TribeMade is another machine); one measuring process playing an app instance (`scripts/bench/outbox-worker.ts`).",
     `- ${messages} orders are placed at the simulator and written to the database. Each round enqueues one \`verify_order\` per ` +
       "order and drains until none is open, alternating with the baseline, which claims the same number of messages 100 at a time " +
       "(`FOR UPDATE SKIP LOCKED`, the same ordering) and marks them done, with no call and no other write.",

@@ -1,4 +1,4 @@
-// The outbox benchmark's measuring process (started by lib/bench/outbox.ts with the environment
+// The outbox benchmark's measuring process (started by scripts/bench/outbox.ts with the environment
 // set): it plays one app instance. Modes, printed as one JSON line on stdout:
 //   throughput  N orders at the simulator; alternating rounds of (a) a bare SKIP LOCKED
 //               claim-and-mark loop over N messages and (b) the real drain verifying N orders
@@ -7,10 +7,10 @@
 //               the drain runs the way the listener does until all are sent.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { sealStoreApiKey } from "../stores/api-key";
-import { runDrain } from "../outbox/drain";
+import { sealStoreApiKey } from "../../lib/stores/api-key";
+import { runDrain } from "../../lib/outbox/drain";
 import { postmasterPid, treeCpuSeconds } from "./process-cpu";
-import { createControlClient, type ControlClient } from "../tribemade/simulator/control-client";
+import { createControlClient, type ControlClient } from "../../lib/tribemade/simulator/control-client";
 
 const databaseUrl = process.env.DATABASE_URL!;
 const control = createControlClient(process.env.TRIBEMADE_API_BASE_URL!);

@@ -2,20 +2,33 @@ import "server-only";
 
 // Reads a request body once, as bytes, stopping as soon as it passes the cap: a sender cannot make
 // us buffer more than cap + one chunk. The first `cap` bytes are kept so an oversized delivery can
-// still be recorded and inspected.
+// still be recorded and inspected. A sender that trickles its body cannot hold the request (and
+// its place in the ingest queue) longer than `timeoutMs`.
 
 export type CappedBody = { bytes: Uint8Array; truncated: boolean };
 
-export async function readBodyCapped(request: Request, cap: number): Promise<CappedBody> {
+/** The body did not arrive in time. */
+export class BodyReadTimeout extends Error {}
+
+export async function readBodyCapped(request: Request, cap: number, timeoutMs = Infinity): Promise<CappedBody> {
   if (!request.body) return { bytes: new Uint8Array(0), truncated: false };
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   let truncated = false;
+  let timedOut = false;
+  // Cancelling ends the pending read (done: true); the flag tells that apart from the body's end.
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(() => {
+        timedOut = true;
+        void reader.cancel().catch(() => {});
+      }, timeoutMs)
+    : undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (timedOut) throw new BodyReadTimeout(`the body did not arrive within ${timeoutMs} ms`);
       if (done) break;
       const room = cap - size;
       if (value.byteLength > room) {
@@ -28,6 +41,7 @@ export async function readBodyCapped(request: Request, cap: number): Promise<Cap
       size += value.byteLength;
     }
   } finally {
+    clearTimeout(timer);
     // Stop the sender's upload instead of draining it; ignore errors from an already-closed stream.
     if (truncated) await reader.cancel().catch(() => {});
     reader.releaseLock();

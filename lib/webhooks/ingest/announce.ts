@@ -1,7 +1,7 @@
 import "server-only";
 import { notifyFeed } from "@/lib/feed/notify";
 import { wakeOutbox } from "@/lib/outbox/wake";
-import type { StoredDelivery } from "@/lib/webhooks/ingest-sql";
+import type { StoredDelivery } from "@/lib/webhooks/ingest/statement";
 
 // Runs after the response (Next.js `after()`): the ack never waits for these, and they are not the
 // only copy of anything (the outbox row and the delivery row are already committed).

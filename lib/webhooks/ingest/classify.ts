@@ -1,4 +1,4 @@
-import { formatPath, makeJsonbSafe, repairText } from "@/lib/webhooks/jsonb-safe";
+import { formatPath, makeJsonbSafe, repairText } from "@/lib/webhooks/ingest/jsonb-safe";
 import {
   parseTribemadeTimestamp,
   WEBHOOK_EVENT,

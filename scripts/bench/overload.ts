@@ -1,0 +1,146 @@
+// Overload (issue 10 item 3): twice the machine's measured ingest capacity, open loop, for a minute.
+// Bounded ingest must keep the server's memory flat, commit every delivery it acknowledges, refuse
+// the rest with fast 503s, and be back to normal within seconds once the flood stops.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { percentile, steadyLoad, type Sample } from "./load";
+import type { AppServer } from "./stack";
+
+export type OverloadResult = {
+  offeredRate: number;
+  seconds: number;
+  ok: number;
+  byStatus: Record<string, number>;
+  okLatency: { p50: number; p99: number };
+  refusedLatency: { p50: number; p99: number; max: number };
+  rssMiB: { before: number; max: number; after: number };
+  missing: number;
+  /** From the end of the flood to the last refused or slow (> 100 ms) request of the probe that follows. */
+  recoveryMs: number;
+};
+
+const TEMPLATE = (orderId: string) =>
+  JSON.stringify({
+    event: "order.created",
+    order_id: orderId,
+    customer: { name: "Rahul Sharma", email: "rahul.sharma@example.com", number: "9876543210", pincode: "400001" },
+    order_details: { quantity: 2, amount: 2048.0 },
+    status: "started",
+  });
+
+export async function runOverloadBench(options: {
+  server: AppServer;
+  databaseUrl: string;
+  token: string;
+  capacity: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<OverloadResult> {
+  const { server, log } = options;
+  const path = `/api/webhooks/tribemade/${options.token}`;
+  const orders = new Map<string, string>();
+  const body = (id?: string) => {
+    const orderId = randomUUID();
+    if (id) orders.set(id, orderId);
+    return TEMPLATE(orderId);
+  };
+  const offeredRate = Math.round(options.capacity * 2);
+  const rss = { before: rssMiB(server), max: 0, after: 0 };
+  const sampler = setInterval(() => (rss.max = Math.max(rss.max, rssMiB(server))), 250);
+  log(`Overload: ${offeredRate} req/s (2 × ${options.capacity.toFixed(0)}) for ${options.seconds} s…`);
+  const flood = await steadyLoad({
+    baseUrl: server.baseUrl,
+    path,
+    body,
+    rate: offeredRate,
+    seconds: options.seconds,
+    idPrefix: "flood",
+  });
+  const floodEnd = performance.timeOrigin + performance.now();
+  log("Overload: probing recovery at 50 req/s for 10 s…");
+  const probe = await steadyLoad({ baseUrl: server.baseUrl, path, body, rate: 50, seconds: 10, idPrefix: "probe" });
+  clearInterval(sampler);
+  rss.after = rssMiB(server);
+
+  const ok = flood.samples.filter((s) => s.status === 200);
+  const refused = flood.samples.filter((s) => s.status !== 200);
+  const byStatus: Record<string, number> = {};
+  for (const sample of flood.samples) byStatus[sample.status || "error"] = (byStatus[sample.status || "error"] ?? 0) + 1;
+  const acked = [...ok, ...probe.samples.filter((s) => s.status === 200)].map((s) => orders.get(s.id) as string);
+  const missing = await countMissing(options.databaseUrl, acked);
+  const late = probe.samples.filter((s) => s.status !== 200 || s.end - s.scheduled > 100);
+  const recoveryMs = late.length === 0 ? 0 : Math.max(...late.map((s) => s.end)) - floodEnd;
+  const latencies = (samples: Sample[]) => samples.map((s) => s.end - s.scheduled).sort((a, b) => a - b);
+  const okMs = latencies(ok);
+  const refusedMs = latencies(refused);
+  return {
+    offeredRate,
+    seconds: options.seconds,
+    ok: ok.length,
+    byStatus,
+    okLatency: { p50: percentile(okMs, 0.5), p99: percentile(okMs, 0.99) },
+    refusedLatency: { p50: percentile(refusedMs, 0.5), p99: percentile(refusedMs, 0.99), max: refusedMs.at(-1) ?? Number.NaN },
+    rssMiB: rss,
+    missing,
+    recoveryMs: Math.max(0, recoveryMs),
+  };
+}
+
+/** Resident memory of the server's process, MiB (Linux; NaN elsewhere). */
+function rssMiB(server: AppServer): number {
+  try {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function countMissing(databaseUrl: string, orderIds: string[]): Promise<number> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ found: string }>(
+      `SELECT count(*) AS found FROM "Order" WHERE "tribemadeOrderId" = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    return orderIds.length - Number(rows[0]?.found ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "–");
+
+export function overloadMarkdown(result: OverloadResult, machine: string): string {
+  const statuses = Object.entries(result.byStatus)
+    .map(([status, count]) => `${status}: ${count}`)
+    .join(", ");
+  const refusedFast = result.refusedLatency.p99 < 100;
+  const bounded = result.rssMiB.max < result.rssMiB.before + 200;
+  const pass = (ok: boolean) => (ok ? "✅" : "❌");
+  return [
+    "## Webhook ingest under overload",
+    "",
+    `Run ${new Date().toISOString()} on ${machine}.`,
+    "",
+    `${result.offeredRate} req/s offered for ${result.seconds} s — twice the webhook route's max throughput measured in the same run — ` +
+      "open loop (one request every 1/rate s whatever the server does), each a new order, then 10 s at 50 req/s to watch recovery.",
+    "",
+    "| | figure | goal |",
+    "| --- | --- | --- |",
+    `| acknowledged (2xx) | ${result.ok} (${(result.ok / result.seconds).toFixed(0)}/s) | |`,
+    `| answers by status | ${statuses} | non-2xx are 503 |`,
+    `| acknowledged orders missing from the database | ${result.missing} | 0 ${pass(result.missing === 0)} |`,
+    `| 2xx latency p50 / p99 | ${ms(result.okLatency.p50)} / ${ms(result.okLatency.p99)} | |`,
+    `| refused latency p50 / p99 / max | ${ms(result.refusedLatency.p50)} / ${ms(result.refusedLatency.p99)} / ${ms(result.refusedLatency.max)} | fast ${pass(refusedFast)} |`,
+    `| server memory (RSS) before / max / after | ${result.rssMiB.before.toFixed(0)} / ${result.rssMiB.max.toFixed(0)} / ${result.rssMiB.after.toFixed(0)} MiB | bounded ${pass(bounded)} |`,
+    `| recovery (flood end → last refused or > 100 ms probe) | ${(result.recoveryMs / 1000).toFixed(1)} s | < 5 s ${pass(result.recoveryMs < 5_000)} |`,
+    "",
+    "How: `scripts/bench/overload.ts`, against the same server and database as the ingest benchmark above, after it. " +
+      "Latency is from each request's scheduled start (queueing in the load generator included). Memory is the `next start` " +
+      "process's resident set, sampled every 250 ms. Every acknowledged `order_id` is looked up afterwards.",
+  ].join("\n");
+}
