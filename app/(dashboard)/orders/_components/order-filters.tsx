@@ -1,7 +1,8 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import type { ReactNode, Ref } from "react";
+import { useSearchBox } from "@/components/filters/use-search-box";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -48,21 +49,7 @@ export type OrderFiltersBarProps = {
 };
 
 export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderFiltersBarProps) {
-  const [search, setSearch] = useState(filters.q ?? "");
-  // Follow the URL when it changes from elsewhere (back button, "Clear").
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    setSearch(filters.q ?? "");
-  }
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ q: value.trim() || undefined }, "replace"), SEARCH_DEBOUNCE_MS);
-  }
+  const [search, onSearch] = useSearchBox(filters.q, (q) => onChange({ q }, "replace"), SEARCH_DEBOUNCE_MS);
 
   const custom = Boolean(filters.from || filters.to);
   const dateValue = custom ? "custom" : (filters.range ?? "");

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { SearchIcon, XIcon } from "lucide-react";
+import { useSearchBox } from "@/components/filters/use-search-box";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -43,21 +44,7 @@ export type DeliveryFiltersBarProps = {
 };
 
 export function DeliveryFiltersBar({ filters, endpoints, onChange, status }: DeliveryFiltersBarProps) {
-  const [search, setSearch] = useState(filters.q ?? "");
-  // Follow the URL when it changes from elsewhere (back button, "Clear").
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    setSearch(filters.q ?? "");
-  }
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ q: value.trim() || undefined }), SEARCH_DEBOUNCE_MS);
-  }
+  const [search, onSearch] = useSearchBox(filters.q, (q) => onChange({ q }), SEARCH_DEBOUNCE_MS);
 
   const set = (patch: Partial<DeliveryFilters>) => onChange(patch);
 
