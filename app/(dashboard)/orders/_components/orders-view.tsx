@@ -3,8 +3,7 @@
 import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
 import { useCallback, useRef } from "react";
 import { useUrlFilters } from "@/components/filters/use-url-filters";
-import { ListLoadError } from "@/components/live-list/list-load-error";
-import { LoadMoreFooter } from "@/components/live-list/load-more-footer";
+import { LiveListBody } from "@/components/live-list/live-list-body";
 import { BulkSlot } from "@/components/orders/bulk-slot";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";
 import { useOrderAlerts } from "@/components/orders/use-order-alerts";
@@ -13,7 +12,6 @@ import { useOrderSelection } from "@/components/orders/use-order-selection";
 import type { StreamStatus } from "@/components/orders/use-order-stream";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Spinner } from "@/components/ui/spinner";
@@ -81,38 +79,25 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
         <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore}>
           {feed.bulkActions}
         </BulkSlot>
-        {live.pending ? (
-          <Card className="overflow-hidden">
-            <OrdersTableSkeleton />
-          </Card>
-        ) : live.error && !live.stale ? (
-          <ListLoadError title="Orders didn't load" error={live.error} retry={live.retry} />
-        ) : live.rows.length === 0 ? (
-          hasFilters(filters) || filters.status ? (
-            <EmptyState
-              icon={<Search />}
-              title="No orders match"
-              description="Nothing fits these filters. Orders that match will appear here on their own as they arrive."
-              action={<Button onClick={() => setFilters({ ...CLEARED, status: undefined })}>Clear filters</Button>}
-            />
-          ) : (
-            <NoOrdersYet />
-          )
-        ) : (
-          <>
-            <Card className="overflow-hidden">
-              <OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />
-            </Card>
-            <LoadMoreFooter
-              shown={live.rows.length}
-              noun={["order", "orders"]}
-              hasMore={live.hasMore}
-              loadMore={live.loadMore}
-              loadingMore={live.loadingMore}
-              loadMoreError={live.loadMoreError}
-            />
-          </>
-        )}
+        <LiveListBody
+          live={live}
+          noun={["order", "orders"]}
+          skeleton={<OrdersTableSkeleton />}
+          errorTitle="Orders didn't load"
+          empty={
+            hasFilters(filters) || filters.status ? (
+              <EmptyState
+                icon={<Search />}
+                title="No orders match"
+                description="Nothing fits these filters. Orders that match will appear here on their own as they arrive."
+                action={<Button onClick={() => setFilters({ ...CLEARED, status: undefined })}>Clear filters</Button>}
+              />
+            ) : (
+              <NoOrdersYet />
+            )
+          }
+          table={<OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />}
+        />
       </div>
       {feed.overlays}
     </>

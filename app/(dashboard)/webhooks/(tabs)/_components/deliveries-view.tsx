@@ -2,11 +2,9 @@
 
 import { ArrowRightIcon, SearchIcon, WebhookIcon } from "lucide-react";
 import { useUrlFilters } from "@/components/filters/use-url-filters";
-import { ListLoadError } from "@/components/live-list/list-load-error";
-import { LoadMoreFooter } from "@/components/live-list/load-more-footer";
+import { LiveListBody } from "@/components/live-list/live-list-body";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectSteps } from "@/components/webhooks/connect-steps";
@@ -43,38 +41,25 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
   return (
     <div className="grid gap-4">
       <DeliveryFiltersBar filters={filters} endpoints={endpoints} onChange={setFilters} status={status} />
-      {live.pending ? (
-        <Card className="overflow-hidden">
-          <DeliveriesTableSkeleton />
-        </Card>
-      ) : live.error && !live.stale ? (
-        <ListLoadError title="Deliveries didn't load" error={live.error} retry={live.retry} />
-      ) : live.rows.length === 0 ? (
-        hasFilters(filters) ? (
-          <EmptyState
-            icon={<SearchIcon />}
-            title="No deliveries match"
-            description="Nothing received fits these filters. New deliveries that match will appear here on their own."
-            action={<Button onClick={() => setFilters(CLEARED)}>Clear filters</Button>}
-          />
-        ) : (
-          <NoDeliveriesYet />
-        )
-      ) : (
-        <>
-          <Card className="overflow-hidden">
-            <DeliveriesTable rows={live.rows} fresh={live.fresh} />
-          </Card>
-          <LoadMoreFooter
-            shown={live.rows.length}
-            noun={["delivery", "deliveries"]}
-            hasMore={live.hasMore}
-            loadMore={live.loadMore}
-            loadingMore={live.loadingMore}
-            loadMoreError={live.loadMoreError}
-          />
-        </>
-      )}
+      <LiveListBody
+        live={live}
+        noun={["delivery", "deliveries"]}
+        skeleton={<DeliveriesTableSkeleton />}
+        errorTitle="Deliveries didn't load"
+        empty={
+          hasFilters(filters) ? (
+            <EmptyState
+              icon={<SearchIcon />}
+              title="No deliveries match"
+              description="Nothing received fits these filters. New deliveries that match will appear here on their own."
+              action={<Button onClick={() => setFilters(CLEARED)}>Clear filters</Button>}
+            />
+          ) : (
+            <NoDeliveriesYet />
+          )
+        }
+        table={<DeliveriesTable rows={live.rows} fresh={live.fresh} />}
+      />
     </div>
   );
 }
