@@ -1,7 +1,8 @@
 "use client";
 
 import { Search, X } from "lucide-react";
-import { useEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import type { ReactNode, Ref } from "react";
+import { useUrlSearch } from "@/components/forms/use-url-search";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -12,9 +13,6 @@ import { parseSearch } from "@/lib/search/terms";
 // The feed's filters: search (debounced; the running request is cancelled when the text changes,
 // react-query's signal), verification, sync, and a date range in IST days. Everything lives in
 // the URL (the caller's onChange writes it).
-
-/** Typing pauses this long before the search runs. */
-const SEARCH_DEBOUNCE_MS = 250;
 
 const RANGE_LABELS: Record<OrderRange, string> = {
   today: "Today",
@@ -48,21 +46,7 @@ export type OrderFiltersBarProps = {
 };
 
 export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderFiltersBarProps) {
-  const [search, setSearch] = useState(filters.q ?? "");
-  // Follow the URL when it changes from elsewhere (back button, "Clear").
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    setSearch(filters.q ?? "");
-  }
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ q: value.trim() || undefined }, "replace"), SEARCH_DEBOUNCE_MS);
-  }
+  const [search, onSearch] = useUrlSearch(filters.q, (q) => onChange({ q }, "replace"));
 
   const custom = Boolean(filters.from || filters.to);
   const dateValue = custom ? "custom" : (filters.range ?? "");

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { SearchIcon, XIcon } from "lucide-react";
+import { useUrlSearch } from "@/components/forms/use-url-search";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -30,9 +31,6 @@ export const CLEARED: Partial<DeliveryFilters> = {
   range: "all",
 };
 
-/** Typing pauses this long before the search runs. */
-const SEARCH_DEBOUNCE_MS = 300;
-
 export type DeliveryFiltersBarProps = {
   filters: DeliveryFilters;
   endpoints: EndpointOption[];
@@ -43,21 +41,7 @@ export type DeliveryFiltersBarProps = {
 };
 
 export function DeliveryFiltersBar({ filters, endpoints, onChange, status }: DeliveryFiltersBarProps) {
-  const [search, setSearch] = useState(filters.q ?? "");
-  // Follow the URL when it changes from elsewhere (back button, "Clear").
-  const [urlQ, setUrlQ] = useState(filters.q);
-  if (urlQ !== filters.q) {
-    setUrlQ(filters.q);
-    setSearch(filters.q ?? "");
-  }
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ q: value.trim() || undefined }), SEARCH_DEBOUNCE_MS);
-  }
+  const [search, onSearch] = useUrlSearch(filters.q, (q) => onChange({ q }));
 
   const set = (patch: Partial<DeliveryFilters>) => onChange(patch);
 
