@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isSessionCookieName } from "@/lib/auth/session-cookie";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { contentSecurityPolicy, newNonce, plainHttpOrigin } from "@/lib/http/content-security-policy";
 
 // Two jobs, both for page requests only (never /api/*, so the webhook hot path skips it):
 // 1. Every page gets a Content-Security-Policy with a fresh nonce. Next.js reads the policy from
@@ -20,10 +20,13 @@ function isDashboardPath(pathname: string): boolean {
 // Entry point (like lib/env.ts): Next.js inlines NODE_ENV at build time.
 // eslint-disable-next-line no-restricted-properties
 const dev = process.env.NODE_ENV === "development";
+// The local simulator's product images (http://127.0.0.1:…); TribeMade's are https.
+// eslint-disable-next-line no-restricted-properties
+const simulatorImages = plainHttpOrigin(process.env.TRIBEMADE_API_BASE_URL);
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { dev });
+  const policy = contentSecurityPolicy(nonce, { dev, imageOrigins: simulatorImages ? [simulatorImages] : [] });
 
   const { pathname, search } = request.nextUrl;
   const signedIn = request.cookies.getAll().some((cookie) => isSessionCookieName(cookie.name));

@@ -1,7 +1,8 @@
-// npm run keys:rotate — rewrites every stored TribeMade API key under the current ENCRYPTION_KEY,
-// bound to its store (lib/stores/api-key.ts). Run it after changing ENCRYPTION_KEY (keep the old
-// one in ENCRYPTION_KEYS_PREVIOUS until this has run) and once after upgrading from the unbound
-// format. Keys it cannot read are listed and left as they are; exit 1 if there were any.
+// npm run keys:rotate — rewrites every stored TribeMade API key and fulfillment signing secret under
+// the current ENCRYPTION_KEY, bound to its store (lib/stores/api-key.ts, lib/fulfillment/secret.ts).
+// Run it after changing ENCRYPTION_KEY (keep the old one in ENCRYPTION_KEYS_PREVIOUS until this has
+// run) and once after upgrading from the unbound format. Secrets it cannot read are listed and left
+// as they are; exit 1 if there were any.
 //   With DATABASE_URL: that database, with ENCRYPTION_KEY / ENCRYPTION_KEYS_PREVIOUS from the environment.
 //   Without: the embedded default under .data/ (stop `npm start` first), with .data/secrets.json's key.
 import path from "node:path";
@@ -28,17 +29,26 @@ async function main(): Promise<number> {
   try {
     // The app's data layer reads its configuration when first imported: only now.
     const { rotateStoreApiKeys } = await import("../lib/stores/api-key");
+    const { rotateFulfillmentSecrets } = await import("../lib/fulfillment/secret");
     const { pgPool } = await import("../lib/db");
-    const report = await rotateStoreApiKeys();
+    const reports = [
+      { what: "TribeMade API keys", report: await rotateStoreApiKeys() },
+      { what: "fulfillment signing secrets", report: await rotateFulfillmentSecrets() },
+    ];
     await pgPool.end();
-    console.log(
-      `Re-encrypted ${report.rotated} of ${report.total} stored API keys under the current ENCRYPTION_KEY (key id ${report.keyId}).`,
-    );
-    if (report.failures.length > 0) {
+    let unreadable = 0;
+    for (const { what, report } of reports) {
+      console.log(
+        `Re-encrypted ${report.rotated} of ${report.total} stored ${what} under the current ENCRYPTION_KEY (key id ${report.keyId}).`,
+      );
+      if (report.failures.length === 0) continue;
+      unreadable += report.failures.length;
       console.error(`${report.failures.length} could not be read and were left as they are:`);
       for (const failure of report.failures) console.error(`  store ${failure.storeId}: ${failure.reason}`);
+    }
+    if (unreadable > 0) {
       console.error(
-        "Add the key they were encrypted with to ENCRYPTION_KEYS_PREVIOUS and run this again, or re-enter them in Settings → API key.",
+        "Add the key they were encrypted with to ENCRYPTION_KEYS_PREVIOUS and run this again, or re-enter them in Settings (API key, fulfillment secret).",
       );
       return 1;
     }

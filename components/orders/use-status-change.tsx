@@ -112,13 +112,16 @@ export function useStatusChange(storeId: string) {
   const undo = useCallback(
     async (orderId: string, version: number, ref: string, before: OrderPatch) => {
       const result = await undoStatusChange({ orderId, version });
+      // A toast of its own: sonner is still closing the one whose Undo was clicked, and an update
+      // to a closing toast can be dropped.
+      toast.dismiss(`status-${orderId}`);
       if (!result.ok) {
-        toast.error(result.error.message, { id: `status-${orderId}` });
+        toast.error(result.error.message, { id: `undo-${orderId}` });
         return;
       }
       cache.patch(orderId, { ...before, status: result.data.status, version: result.data.version });
       toast.success(`Undone: ${ref} is ${result.data.status} again`, {
-        id: `status-${orderId}`,
+        id: `undo-${orderId}`,
         description: "Nothing was sent to TribeMade.",
         duration: 4_000,
       });

@@ -9,7 +9,21 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+/**
+ * The origin of a TribeMade API base URL served over plain http (the local simulator, whose
+ * product images are http too); null for TribeMade's own https, which "https:" already allows.
+ */
+export function plainHttpOrigin(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; imageOrigins?: string[] }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React's development build evaluates code for its debugging aids; production never does.
@@ -17,7 +31,7 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     // Inline style attributes (React's style={…}, Radix positioning, sonner): they cannot run code.
     "style-src": ["'self'", "'unsafe-inline'"],
     // Product images come from TribeMade's CDN over https; charts and avatars are data: URIs.
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "img-src": ["'self'", "data:", "blob:", "https:", ...(options.imageOrigins ?? [])],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "frame-src": ["'none'"],

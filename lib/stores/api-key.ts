@@ -1,5 +1,6 @@
 import "server-only";
-import { CURRENT_KEY_ID, decryptSecret, encryptSecret, isCurrentSecret } from "@/lib/crypto/secret-box";
+import { rotateSecrets, type RotationReport } from "@/lib/crypto/rotate-secrets";
+import { decryptSecret, encryptSecret, isCurrentSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 
@@ -45,13 +46,6 @@ async function rewrite(storeId: string, previous: string, apiKey: string): Promi
   return count === 1;
 }
 
-export type RotationReport = {
-  keyId: string;
-  total: number;
-  rotated: number;
-  failures: Array<{ storeId: string; reason: string }>;
-};
-
 /** Rewrites every stored key not yet in the current format (npm run keys:rotate). System work: no caller. */
 export async function rotateStoreApiKeys(): Promise<RotationReport> {
   const stores = await db.store.findMany({
@@ -59,33 +53,6 @@ export async function rotateStoreApiKeys(): Promise<RotationReport> {
     select: { id: true, apiKeyCiphertext: true },
     orderBy: { createdAt: "asc" },
   });
-  const report: RotationReport = { keyId: CURRENT_KEY_ID, total: stores.length, rotated: 0, failures: [] };
-  for (const store of stores) {
-    const ciphertext = store.apiKeyCiphertext!;
-    if (isCurrentSecret(ciphertext)) {
-      // Current already, if it reads: a row copied from another store does not.
-      try {
-        decryptSecret(ciphertext, storeApiKeyAad(store.id));
-      } catch {
-        report.failures.push({
-          storeId: store.id,
-          reason: "does not decrypt for this store (altered, or copied from another store)",
-        });
-      }
-      continue;
-    }
-    let apiKey: string;
-    try {
-      apiKey = decryptSecret(ciphertext, storeApiKeyAad(store.id));
-    } catch (error) {
-      const unknownKey = error instanceof Error && /unknown key/.test(error.message);
-      report.failures.push({
-        storeId: store.id,
-        reason: unknownKey ? "encrypted with an unknown key" : "does not decrypt (altered, or copied from another store)",
-      });
-      continue;
-    }
-    if (await rewrite(store.id, ciphertext, apiKey)) report.rotated += 1;
-  }
-  return report;
+  const secrets = stores.map((store) => ({ storeId: store.id, ciphertext: store.apiKeyCiphertext! }));
+  return rotateSecrets(secrets, storeApiKeyAad, rewrite);
 }

@@ -85,9 +85,13 @@ describe("store API keys at rest", () => {
 describe("npm run keys:rotate", () => {
   it("re-encrypts every stored key under the current ENCRYPTION_KEY, bound to its store, and reports what it could not read", async () => {
     const legacy = await createMerchant("Legacy");
+    const signingSecret = "whsec_bGVnYWN5LXNpZ25pbmctc2VjcmV0LWZvci10ZXN0cw";
     await db.store.update({
       where: { id: legacy.store.id },
-      data: { apiKeyCiphertext: legacyCiphertext(legacy.apiKey, oldKey) },
+      data: {
+        apiKeyCiphertext: legacyCiphertext(legacy.apiKey, oldKey),
+        fulfillmentSecretCiphertext: legacyCiphertext(signingSecret, oldKey),
+      },
     });
     const bound = await createMerchant("Bound");
     const lost = await createMerchant("Lost");
@@ -98,7 +102,9 @@ describe("npm run keys:rotate", () => {
     const newKey = randomBytes(32).toString("base64");
     const { code, out } = await rotate({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEYS_PREVIOUS: oldKey });
     expect(code, out).toBe(1);
-    expect(out).toMatch(/Re-encrypted \d+ of \d+ stored API keys under the current ENCRYPTION_KEY \(key id [0-9a-f]{8}\)/);
+    expect(out).toMatch(
+      /Re-encrypted \d+ of \d+ stored TribeMade API keys under the current ENCRYPTION_KEY \(key id [0-9a-f]{8}\)/,
+    );
     expect(out).toContain(`store ${lost.store.id}: encrypted with an unknown key`);
 
     for (const merchant of [legacy, bound]) {
@@ -110,6 +116,15 @@ describe("npm run keys:rotate", () => {
       expect(row.apiKeyKeyId).toBe(keyId(newKey));
       expect(openBound(row.apiKeyCiphertext!, newKey, storeApiKeyAad(merchant.store.id))).toBe(merchant.apiKey);
     }
+    // The fulfillment signing secret too, under its own label.
+    const { fulfillmentSecretCiphertext } = await db.store.findUniqueOrThrow({
+      where: { id: legacy.store.id },
+      select: { fulfillmentSecretCiphertext: true },
+    });
+    expect(out).toMatch(/Re-encrypted [1-9]\d* of \d+ stored fulfillment signing secrets/);
+    expect(openBound(fulfillmentSecretCiphertext!, newKey, `tribedesk/fulfillment-secret/${legacy.store.id}`)).toBe(
+      signingSecret,
+    );
     // The unreadable one is left exactly as it was, for someone with the right key.
     const untouched = await db.store.findUniqueOrThrow({ where: { id: lost.store.id }, select: { apiKeyCiphertext: true } });
     expect(untouched.apiKeyCiphertext).toBe(lostCiphertext);

@@ -2,7 +2,7 @@
 
 import { Search, X } from "lucide-react";
 import type { ReactNode, Ref } from "react";
-import { useSearchBox } from "@/components/filters/use-search-box";
+import { useUrlSearch } from "@/components/forms/use-url-search";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -13,9 +13,6 @@ import { parseSearch } from "@/lib/search/terms";
 // The feed's filters: search (debounced; the running request is cancelled when the text changes,
 // react-query's signal), verification, sync, and a date range in IST days. Everything lives in
 // the URL (the caller's onChange writes it).
-
-/** Typing pauses this long before the search runs. */
-const SEARCH_DEBOUNCE_MS = 250;
 
 const RANGE_LABELS: Record<OrderRange, string> = {
   today: "Today",
@@ -49,7 +46,7 @@ export type OrderFiltersBarProps = {
 };
 
 export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderFiltersBarProps) {
-  const [search, onSearch] = useSearchBox(filters.q, (q) => onChange({ q }, "replace"), SEARCH_DEBOUNCE_MS);
+  const [search, onSearch] = useUrlSearch(filters.q, (q) => onChange({ q }, "replace"));
 
   const custom = Boolean(filters.from || filters.to);
   const dateValue = custom ? "custom" : (filters.range ?? "");

@@ -2,7 +2,7 @@
 
 import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
 import { useCallback, useRef } from "react";
-import { useUrlFilters } from "@/components/filters/use-url-filters";
+import { useUrlFilters } from "@/components/forms/use-url-filters";
 import { LiveListBody } from "@/components/live-list/live-list-body";
 import { BulkSlot } from "@/components/orders/bulk-slot";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";

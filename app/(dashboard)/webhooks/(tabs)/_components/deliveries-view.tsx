@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowRightIcon, SearchIcon, WebhookIcon } from "lucide-react";
-import { useUrlFilters } from "@/components/filters/use-url-filters";
+import { useUrlFilters } from "@/components/forms/use-url-filters";
 import { LiveListBody } from "@/components/live-list/live-list-body";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { SearchIcon, XIcon } from "lucide-react";
-import { useSearchBox } from "@/components/filters/use-search-box";
+import { useUrlSearch } from "@/components/forms/use-url-search";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -31,9 +31,6 @@ export const CLEARED: Partial<DeliveryFilters> = {
   range: "all",
 };
 
-/** Typing pauses this long before the search runs. */
-const SEARCH_DEBOUNCE_MS = 300;
-
 export type DeliveryFiltersBarProps = {
   filters: DeliveryFilters;
   endpoints: EndpointOption[];
@@ -44,7 +41,7 @@ export type DeliveryFiltersBarProps = {
 };
 
 export function DeliveryFiltersBar({ filters, endpoints, onChange, status }: DeliveryFiltersBarProps) {
-  const [search, onSearch] = useSearchBox(filters.q, (q) => onChange({ q }), SEARCH_DEBOUNCE_MS);
+  const [search, onSearch] = useUrlSearch(filters.q, (q) => onChange({ q }));
 
   const set = (patch: Partial<DeliveryFilters>) => onChange(patch);
 
