@@ -12,6 +12,9 @@ export async function signIn(page: Page, to?: string) {
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === (to ?? "/orders"));
+  // The feed subscribes to its stream after it renders, and the first subscription replays nothing: an
+  // order placed in between would wait for the next poll (60 s). Once it says Live, new orders arrive.
+  if ((to ?? "/orders") === "/orders") await expect(page.getByText("Live", { exact: true })).toBeVisible();
 }
 
 export type PlacedOrder = { order_id: string; customer: { name: string; email: string } };
