@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { freshSecrets } from "./fresh-secrets";
 
 export type LocalSecrets = {
   AUTH_SECRET: string;
@@ -18,9 +19,7 @@ export type LocalSecrets = {
 
 function generate(): LocalSecrets {
   return {
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    CRON_SECRET: randomBytes(24).toString("base64url"),
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    ...freshSecrets(),
     DEMO_WEBHOOK_TOKEN: randomBytes(32).toString("base64url"),
   };
 }

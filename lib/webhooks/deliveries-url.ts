@@ -1,4 +1,4 @@
-import type { DeliveryFilters } from "@/lib/webhooks/schemas";
+import { deliveryFiltersSchema, type DeliveryFilters } from "@/lib/webhooks/schemas";
 
 // The inspector's URLs. Filters ⇄ query string, shared by the list's URL (shareable, survives
 // reload) and its API calls. Client-safe.
@@ -12,6 +12,12 @@ export function filtersToParams(filters: DeliveryFilters, extra: Record<string, 
   if (filters.q) params.set("q", filters.q);
   for (const [name, value] of Object.entries(extra)) params.set(name, value);
   return params;
+}
+
+/** The URL's filters; anything unreadable shows the unfiltered list. */
+export function parseFilters(params: URLSearchParams): DeliveryFilters {
+  const parsed = deliveryFiltersSchema.safeParse(Object.fromEntries(params));
+  return parsed.success ? parsed.data : { range: "all" };
 }
 
 export function deliveriesApiUrl(filters: DeliveryFilters, cursor?: string | null): string {

@@ -5,11 +5,10 @@
 //               SKIP LOCKED claim-and-mark loop on the same database, alternating rounds.
 //   pace:       100 status pushes for one store at TribeMade's real 20 per minute (5 minutes; opt-in).
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
+import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
+import { freshSecrets } from "../../lib/embedded/fresh-secrets";
 import { applyMigrations } from "../../lib/migrations/apply";
 
 export type CpuPerMessage = { app: number; simulator: number; postgres: number };
@@ -36,28 +35,25 @@ export async function runOutboxBench(options: {
   pace: boolean;
 }): Promise<{ throughput: ThroughputResult; pace: PaceResult | null }> {
   const { root, log } = options;
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), "tribedesk-bench-outbox-"));
-  const stops: Array<() => Promise<void>> = [() => rm(tempDir, { recursive: true, force: true })];
+  const scratch = await makeThrowawayDir("tribedesk-bench-outbox-");
   try {
     log("outbox: starting embedded PostgreSQL…");
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), persistent: false });
-    stops.push(() => postgres.stop());
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: false });
+    scratch.onStop(() => postgres.stop());
     await postgres.createDatabase("bench_outbox");
     const databaseUrl = postgres.urlFor("bench_outbox");
     await applyMigrations(databaseUrl);
     const env: Env = {
       ...options.baseEnv,
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      CRON_SECRET: randomBytes(24).toString("base64url"),
-      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      ...freshSecrets(),
       NODE_OPTIONS: "",
     };
 
     log("outbox: simulator with its limits lifted…");
     const lifted = await startSimulatorProcess(root, ["--limit", "order.get=10000000", "--limit", "order.status=10000000"]);
-    const pgData = path.join(tempDir, "data");
-    stops.push(lifted.stop);
+    const pgData = path.join(scratch.dir, "data");
+    scratch.onStop(lifted.stop);
     log(`outbox: verify_order throughput, ${options.rounds} alternating rounds of ${options.messages} messages…`);
     const throughput = await runWorker<ThroughputResult>(root, {
       ...env,
@@ -75,12 +71,12 @@ export async function runOutboxBench(options: {
     if (options.pace) {
       log("outbox: 100 status pushes at TribeMade's real 20 per minute (about 4–5 minutes)…");
       const real = await startSimulatorProcess(root, []);
-      stops.push(real.stop);
+      scratch.onStop(real.stop);
       pace = await runWorker<PaceResult>(root, { ...env, TRIBEMADE_API_BASE_URL: real.url, BENCH_MODE: "pace" });
     }
     return { throughput, pace };
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await scratch.stop();
   }
 }
 

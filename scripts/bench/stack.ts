@@ -5,14 +5,13 @@
 // pg_stat_statements, so the tail analysis can line them up with slow requests. Everything it
 // starts, stop() stops.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "../../lib/embedded/free-port";
 import { buildApp, buildIsStale, startNext, waitForHealthy } from "../../lib/embedded/next-server";
 import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
+import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
+import { freshSecrets } from "../../lib/embedded/fresh-secrets";
 import { applyMigrations } from "../../lib/migrations/apply";
 import { parsePgLog } from "./pg-log";
 import { cpuAvailable, postmasterPid, treeCpuSeconds } from "./process-cpu";
@@ -60,15 +59,12 @@ export async function startBenchStack(options: {
   log: (line: string) => void;
 }): Promise<BenchStack> {
   const { root, log } = options;
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), "tribedesk-bench-"));
-  const stops: Array<() => Promise<void>> = [() => rm(tempDir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const fn of stops.splice(0).reverse()) await fn().catch(() => {});
-  };
+  const scratch = await makeThrowawayDir("tribedesk-bench-");
+  const { stop } = scratch;
 
   try {
     log("Starting embedded PostgreSQL…");
-    const dataDir = path.join(tempDir, "data");
+    const dataDir = path.join(scratch.dir, "data");
     const pgLog: string[] = [];
     const postgres = await startEmbeddedPostgres({
       dataDir,
@@ -76,7 +72,7 @@ export async function startBenchStack(options: {
       flags: [...PG_DIAGNOSTIC_FLAGS, ...(options.postgresFlags ?? [])],
       log: (chunk) => pgLog.push(...chunk.split("\n")),
     });
-    stops.push(() => postgres.stop());
+    scratch.onStop(() => postgres.stop());
     await postgres.createDatabase("bench");
     const databaseUrl = postgres.urlFor("bench");
     await applyMigrations(databaseUrl);
@@ -88,9 +84,7 @@ export async function startBenchStack(options: {
     const env: Record<string, string | undefined> = {
       ...options.baseEnv,
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      CRON_SECRET: randomBytes(24).toString("base64url"),
-      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      ...freshSecrets(),
       TRIBEDESK_BENCH: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     };
@@ -110,7 +104,7 @@ export async function startBenchStack(options: {
       const merged: Record<string, string | undefined> = { ...env, ...extra, APP_URL: baseUrl };
       const { NODE_ENV: _nodeEnv, ...appEnv } = merged;
       const child: ChildProcess = startNext({ root, dev: false, port, env: appEnv, stdio: "ignore" });
-      stops.push(() => stopChild(child));
+      scratch.onStop(() => stopChild(child));
       log(`Starting next start (${name}) on ${baseUrl}…`);
       await waitForHealthy(baseUrl, 60_000);
       const cpu = () =>

@@ -3,14 +3,14 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import { connect } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/embedded/free-port";
 import { seedDemo } from "../../lib/embedded/local-stack";
 import { buildApp, buildIsStale, startNext, waitForHealthy } from "../../lib/embedded/next-server";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../../lib/embedded/postgres";
+import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
+import { freshSecrets } from "../../lib/embedded/fresh-secrets";
 import { applyMigrations } from "../../lib/migrations/apply";
 
 export type ChaosStack = {
@@ -32,16 +32,13 @@ export async function startChaosStack(options: {
   log: (line: string) => void;
 }): Promise<ChaosStack> {
   const { root, log } = options;
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), "tribedesk-chaos-"));
-  const stops: Array<() => Promise<void>> = [() => rm(tempDir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const fn of stops.splice(0).reverse()) await fn().catch(() => {});
-  };
+  const scratch = await makeThrowawayDir("tribedesk-chaos-");
+  const { stop } = scratch;
   try {
     log("Starting embedded PostgreSQL…");
     // Persistent, so a restart keeps the data; the temporary folder goes at the end.
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), persistent: true });
-    stops.push(() => postgres.stop());
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: true });
+    scratch.onStop(() => postgres.stop());
     await postgres.createDatabase("chaos");
     const databaseUrl = postgres.urlFor("chaos");
     await applyMigrations(databaseUrl);
@@ -52,9 +49,7 @@ export async function startChaosStack(options: {
     const env: Record<string, string | undefined> = {
       ...options.baseEnv,
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      CRON_SECRET: randomBytes(24).toString("base64url"),
-      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      ...freshSecrets(),
       APP_URL: baseUrl,
       // Nothing here should reach TribeMade: a closed local port fails fast.
       TRIBEMADE_API_BASE_URL: "http://127.0.0.1:9",
@@ -85,7 +80,7 @@ export async function startChaosStack(options: {
       if (child?.pid) killTree(child.pid);
       child = null;
     };
-    stops.push(async () => killApp());
+    scratch.onStop(async () => killApp());
     log(`Starting next start on ${baseUrl}…`);
     await startApp();
     await waitForHealthy(baseUrl, 60_000);

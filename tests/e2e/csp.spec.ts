@@ -1,23 +1,12 @@
 // Every page loads under the Content-Security-Policy with zero violations and zero console errors:
 // Next.js's scripts and the theme script carry the request's nonce, nothing else runs.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO } from "../../lib/embedded/demo";
 import { appPages, concretePath } from "./support/app-pages";
-
-const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/orders");
-}
+import { placeOrder, signIn } from "./support/demo-merchant";
 
 /** Ids for the dynamic segments, from the demo store's own data. */
 async function params(page: Page): Promise<Record<string, string>> {
-  const placed = await page.request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
-  expect(placed.status()).toBe(201);
+  await placeOrder(page.request);
   let deliveryId: string | undefined;
   let orderId: string | undefined;
   await expect(async () => {

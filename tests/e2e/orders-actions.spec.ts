@@ -1,30 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO } from "../../lib/embedded/demo";
+import { placeOrder, signIn, simulatorUrl, type PlacedOrder } from "./support/demo-merchant";
 
 // The write side end to end: a status click on the order page (undo, then for real: the
 // simulator's order changes and the page says TribeMade has it), dispatch with an AWB, a bulk change
 // of 25 orders with its ETA and live progress, and the feed's keyboard flow.
 
-const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-async function signIn(page: Page, to = "/orders") {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(to)}`);
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === to);
-}
-
-type Placed = { order_id: string; customer: { name: string } };
-
-async function placeOrder(page: Page, customerName: string): Promise<Placed> {
-  const placed = await page.request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, {
-    data: { overrides: { customer: { name: customerName } } },
-  });
-  expect(placed.status()).toBe(201);
-  return ((await placed.json()) as { payload: Placed }).payload;
-}
 
 async function simulatorOrder(page: Page, orderId: string) {
   const response = await page.request.get(`${simulatorUrl()}/__control/orders/${orderId}`);
@@ -32,7 +13,7 @@ async function simulatorOrder(page: Page, orderId: string) {
 }
 
 /** Opens the order's page from the feed, where it arrived by webhook. */
-async function openOrder(page: Page, placed: Placed) {
+async function openOrder(page: Page, placed: PlacedOrder) {
   const row = page.locator("[data-order-id]", { hasText: placed.order_id.slice(0, 8) });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await row
@@ -45,7 +26,7 @@ async function openOrder(page: Page, placed: Placed) {
 
 test("mark processing, undo it before it is sent: TribeMade never hears of it", async ({ page }) => {
   await signIn(page);
-  const placed = await placeOrder(page, `Undo Test ${unique()}`);
+  const placed = await placeOrder(page.request, `Undo Test ${unique()}`);
   await openOrder(page, placed);
 
   await page.getByRole("button", { name: "Mark processing" }).click();
@@ -68,7 +49,7 @@ test("mark processing, undo it before it is sent: TribeMade never hears of it", 
 
 test("dispatch with an AWB: the dialog builds the courier's tracking link", async ({ page }) => {
   await signIn(page);
-  const placed = await placeOrder(page, `Dispatch Test ${unique()}`);
+  const placed = await placeOrder(page.request, `Dispatch Test ${unique()}`);
   await openOrder(page, placed);
 
   await page.getByRole("button", { name: "Mark processing" }).click();
@@ -97,7 +78,7 @@ test("dispatch with an AWB: the dialog builds the courier's tracking link", asyn
 
 test("mark processing reaches the simulator and the page turns synced", async ({ page }) => {
   await signIn(page);
-  const placed = await placeOrder(page, `Sync Test ${unique()}`);
+  const placed = await placeOrder(page.request, `Sync Test ${unique()}`);
   await openOrder(page, placed);
   await page.getByRole("button", { name: "Mark processing" }).click();
   await expect(page.getByTestId("sync-line")).toHaveAttribute("data-sync", "pending");
@@ -114,7 +95,7 @@ test("bulk: 25 orders processing, with the ETA before and progress after", async
   await signIn(page);
   const name = `Bulk Test ${unique()}`;
   const placed = [];
-  for (let i = 0; i < 25; i++) placed.push(await placeOrder(page, name));
+  for (let i = 0; i < 25; i++) placed.push(await placeOrder(page.request, name));
 
   await page.getByLabel("Search orders").fill(name);
   await expect(page.locator("[data-order-id]")).toHaveCount(25, { timeout: 20_000 });
@@ -142,8 +123,8 @@ test("bulk: 25 orders processing, with the ETA before and progress after", async
 test("keyboard: / searches, j/k move, x selects, p marks processing, ? shows the shortcuts, Enter opens", async ({ page }) => {
   await signIn(page);
   const name = `Keys Test ${unique()}`;
-  const first = await placeOrder(page, name);
-  const second = await placeOrder(page, name);
+  const first = await placeOrder(page.request, name);
+  const second = await placeOrder(page.request, name);
   // Hydrated and connected: the shortcuts listen from here.
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 

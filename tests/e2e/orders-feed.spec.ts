@@ -1,28 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO } from "../../lib/embedded/demo";
+import { placeOrder, signIn } from "./support/demo-merchant";
 
 // The orders feed end to end: sign-in lands on /orders; a simulator order appears in the open feed
 // without a reload (server-sent events); it opens on its order page with its story; the CSV
 // download is the feed's filter as Excel-ready CSV; both pages pass axe with no serious
 // violations and fit a phone's width.
-
-const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // No callbackUrl: the dashboard's default is the feed.
-  await page.waitForURL((url) => url.pathname === "/orders");
-}
-
-async function placeOrder(page: Page) {
-  const placed = await page.request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
-  expect(placed.status()).toBe(201);
-  return ((await placed.json()) as { payload: { order_id: string; customer: { name: string; email: string } } }).payload;
-}
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -35,13 +18,14 @@ async function expectNoSeriousViolations(page: Page) {
 test("a simulator order appears live, opens with its story, and the feed passes axe", async ({ page }) => {
   // Two full axe runs on a shared 2-core machine take a while.
   test.setTimeout(180_000);
+  // No callbackUrl: the dashboard's default is the feed.
   await signIn(page);
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   // A marker on window survives only if the page is never reloaded.
   await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
-  const payload = await placeOrder(page);
+  const payload = await placeOrder(page.request);
   const row = page.locator("[data-order-id]", { hasText: payload.order_id.slice(0, 8) });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(row).toContainText(payload.customer.name);
@@ -63,7 +47,7 @@ test("a simulator order appears live, opens with its story, and the feed passes 
 
 test("search narrows the feed from the URL, and Export CSV downloads that filter", async ({ page }) => {
   await signIn(page);
-  const payload = await placeOrder(page);
+  const payload = await placeOrder(page.request);
   await expect(page.locator("[data-order-id]", { hasText: payload.order_id.slice(0, 8) })).toBeVisible({ timeout: 15_000 });
 
   await page.getByLabel("Search orders").fill(payload.customer.email);
@@ -86,7 +70,7 @@ test("search narrows the feed from the URL, and Export CSV downloads that filter
 test("at a phone's width the feed and the order page fit, without sideways scrolling", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);
-  await placeOrder(page);
+  await placeOrder(page.request);
   await expect(page.locator("[data-order-id]").first()).toBeVisible({ timeout: 15_000 });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);

@@ -1,21 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/embedded/demo";
+import { placeOrder, signIn, simulatorUrl } from "./support/demo-merchant";
 
 // The outbox end to end, on the serverless path (this app runs without the listener, like a
 // Vercel deployment): a simulated order is verified by the webhook's own after() drain and /outbox
 // shows it; TribeMade rejecting the key pauses the outbox with a banner on every page, and a key
 // TribeMade accepts again resumes it; Drain now reports what it did.
-
-const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
-
-async function signIn(page: Page, callbackPath: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === callbackPath);
-}
 
 test("a webhook's order is verified by the outbox, /outbox shows the queue, and a rejected key pauses and resumes it", async ({
   page,
@@ -26,8 +17,7 @@ test("a webhook's order is verified by the outbox, /outbox shows the queue, and 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
-  const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
-  expect(placed.status()).toBe(201);
+  await placeOrder(request);
   // The page refreshes itself: a verification appears as done without a reload.
   await expect(page.getByTestId("outbox-stats")).toContainText(/Done, last 24 h\s*[1-9]/, { timeout: 20_000 });
   await expect(page.getByText("Wake-up", { exact: true }).first()).toBeVisible();
@@ -36,7 +26,7 @@ test("a webhook's order is verified by the outbox, /outbox shows the queue, and 
   // TribeMade regenerates the key: the next verification is refused with 401 and the outbox pauses.
   const rotated = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/rotate-key`, { data: {} });
   expect(rotated.status()).toBe(200);
-  await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
+  await placeOrder(request);
   await expect(page.getByText("Paused: TribeMade rejected this store's API key")).toBeVisible({ timeout: 20_000 });
   await page.goto("/webhooks");
   await expect(page.getByTestId("outbox-paused-banner")).toBeVisible();

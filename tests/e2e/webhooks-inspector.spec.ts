@@ -1,19 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO } from "../../lib/embedded/demo";
+import { expect, test } from "@playwright/test";
+import { placeOrder, signIn } from "./support/demo-merchant";
 
 // The issue's end-to-end path through the inspector: the simulator places an order and sends its
 // webhook → the delivery appears in /webhooks without a reload → its detail shows the raw body,
 // the JSON tree and the headers → Replay answers duplicate.
-
-const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
-
-async function signIn(page: Page, callbackPath: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === callbackPath);
-}
 
 test("a simulated order's delivery appears live, opens with body, tree and headers, and replays as duplicate", async ({
   page,
@@ -25,9 +15,7 @@ test("a simulated order's delivery appears live, opens with body, tree and heade
   // A marker on window survives only if the page is never reloaded.
   await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
-  const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, { data: {} });
-  expect(placed.status()).toBe(201);
-  const { payload } = (await placed.json()) as { payload: { order_id: string; customer: { name: string } } };
+  const payload = await placeOrder(request);
 
   const row = page.locator("[data-delivery-id]", { hasText: payload.order_id.slice(0, 8) });
   await expect(row).toBeVisible({ timeout: 15_000 });

@@ -2,6 +2,7 @@
 // cannot move are listed as skipped with the reason; dispatch takes tracking per order from a
 // pasted list; other stores' orders are neither changed nor echoed.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ok } from "@/tests/fixtures/action-result";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -21,11 +22,6 @@ beforeEach(async () => {
   shop = await createMerchant("Bulk");
   await actAs(shop.user);
 });
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 const pushes = () =>
   db.outboxMessage.findMany({ where: { storeId: shop.store.id, kind: "push_status" }, orderBy: { id: "asc" } });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { idsPageByPage, readJson } from "@/tests/fixtures/route-json";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -22,16 +23,15 @@ type Merchant = Awaited<ReturnType<typeof createMerchant>>;
 type Row = { id: string; tribemadeOrderId: string; customerName: string; status: string; amount: string; version: number };
 type Page = { items: Row[]; nextCursor: string | null };
 
-async function json<T>(response: Response): Promise<{ status: number; body: T }> {
-  return { status: response.status, body: (await response.json()) as T };
-}
-const list = async (query = "") => json<Page>(await listRoute.GET(scopedRequest(`/api/orders${query}`)));
+const list = async (query = "") => readJson<Page>(await listRoute.GET(scopedRequest(`/api/orders${query}`)));
 const names = async (query = "") => (await list(query)).body.items.map((row) => row.customerName);
 const counts = async (query = "") =>
-  json<Record<string, number>>(await countsRoute.GET(scopedRequest(`/api/orders/counts${query}`)));
-const glance = async () => json<Record<string, unknown>>(await glanceRoute.GET(scopedRequest("/api/orders/glance")));
+  readJson<Record<string, number>>(await countsRoute.GET(scopedRequest(`/api/orders/counts${query}`)));
+const glance = async () => readJson<Record<string, unknown>>(await glanceRoute.GET(scopedRequest("/api/orders/glance")));
 const detail = async (id: string) =>
-  json<Record<string, unknown>>(await detailRoute.GET(scopedRequest(`/api/orders/${id}`), { params: Promise.resolve({ id }) }));
+  readJson<Record<string, unknown>>(
+    await detailRoute.GET(scopedRequest(`/api/orders/${id}`), { params: Promise.resolve({ id }) }),
+  );
 
 type Customer = { name: string; email: string; number: string; pincode: string };
 
@@ -179,13 +179,7 @@ describe("GET /api/orders", () => {
     await actAs(alpha.user);
     const tie = new Date(Date.now() - 30_000);
     await db.order.updateMany({ where: { id: { in: [orders.rohan!.id, orders.priya!.id] } }, data: { receivedAt: tie } });
-    const seen: string[] = [];
-    let cursor: string | null = "";
-    for (let pages = 0; cursor !== null && pages < 10; pages++) {
-      const page: { body: Page } = await list(`?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
-      seen.push(...page.body.items.map((row) => row.id));
-      cursor = page.body.nextCursor;
-    }
+    const seen = await idsPageByPage(list);
     expect(seen).toHaveLength(4);
     expect(seen).toEqual((await list()).body.items.map((row) => row.id));
   });

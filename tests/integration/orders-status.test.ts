@@ -3,6 +3,7 @@
 // undo takes back a change whose push has not been sent; retry re-queues a failed push; the store
 // rule marks new orders processing; staff may do all of it, outsiders nothing.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ok } from "@/tests/fixtures/action-result";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -11,6 +12,7 @@ vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webho
 const { actAs, inRequest } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant, createUser } = await import("@/tests/fixtures/auth-merchants");
 const { createOrder } = await import("@/tests/fixtures/orders");
+const { eventsOf, orderRow, pushesOf } = await import("@/tests/fixtures/order-reads");
 const actions = await import("@/lib/orders/actions");
 const { markProcessingByRule } = await import("@/lib/orders/mutations");
 const { pushStatusPayload, UNDO_WINDOW_MS } = await import("@/lib/outbox/messages");
@@ -28,18 +30,6 @@ beforeEach(async () => {
   await actAs(shop.user);
 });
 
-const orderRow = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
-const eventsOf = (orderId: string) => db.orderEvent.findMany({ where: { orderId }, orderBy: { id: "asc" } });
-const pushesOf = (orderId: string) =>
-  db.outboxMessage.findMany({
-    where: { storeId: shop.store.id, kind: "push_status", dedupeKey: { startsWith: `push:${orderId}:` } },
-  });
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 describe("a status click", () => {
   it("writes the status, an event naming the person and a delayed push, together", async () => {
     const order = await createOrder(shop.store.id);
@@ -53,7 +43,7 @@ describe("a status click", () => {
     expect(event).toMatchObject({ type: "status_requested", actorUserId: shop.user.id, actor: shop.user.name });
     expect(event?.data).toMatchObject({ from: "started", to: "processing", version: 1, source: "button" });
 
-    const [push] = await pushesOf(order.id);
+    const [push] = await pushesOf(shop.store.id, order.id);
     expect(push).toMatchObject({ status: "pending", priority: 0, attempts: 0, dedupeKey: `push:${order.id}:1` });
     expect(pushStatusPayload.parse(push?.payload)).toEqual({
       orderId: order.id,
@@ -86,7 +76,7 @@ describe("a status click", () => {
     }
     expect(await orderRow(order.id)).toMatchObject({ status: "started", sync: "synced", version: 0 });
     expect(await eventsOf(order.id)).toEqual([]);
-    expect(await pushesOf(order.id)).toEqual([]);
+    expect(await pushesOf(shop.store.id, order.id)).toEqual([]);
   });
 
   it("dispatches with a tracking link built from an AWB, or a link as given", async () => {
@@ -95,7 +85,7 @@ describe("a status click", () => {
     const receipt = ok(await actions.changeOrderStatus({ orderId: order.id, version: 0, status: "dispatched", tracking: awb }));
     expect(receipt.trackingUrl).toBe("https://www.delhivery.com/track/package/1610000000001");
     expect((await orderRow(order.id)).trackingUrl).toBe(receipt.trackingUrl);
-    const [push] = await pushesOf(order.id);
+    const [push] = await pushesOf(shop.store.id, order.id);
     expect(push?.payload).toMatchObject({ status: "dispatched", trackingUrl: receipt.trackingUrl });
 
     const other = await createOrder(shop.store.id, { status: "processing" });
@@ -136,7 +126,7 @@ describe("a status click", () => {
       ok: false,
       error: { code: "validation_failed" },
     });
-    expect(await pushesOf(started.id)).toEqual([]);
+    expect(await pushesOf(shop.store.id, started.id)).toEqual([]);
   });
 });
 
@@ -174,7 +164,7 @@ describe("two people, one order", () => {
       },
     });
     expect(await orderRow(order.id)).toMatchObject({ status: "processing", version: 1 });
-    expect(await pushesOf(order.id)).toHaveLength(1);
+    expect(await pushesOf(shop.store.id, order.id)).toHaveLength(1);
   });
 
   it("lets exactly one of two simultaneous clicks through", async () => {
@@ -185,7 +175,7 @@ describe("two people, one order", () => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual(["conflict"]);
-    expect(await pushesOf(order.id)).toHaveLength(1);
+    expect(await pushesOf(shop.store.id, order.id)).toHaveLength(1);
     expect((await orderRow(order.id)).version).toBe(1);
   });
 });
@@ -194,12 +184,12 @@ describe("the store rule", () => {
   it("marks a new order processing at once when on, and does nothing when off", async () => {
     const order = await createOrder(shop.store.id);
     expect(await db.$transaction((tx) => markProcessingByRule(tx, { id: order.id, storeId: shop.store.id }))).toBeNull();
-    expect(await pushesOf(order.id)).toEqual([]);
+    expect(await pushesOf(shop.store.id, order.id)).toEqual([]);
 
     ok(await actions.setAutoProcessNewOrders({ storeId: shop.store.id, enabled: true }));
     const changed = await db.$transaction((tx) => markProcessingByRule(tx, { id: order.id, storeId: shop.store.id }));
     expect(changed).toMatchObject({ status: "processing", version: 1 });
-    const [push] = await pushesOf(order.id);
+    const [push] = await pushesOf(shop.store.id, order.id);
     expect(push!.availableAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(push?.payload).toMatchObject({ requestedBy: null });
     expect((await eventsOf(order.id))[0]).toMatchObject({ type: "status_requested", actorUserId: null, actor: "Store rule" });

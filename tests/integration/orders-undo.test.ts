@@ -1,6 +1,7 @@
 // Undo and retry: undo takes back a change whose push has not been sent (and refuses once a drainer
 // has it); retry re-queues a failed push without ever queueing the same change twice.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ok } from "@/tests/fixtures/action-result";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -9,6 +10,7 @@ vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webho
 const { actAs } = await import("@/tests/fixtures/auth-request");
 const { addMember, createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { createOrder } = await import("@/tests/fixtures/orders");
+const { eventsOf, orderRow, pushesOf } = await import("@/tests/fixtures/order-reads");
 const actions = await import("@/lib/orders/actions");
 const { db } = await import("@/lib/db");
 
@@ -22,18 +24,6 @@ beforeEach(async () => {
   await actAs(shop.user);
 });
 
-const orderRow = (id: string) => db.order.findUniqueOrThrow({ where: { id } });
-const eventsOf = (orderId: string) => db.orderEvent.findMany({ where: { orderId }, orderBy: { id: "asc" } });
-const pushesOf = (orderId: string) =>
-  db.outboxMessage.findMany({
-    where: { storeId: shop.store.id, kind: "push_status", dedupeKey: { startsWith: `push:${orderId}:` } },
-  });
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
 describe("undo", () => {
   it("takes back a change whose push has not been sent: message gone, status and link restored", async () => {
     const order = await createOrder(shop.store.id, { status: "processing", trackingUrl: null });
@@ -46,7 +36,7 @@ describe("undo", () => {
       version: 2,
     });
     expect(await orderRow(order.id)).toMatchObject({ status: "processing", trackingUrl: null, sync: "synced", version: 2 });
-    expect(await pushesOf(order.id)).toEqual([]);
+    expect(await pushesOf(shop.store.id, order.id)).toEqual([]);
     const events = await eventsOf(order.id);
     expect(events.map((event) => [event.type, event.actor])).toEqual([
       ["status_requested", shop.user.name],
@@ -82,7 +72,7 @@ describe("undo", () => {
     ok(await actions.undoStatusChange({ orderId: order.id, version: 2 }));
     // processing's push is still queued, so the order is still syncing.
     expect(await orderRow(order.id)).toMatchObject({ status: "processing", sync: "pending", version: 3 });
-    expect((await pushesOf(order.id)).map((push) => push.dedupeKey)).toEqual([`push:${order.id}:1`]);
+    expect((await pushesOf(shop.store.id, order.id)).map((push) => push.dedupeKey)).toEqual([`push:${order.id}:1`]);
   });
 
   it("undoes a bulk change order by order, saying which were too late", async () => {
@@ -113,7 +103,7 @@ describe("retry after a failed push", () => {
     await db.order.update({ where: { id: order.id }, data: { sync: "failed", syncError: "Order is already processing" } });
 
     expect(ok(await actions.retryStatusPush({ orderId: order.id, version: 1 }))).toEqual({ orderId: order.id, version: 1 });
-    const [push] = await pushesOf(order.id);
+    const [push] = await pushesOf(shop.store.id, order.id);
     expect(push).toMatchObject({ status: "pending", dedupeKey: `push:${order.id}:1` });
     expect(push!.availableAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await orderRow(order.id)).toMatchObject({ sync: "pending", syncError: null });
@@ -129,7 +119,7 @@ describe("retry after a failed push", () => {
     const order = await createOrder(shop.store.id, { status: "dispatched", trackingUrl: "https://track.example.in/1" });
     await db.order.update({ where: { id: order.id }, data: { sync: "failed", syncError: "TribeMade said no", version: 4 } });
     expect(ok(await actions.retryStatusPush({ orderId: order.id, version: 4 }))).toEqual({ orderId: order.id, version: 5 });
-    const [push] = await pushesOf(order.id);
+    const [push] = await pushesOf(shop.store.id, order.id);
     expect(push?.payload).toMatchObject({ status: "dispatched", trackingUrl: "https://track.example.in/1", version: 5 });
   });
 });

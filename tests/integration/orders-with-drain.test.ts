@@ -4,6 +4,7 @@
 // verified order processing; a refusal shows TribeMade's words and Retry sends the change again.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSimulatorForApp } from "@/tests/fixtures/outbox-env";
+import { ok } from "@/tests/fixtures/action-result";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -25,11 +26,6 @@ beforeEach(async () => {
   shop = await connectMerchant(control, "Drain");
   await actAs(shop.user);
 });
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 /** Makes every push due now, as if the undo window had passed. */
 const skipUndoWindow = () =>

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { idsPageByPage, readJson } from "@/tests/fixtures/route-json";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
@@ -31,16 +32,12 @@ type Row = {
 };
 type Page = { items: Row[]; nextCursor: string | null };
 
-async function getJson<T>(response: Response): Promise<{ status: number; body: T }> {
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-const list = async (query = "") => getJson<Page>(await listRoute.GET(scopedRequest(`/api/deliveries${query}`)));
+const list = async (query = "") => readJson<Page>(await listRoute.GET(scopedRequest(`/api/deliveries${query}`)));
 const detail = async (id: string) =>
-  getJson<Record<string, unknown>>(
+  readJson<Record<string, unknown>>(
     await detailRoute.GET(scopedRequest(`/api/deliveries/${id}`), { params: Promise.resolve({ id }) }),
   );
-const metrics = async () => getJson<Record<string, unknown>>(await metricsRoute.GET(scopedRequest("/api/deliveries/metrics")));
+const metrics = async () => readJson<Record<string, unknown>>(await metricsRoute.GET(scopedRequest("/api/deliveries/metrics")));
 
 /** A valid order for this merchant (its TribeMade store id, so no store_mismatch). */
 function orderFor(merchant: Merchant, overrides: Parameters<typeof orderCreated>[0] = {}) {
@@ -121,13 +118,7 @@ describe("GET /api/deliveries", () => {
 
   it("pages with a cursor: every row once, in order", async () => {
     await actAs(alpha.user);
-    const seen: string[] = [];
-    let cursor: string | null = "";
-    for (let pages = 0; cursor !== null && pages < 10; pages++) {
-      const page: { body: Page } = await list(`?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
-      seen.push(...page.body.items.map((row) => row.id));
-      cursor = page.body.nextCursor;
-    }
+    const seen = await idsPageByPage(list);
     expect(seen).toHaveLength(4);
     expect(new Set(seen).size).toBe(4);
     expect(seen).toEqual((await list()).body.items.map((row) => row.id));

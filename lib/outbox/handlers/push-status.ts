@@ -1,9 +1,10 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { readOrder } from "@/lib/outbox/handlers/read-order";
 import { PRIORITY, pushStatusPayload, refreshOrderRow, type OutboxPayload } from "@/lib/outbox/messages";
 import { patchFromTribemade, pushAlreadyApplied } from "@/lib/outbox/order-compare";
-import { getOrder, putOrderStatus } from "@/lib/tribemade/client/orders-api";
+import { putOrderStatus } from "@/lib/tribemade/client/orders-api";
 
 // push_status: PUT the status a person chose. TribeMade emails the customer on every change, so a
 // push is never sent twice: OutboxMessage.sendUnconfirmed is set before the PUT leaves (lib/outbox/
@@ -20,9 +21,7 @@ export async function pushStatus(ctx: HandlerContext): Promise<HandlerResult> {
   const out = emptyResult({ type: "done" });
 
   if (ctx.message.sendUnconfirmed) {
-    const read = await getOrder(keyOf(ctx), push.tribemadeOrderId, callOptions(ctx));
-    await ctx.afterCall?.();
-    recordCall(ctx, out, "order_get", read);
+    const read = await readOrder(ctx, out, push.tribemadeOrderId);
     if (read.outcome !== "success" || !read.data) return failed(ctx, out, push, read);
     if (pushAlreadyApplied(push.status, read.data.status)) {
       const { set } = patchFromTribemade(ctx.order, read.data, new Date());

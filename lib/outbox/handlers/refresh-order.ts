@@ -1,9 +1,9 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { emptyResult, failureDisposition } from "@/lib/outbox/handlers/common";
+import { readOrder } from "@/lib/outbox/handlers/read-order";
 import { refreshOrderPayload } from "@/lib/outbox/messages";
 import { patchFromTribemade } from "@/lib/outbox/order-compare";
-import { getOrder } from "@/lib/tribemade/client/orders-api";
 
 // refresh_order: couriers mark orders delivered and customers rate them without any webhook
 // (docs/tribemade-api.md A8), so open orders are re-read now and then (lib/outbox/refresh-scheduler.ts).
@@ -14,9 +14,7 @@ export async function refreshOrder(ctx: HandlerContext): Promise<HandlerResult> 
   const order = ctx.order;
   if (!order) return emptyResult({ type: "done" });
   const out = emptyResult({ type: "done" });
-  const result = await getOrder(keyOf(ctx), payload.tribemadeOrderId, callOptions(ctx));
-  await ctx.afterCall?.();
-  recordCall(ctx, out, "order_get", result);
+  const result = await readOrder(ctx, out, payload.tribemadeOrderId);
 
   if (result.outcome === "success" && result.data) {
     const { set, changes } = patchFromTribemade(order, result.data, new Date());

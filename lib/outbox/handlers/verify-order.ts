@@ -1,9 +1,9 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { emptyResult, failureDisposition } from "@/lib/outbox/handlers/common";
+import { readOrder } from "@/lib/outbox/handlers/read-order";
 import { forwardRow, verifyOrderPayload } from "@/lib/outbox/messages";
 import { compareWithWebhook, patchFromTribemade } from "@/lib/outbox/order-compare";
-import { getOrder } from "@/lib/tribemade/client/orders-api";
 
 // verify_order: read the order from TribeMade with the store's key. TribeMade's copy confirms the
 // webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key
@@ -16,9 +16,7 @@ export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
   const order = ctx.order;
   if (!order) return emptyResult({ type: "done" });
   const out = emptyResult({ type: "done" });
-  const result = await getOrder(keyOf(ctx), payload.tribemadeOrderId, callOptions(ctx));
-  await ctx.afterCall?.();
-  recordCall(ctx, out, "order_get", result);
+  const result = await readOrder(ctx, out, payload.tribemadeOrderId);
   const now = new Date();
 
   if (result.outcome === "success" && result.data) {

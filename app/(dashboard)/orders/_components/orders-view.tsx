@@ -1,25 +1,23 @@
 "use client";
 
-import { ArrowRight, ArrowUp, Download, RefreshCw, Search, TriangleAlert, Webhook } from "lucide-react";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
+import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
+import { useCallback, useRef } from "react";
+import { useUrlFilters } from "@/components/forms/use-url-filters";
+import { LiveListBody } from "@/components/live-list/live-list-body";
 import { BulkSlot } from "@/components/orders/bulk-slot";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";
 import { useOrderAlerts } from "@/components/orders/use-order-alerts";
 import { useFeedActions } from "@/components/orders/use-feed-actions";
 import { useOrderSelection } from "@/components/orders/use-order-selection";
 import type { StreamStatus } from "@/components/orders/use-order-stream";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Spinner } from "@/components/ui/spinner";
 import { formatCount } from "@/lib/format/numbers";
-import { errorMessage } from "@/lib/http/fetch-json";
 import { filtersToParams, hasFilters, orderExportUrl, parseFilters } from "@/lib/orders/orders-url";
-import type { OrderFilters, OrderStatus } from "@/lib/orders/schemas";
+import type { OrderStatus } from "@/lib/orders/schemas";
 import { AlertsMenu } from "./alerts-menu";
 import { CLEARED, OrderFiltersBar } from "./order-filters";
 import { OrdersGlance } from "./orders-glance";
@@ -31,8 +29,13 @@ import { useLiveOrders } from "./use-live-orders";
 export type OrdersViewProps = { storeId: string; userId: string };
 
 export function OrdersView({ storeId, userId }: OrdersViewProps) {
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => parseFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
+  // Tabs and selects add a history entry (Back undoes them); typing in the search box replaces it.
+  const [filters, setFilters] = useUrlFilters({
+    path: "/orders",
+    parse: parseFilters,
+    toParams: filtersToParams,
+    history: "push",
+  });
   const alerts = useOrderAlerts(userId);
   const live = useLiveOrders(storeId, filters, alerts.announce);
   const now = useMinuteClock();
@@ -42,16 +45,6 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const feed = useFeedActions({ storeId, rows: live.rows, selection, searchRef });
 
-  // The URL holds the filters (shareable, survives reload); the history API updates it without a
-  // server round trip, and useSearchParams follows. Tabs and selects add a history entry (Back
-  // undoes them); typing in the search box replaces it.
-  const setFilters = useCallback((patch: Partial<OrderFilters>, mode: "push" | "replace" = "push") => {
-    const next = { ...parseFilters(new URLSearchParams(window.location.search)), ...patch };
-    const query = filtersToParams(next).toString();
-    const url = query ? `/orders?${query}` : "/orders";
-    if (mode === "push") window.history.pushState(null, "", url);
-    else window.history.replaceState(null, "", url);
-  }, []);
   const selectStatus = useCallback((status: OrderStatus | undefined) => setFilters({ status }), [setFilters]);
 
   return (
@@ -86,52 +79,25 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
         <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore}>
           {feed.bulkActions}
         </BulkSlot>
-        {live.pending ? (
-          <Card className="overflow-hidden">
-            <OrdersTableSkeleton />
-          </Card>
-        ) : live.error && !live.stale ? (
-          <EmptyState
-            icon={<TriangleAlert className="text-amber-600 dark:text-amber-400" />}
-            title="Orders didn't load"
-            description={errorMessage(live.error)}
-            action={
-              <Button variant="primary" leadingIcon={<RefreshCw />} onClick={live.retry}>
-                Try again
-              </Button>
-            }
-          />
-        ) : live.rows.length === 0 ? (
-          hasFilters(filters) || filters.status ? (
-            <EmptyState
-              icon={<Search />}
-              title="No orders match"
-              description="Nothing fits these filters. Orders that match will appear here on their own as they arrive."
-              action={<Button onClick={() => setFilters({ ...CLEARED, status: undefined })}>Clear filters</Button>}
-            />
-          ) : (
-            <NoOrdersYet />
-          )
-        ) : (
-          <>
-            <Card className="overflow-hidden">
-              <OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />
-            </Card>
-            {live.loadMoreError ? <Alert tone="error">{live.loadMoreError}</Alert> : null}
-            <div className="text-fg-subtle flex items-center justify-between gap-3 text-xs">
-              <span>
-                {formatCount(live.rows.length)} {live.rows.length === 1 ? "order" : "orders"} shown
-              </span>
-              {live.hasMore ? (
-                <Button size="sm" onClick={() => void live.loadMore()} loading={live.loadingMore}>
-                  Load more
-                </Button>
-              ) : (
-                <span>That&apos;s everything.</span>
-              )}
-            </div>
-          </>
-        )}
+        <LiveListBody
+          live={live}
+          noun={["order", "orders"]}
+          skeleton={<OrdersTableSkeleton />}
+          errorTitle="Orders didn't load"
+          empty={
+            hasFilters(filters) || filters.status ? (
+              <EmptyState
+                icon={<Search />}
+                title="No orders match"
+                description="Nothing fits these filters. Orders that match will appear here on their own as they arrive."
+                action={<Button onClick={() => setFilters({ ...CLEARED, status: undefined })}>Clear filters</Button>}
+              />
+            ) : (
+              <NoOrdersYet />
+            )
+          }
+          table={<OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />}
+        />
       </div>
       {feed.overlays}
     </>

@@ -3,7 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
-import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
+import { useLoadMore } from "@/components/live-list/use-load-more";
+import { useSettleFresh } from "@/components/live-list/use-settle-fresh";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
 import { emptyList, matchesFilters, ordersListReducer } from "@/lib/orders/live-list";
 import { orderCountsUrl, ordersApiUrl } from "@/lib/orders/orders-url";
@@ -17,8 +19,6 @@ import type { OrderCountsDto, OrderFilters, OrderGlanceDto, OrderPageDto, OrderR
 /** Polling while the stream is down (the inspector's pace); with a stream it is only a safety net. */
 const POLL_MS = 2_000;
 const SAFETY_POLL_MS = 60_000;
-/** How long a new row stays highlighted. */
-const FRESH_MS = 4_000;
 /** Orders arriving together are fetched in one page read. */
 const HEAD_DEBOUNCE_MS = 100;
 /** Counts and the glance follow changes at a calmer pace. */
@@ -79,12 +79,7 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
     for (const row of state.held) known.current.add(row.id);
   }, [state.rows, state.held]);
 
-  useEffect(() => {
-    if (state.fresh.size === 0) return;
-    const ids = [...state.fresh];
-    const timer = setTimeout(() => dispatch({ type: "settle", ids }), FRESH_MS);
-    return () => clearTimeout(timer);
-  }, [state.fresh]);
+  useSettleFresh(state.fresh, dispatch);
 
   // Scrolled back to the top: show what was held.
   useEffect(() => {
@@ -137,28 +132,17 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
     streamRef.current = stream === "live" ? "live" : "other";
   }, [stream]);
 
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
   const current = state.key === key && state.loaded;
-
-  async function loadMore() {
-    const cursor = current ? state.tail : null;
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      const page = await queryClient.fetchQuery({
+  const { loadMore, loadingMore, loadMoreError } = useLoadMore(
+    current ? state.tail : null,
+    (cursor) =>
+      queryClient.fetchQuery({
         queryKey: orderKeys.page(storeId, filters, cursor),
         queryFn: ({ signal }) => fetchJson<OrderPageDto>(ordersApiUrl(filters, cursor), signal),
         staleTime: 30_000,
-      });
-      dispatch({ type: "older", key, page });
-    } catch (error) {
-      setLoadMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+      }),
+    (page) => dispatch({ type: "older", key, page }),
+  );
 
   const showNew = () => {
     dispatch({ type: "release" });

@@ -1,8 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useReducer, useState } from "react";
-import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
+import { useEffect, useReducer } from "react";
+import { useLoadMore } from "@/components/live-list/use-load-more";
+import { useSettleFresh } from "@/components/live-list/use-settle-fresh";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { deliveriesApiUrl } from "@/lib/webhooks/deliveries-url";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { liveListReducer, type LiveListState } from "@/lib/webhooks/live-list";
@@ -15,8 +17,6 @@ import type { DeliveryFilters, DeliveryPageDto } from "@/lib/webhooks/schemas";
 
 /** Close to "instant" for a person watching, and one cheap indexed query per tab every 2 s. */
 export const LIVE_INTERVAL_MS = 2_000;
-/** How long a new row stays highlighted. */
-const FRESH_MS = 4_000;
 
 export function useLiveDeliveries(storeId: string, filters: DeliveryFilters) {
   const queryClient = useQueryClient();
@@ -39,35 +39,19 @@ export function useLiveDeliveries(storeId: string, filters: DeliveryFilters) {
     if (head.data) dispatch({ type: "head", key, page: head.data });
   }, [head.data, key]);
 
-  useEffect(() => {
-    if (state.fresh.size === 0) return;
-    const ids = [...state.fresh];
-    const timer = setTimeout(() => dispatch({ type: "settle", ids }), FRESH_MS);
-    return () => clearTimeout(timer);
-  }, [state.fresh]);
+  useSettleFresh(state.fresh, dispatch);
 
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
   const current = state.key === key;
-
-  async function loadMore() {
-    const cursor = current ? state.tail : null;
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    try {
-      const page = await queryClient.fetchQuery({
+  const { loadMore, loadingMore, loadMoreError } = useLoadMore(
+    current ? state.tail : null,
+    (cursor) =>
+      queryClient.fetchQuery({
         queryKey: webhookKeys.deliveriesPage(storeId, filters, cursor),
         queryFn: ({ signal }) => fetchJson<DeliveryPageDto>(deliveriesApiUrl(filters, cursor), signal),
         staleTime: Infinity,
-      });
-      dispatch({ type: "older", key, page });
-    } catch (error) {
-      setLoadMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+      }),
+    (page) => dispatch({ type: "older", key, page }),
+  );
 
   return {
     rows: current ? state.rows : (head.data?.items ?? []),
