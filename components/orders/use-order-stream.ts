@@ -35,13 +35,13 @@ export function useOrderStream(onEvent: (event: OrderStreamEvent) => void): Stre
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(STREAM_URL);
-    let opened = false;
     // The server ends each stream on purpose ("bye") and replays what changed from Last-Event-ID on
-    // the reconnect; only an unplanned loss makes the page re-read.
+    // the reconnect; an unplanned loss makes the page re-read, and so does the first connection:
+    // the page's rows were read before it (server render), and an order that arrived in between
+    // would otherwise wait for the next poll.
     let planned = false;
     source.addEventListener("ready", () => {
-      if (opened && !planned) handler.current({ type: "resync" });
-      opened = true;
+      if (!planned) handler.current({ type: "resync" });
       planned = false;
       setStatus("live");
     });
