@@ -1,8 +1,8 @@
 import { UNDO_WINDOW_MS } from "@/lib/outbox/messages";
 
 // How long status pushes take to reach TribeMade, for the bulk bar ("38 orders: about 1 min 54 s")
-// and the quota meter. TribeMade allows 20 status changes per store per minute (tribemade-api.md
-// §4); the drain spends that budget in fixed 60 s windows shared by every instance (RateBudget), so
+// and the quota meter. TribeMade allows 20 status changes per store per minute
+// (docs/tribemade-api.md §4); the drain spends that budget in fixed 60 s windows shared by every instance (RateBudget), so
 // the budget left in the current window goes at once and the rest goes 20 at each reset.
 // Client-safe, pure: times are epoch milliseconds.
 
