@@ -62,7 +62,7 @@ async function outbox() {
   }
 }
 
-/** The benchmarks against `next start`: webhook ingest (with overload), orders search and live feed. */
+/** The benchmarks against the production server (scripts/serve.ts): webhook ingest (with overload), orders search and live feed. */
 async function onNextStart() {
   let stack: BenchStack | undefined;
   const stop = async (code: number) => {

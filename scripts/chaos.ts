@@ -92,7 +92,7 @@ function report(trials: Trial[], sent: Sent[], missing: Set<string>): string {
     "",
     `Run ${new Date().toISOString()} (\`npm run chaos${quick ? " -- --quick" : ""}\`): ${RATE} new orders/s, open loop, for the whole run; ` +
       `${sent.length} requests, ${sent.filter(acked).length} acknowledged, **${missing.size} acknowledged orders missing** afterwards. ` +
-      `App restarts after kill -9: median ${(median(kills) / 1000).toFixed(1)} s, max ${(Math.max(0, ...kills) / 1000).toFixed(1)} s (a cold \`next start\` on a busy machine).`,
+      `App restarts after kill -9: median ${(median(kills) / 1000).toFixed(1)} s, max ${(Math.max(0, ...kills) / 1000).toFixed(1)} s (a cold server start on a busy machine).`,
     "",
     "| # | trial | acks in window | not acknowledged | acknowledged but missing | recovery | notes |",
     "| --- | --- | --- | --- | --- | --- | --- |",

@@ -46,6 +46,10 @@ function nextBin(root: string): string {
   return path.join(root, "node_modules", "next", "dist", "bin", "next");
 }
 
+/**
+ * `next dev`, or the production server (scripts/serve.ts: `next start`'s handler behind the webhook
+ * gate), on 127.0.0.1:port.
+ */
 export function startNext(options: {
   root: string;
   dev: boolean;
@@ -53,8 +57,14 @@ export function startNext(options: {
   env: ChildEnv;
   stdio?: "inherit" | "ignore" | "pipe";
 }): ChildProcess {
-  const args = [nextBin(options.root), options.dev ? "dev" : "start", "-p", String(options.port), "-H", "127.0.0.1"];
-  return spawn(process.execPath, args, { cwd: options.root, env: childEnv(options.env), stdio: options.stdio ?? "inherit" });
+  const { root, port } = options;
+  const spawnOptions = { cwd: root, stdio: options.stdio ?? "inherit" } as const;
+  if (options.dev) {
+    const args = [nextBin(root), "dev", "-p", String(port), "-H", "127.0.0.1"];
+    return spawn(process.execPath, args, { ...spawnOptions, env: childEnv(options.env) });
+  }
+  const env = childEnv({ ...options.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" });
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], { ...spawnOptions, env });
 }
 
 /** Polls /api/health until the app answers (the database may still be coming up). */

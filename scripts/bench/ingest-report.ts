@@ -206,7 +206,7 @@ export function ingestMarkdown(
     "",
     "- `npm run bench` starts a throwaway embedded PostgreSQL (`fsync` and `synchronous_commit` on: every ack is a committed transaction; " +
       "`pg_stat_statements`, checkpoint and autovacuum logging for the analysis), applies the migrations, builds the app if sources " +
-      "changed (`--no-build` reuses `.next`), and runs two `next start` servers on it with `TRIBEDESK_BENCH=1`: one as deployed " +
+      "changed (`--no-build` reuses `.next`), and runs two production servers (`scripts/serve.ts`) on it with `TRIBEDESK_BENCH=1`: one as deployed " +
       "(named prepared statements on a direct connection), one with `DATABASE_PREPARED_STATEMENTS=off` (as behind a transaction " +
       "pooler). `TRIBEDESK_BENCH=1` enables the baseline routes (parse JSON, answer 200, no database) and the request trace " +
       "(`lib/perf/request-trace.ts`; off, it costs nothing).",

@@ -140,7 +140,7 @@ export function overloadMarkdown(result: OverloadResult, machine: string): strin
     `| recovery (flood end → last refused or > 100 ms probe) | ${(result.recoveryMs / 1000).toFixed(1)} s | < 5 s ${pass(result.recoveryMs < 5_000)} |`,
     "",
     "How: `scripts/bench/overload.ts`, against the same server and database as the ingest benchmark above, after it. " +
-      "Latency is from each request's scheduled start (queueing in the load generator included). Memory is the `next start` " +
+      "Latency is from each request's scheduled start (queueing in the load generator included). Memory is the app server " +
       "process's resident set, sampled every 250 ms. Every acknowledged `order_id` is looked up afterwards.",
   ].join("\n");
 }

@@ -1,5 +1,5 @@
 // What `npm run bench` measures against: a throwaway embedded PostgreSQL with the migrations
-// applied and production builds of the app under `next start` with the benchmark routes switched
+// applied and production builds of the app under its production server (scripts/serve.ts) with the benchmark routes switched
 // on — one server per configuration being compared (e.g. named vs unnamed prepared statements),
 // all on the same database. PostgreSQL logs its checkpoints and autovacuum runs and keeps
 // pg_stat_statements, so the tail analysis can line them up with slow requests. Everything it
@@ -50,9 +50,9 @@ export async function startBenchStack(options: {
   root: string;
   /** Rebuild even when .next looks current; `never` skips the build when one exists. */
   build: "if-stale" | "always" | "never";
-  /** The caller's environment, passed on to `next build` / `next start`. */
+  /** The caller's environment, passed on to `next build` and the app servers. */
   baseEnv: Record<string, string | undefined>;
-  /** One `next start` per entry, with these extra variables. */
+  /** One app server per entry, with these extra variables. */
   servers: Record<string, Record<string, string>>;
   /** More PostgreSQL settings (e.g. a tuning under test). */
   postgresFlags?: string[];
@@ -105,7 +105,7 @@ export async function startBenchStack(options: {
       const { NODE_ENV: _nodeEnv, ...appEnv } = merged;
       const child: ChildProcess = startNext({ root, dev: false, port, env: appEnv, stdio: "ignore" });
       scratch.onStop(() => stopChild(child));
-      log(`Starting next start (${name}) on ${baseUrl}…`);
+      log(`Starting the app server (${name}) on ${baseUrl}…`);
       await waitForHealthy(baseUrl, 60_000);
       const cpu = () =>
         cpuAvailable() && child.pid && pgPid ? { app: treeCpuSeconds(child.pid), postgres: treeCpuSeconds(pgPid) } : null;

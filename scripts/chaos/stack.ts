@@ -1,4 +1,4 @@
-// What `npm run chaos` breaks: a production build under `next start` on an embedded PostgreSQL
+// What `npm run chaos` breaks: a production build under the production server (scripts/serve.ts) on an embedded PostgreSQL
 // with the demo merchant seeded, both of which it can kill and restart on the same ports.
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -81,7 +81,7 @@ export async function startChaosStack(options: {
       child = null;
     };
     scratch.onStop(async () => killApp());
-    log(`Starting next start on ${baseUrl}…`);
+    log(`Starting the app server on ${baseUrl}…`);
     await startApp();
     await waitForHealthy(baseUrl, 60_000);
     return { baseUrl, databaseUrl, webhookToken, postgres, killApp, startApp, stop };
@@ -91,7 +91,7 @@ export async function startChaosStack(options: {
   }
 }
 
-/** SIGKILL a process and its descendants (from /proc; `next start` may run workers). */
+/** SIGKILL a process and its descendants (from /proc, in case the server started children). */
 function killTree(pid: number): void {
   const children = new Map<number, number[]>();
   for (const name of readdirSync("/proc")) {
@@ -122,7 +122,7 @@ function killTree(pid: number): void {
 async function waitForPort(port: number, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exited()) throw new Error("next start exited");
+    if (exited()) throw new Error("the app server exited");
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, "127.0.0.1", () => {
         socket.destroy();
@@ -133,5 +133,5 @@ async function waitForPort(port: number, exited: () => boolean): Promise<void> {
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`next start did not listen on ${port} within 60 s`);
+  throw new Error(`the app server did not listen on ${port} within 60 s`);
 }

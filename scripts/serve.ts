@@ -1,0 +1,48 @@
+// The production server (`npm start`, the end-to-end tests, the benchmarks, self-hosting): Next.js's
+// own request handler behind one gate that sheds webhook floods before Next.js spends any work on
+// them (lib/webhooks/ingest/server-gate.ts). Everything else is what `next start` does. Needs a
+// `next build` first. On Vercel this file is not used: the platform bounds each instance's load.
+//
+//   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (128 per process)
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { z } from "zod";
+import { createWebhookGate, DEFAULT_WEBHOOK_CONCURRENCY, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
+
+const settings = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOSTNAME: z.string().min(1).default("127.0.0.1"),
+    WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_CONCURRENCY),
+  })
+  .parse(process.env);
+
+/** How long a stopping server waits for requests in flight before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: settings.HOSTNAME, port: settings.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const gate = createWebhookGate({ limit: settings.WEBHOOK_MAX_IN_FLIGHT, isBehind: watchEventLoop() });
+  const server = createServer((request, response) => {
+    gate.handle(request, response, () => void handle(request, response));
+  });
+  server.listen(settings.PORT, settings.HOSTNAME, () => {
+    console.log(`[serve] Ready on http://${settings.HOSTNAME}:${settings.PORT}`);
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[serve] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
