@@ -91,7 +91,8 @@ export async function startBenchStack(options: {
     const stale = buildIsStale(root);
     if (options.build === "always" || (options.build === "if-stale" && stale)) {
       log("Building the app (next build)…");
-      buildApp(root, { ...env, NODE_ENV: "production" });
+      // Production requires APP_URL (lib/env.ts); each server gets its own below, the build any.
+      buildApp(root, { ...env, NODE_ENV: "production", APP_URL: "http://127.0.0.1" });
     } else {
       log(stale ? "Reusing .next although sources changed (--no-build)." : "Reusing the current .next build.");
     }
