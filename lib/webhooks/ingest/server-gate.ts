@@ -13,6 +13,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 //   be read, so everything queued behind is late too. Until the loop catches up (a timer ≤ 20 ms
 //   late), webhooks are refused; each refusal costs microseconds, so the backlog drains fast.
 //   A saturated but keeping-up server (a closed-loop benchmark, 32 connections) stays below it.
+//   One late probe is enough: waiting for two in a row let a restarted server fall behind for
+//   good (chaos: a webhook answered after 16 s); the price is that one long pause (a major GC, a
+//   stall of the machine) also refuses the deliveries read right after it (422 of ~50,000 in a
+//   benchmark run with 0.6–1 s stalls), which TribeMade sends again.
 // A refused delivery is answered 503 + Retry-After before its body is read. Nothing is written:
 // the sender still has it and sends it again.
 //
