@@ -31,13 +31,16 @@ export function startDrainListener(): void {
     clearTimeout(timer);
     void drainHere("listener", null).then(scheduleNext);
   };
-  const scheduleNext = async () => {
-    if (stopped) return;
-    const wait = await untilNextDue().catch(() => MAX_SLEEP_MS);
-    clearTimeout(timer);
-    timer = setTimeout(drain, Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, wait)));
-    timer.unref();
-  };
+  // Every wake-up during a pass ends with that pass: one look at the next due time serves them all.
+  let scheduling: Promise<void> | null = null;
+  const scheduleNext = () =>
+    (scheduling ??= (async () => {
+      if (stopped) return;
+      const wait = await untilNextDue().catch(() => MAX_SLEEP_MS);
+      clearTimeout(timer);
+      timer = setTimeout(drain, Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, wait)));
+      timer.unref();
+    })().finally(() => (scheduling = null)));
 
   const unsubscribe = subscribe(OUTBOX_CHANNEL, (payload) => {
     // null: (re)connected. Anything sent while the connection was down is lost, so drain now.
