@@ -3,7 +3,7 @@
 // them (lib/webhooks/ingest/server-gate.ts). Everything else is what `next start` does. Needs a
 // `next build` first. On Vercel this file is not used: the platform bounds each instance's load.
 //
-//   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (128 per process)
+//   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (32 per process)
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
