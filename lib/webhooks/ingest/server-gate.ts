@@ -82,8 +82,16 @@ export function createWebhookGate(options: { limit?: number; isBehind?: () => bo
         return;
       }
       inFlight++;
-      // "close" fires once, after the response was sent or the connection dropped.
-      response.once("close", () => inFlight--);
+      // Freed when the response has been handed to the socket ("finish"), or the connection dropped
+      // ("close"), whichever comes first: a keep-alive sender may already have its next request in
+      // before "close" runs.
+      let held = true;
+      const release = () => {
+        if (held) inFlight--;
+        held = false;
+      };
+      response.once("finish", release);
+      response.once("close", release);
       next();
     },
     stats: () => ({ inFlight, shed }),
