@@ -13,7 +13,9 @@ const alias = {
 
 // The pooler tier (docs/database-path.md): the app reaches PostgreSQL through PgBouncer in transaction
 // mode. Its own tests, plus the integration files for ingest, dashboard reads, auth and the
-// outbox, run again unchanged through the pooler.
+// outbox, run again unchanged through the pooler. Its webhooks go to the production server's
+// receiver over HTTP (tests/fixtures/webhook-client.ts) where the integration tier calls the
+// Next.js route: a self-hosted `npm start` behind PgBouncer takes that path.
 const POOLER_TESTS = [
   "tests/pooler/**/*.test.ts",
   "tests/integration/webhook-{ingest,batch,replay}.test.ts",
@@ -37,6 +39,7 @@ export default defineConfig({
           name: "pooler",
           include: POOLER_TESTS,
           environment: "node",
+          env: { TRIBEDESK_TEST_WEBHOOK_ENTRY: "server" },
           globalSetup: ["tests/support/pooler-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 30_000,

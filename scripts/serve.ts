@@ -9,6 +9,7 @@ import path from "node:path";
 import next from "next";
 import { z } from "zod";
 import { createWebhookGate, DEFAULT_WEBHOOK_CONCURRENCY, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
+import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook";
 
 const settings = z
   .object({
@@ -28,7 +29,13 @@ async function main(): Promise<void> {
 
   const gate = createWebhookGate({ limit: settings.WEBHOOK_MAX_IN_FLIGHT, isBehind: watchEventLoop() });
   const server = createServer((request, response) => {
-    gate.handle(request, response, () => void handle(request, response));
+    gate.handle(request, response, () => {
+      // Webhooks skip Next.js's own per-request work (lib/webhooks/ingest/server-receiver.ts).
+      const token = webhookToken(request);
+      const receive = token === null ? undefined : serverReceiver();
+      if (receive && token !== null) void receive(request, response, token);
+      else void handle(request, response);
+    });
   });
   server.listen(settings.PORT, settings.HOSTNAME, () => {
     console.log(`[serve] Ready on http://${settings.HOSTNAME}:${settings.PORT}`);

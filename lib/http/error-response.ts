@@ -7,10 +7,14 @@ import { logger } from "@/lib/http/logger";
 /** The JSON error body every route answers with. */
 export type ErrorBody = { error: string; message: string; details?: unknown; requestId?: string };
 
-export function jsonError(error: AppError, headers?: HeadersInit): Response {
+export function errorBody(error: AppError): ErrorBody {
   const body: ErrorBody = { error: error.code, message: error.message };
   if (error.details !== undefined) body.details = error.details;
-  return Response.json(body, { status: error.status, headers });
+  return body;
+}
+
+export function jsonError(error: AppError, headers?: HeadersInit): Response {
+  return Response.json(errorBody(error), { status: error.status, headers });
 }
 
 /** Maps anything thrown in a route handler to a response; unknown errors become a logged 500. */

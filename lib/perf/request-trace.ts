@@ -42,7 +42,10 @@ type State = { records: TraceRecord[]; pauses: Pause[]; loop: IntervalHistogram 
 
 const epoch = () => performance.timeOrigin + performance.now();
 
-const state: State | null = env.TRIBEDESK_BENCH ? startMonitors() : null;
+// One recorder per process: the webhook receiver the production server calls (registered from
+// instrumentation.ts) and the trace route are separate bundles with their own copy of this module.
+const shared = globalThis as unknown as { requestTrace?: State | null };
+const state: State | null = (shared.requestTrace ??= env.TRIBEDESK_BENCH ? startMonitors() : null);
 
 function startMonitors(): State {
   const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -71,9 +74,12 @@ function startMonitors(): State {
 // node:perf_hooks constants.NODE_PERFORMANCE_GC_*
 const GC_KINDS: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weakcb" };
 
-/** A trace for this request when benchmarking and the load generator named it; else undefined. */
-export function startTrace(request: Request, route: string, startedAt = performance.now()): Trace | undefined {
-  const id = state ? request.headers.get("x-bench-id") : null;
+/** The request header the load generator names each request with. */
+export const BENCH_ID_HEADER = "x-bench-id";
+
+/** A trace for this request when benchmarking and the load generator named it (`benchId`); else undefined. */
+export function startTrace(benchId: string | null | undefined, route: string, startedAt = performance.now()): Trace | undefined {
+  const id = state ? benchId : null;
   if (!state || !id) return undefined;
   const record: TraceRecord = { id, route, start: performance.timeOrigin + startedAt, marks: {} };
   if (state.records.length < MAX_RECORDS) state.records.push(record);

@@ -60,20 +60,23 @@ type Waiting = IngestJob & {
   reject: (error: unknown) => void;
 };
 
-const queue: Waiting[] = [];
-let inFlight = 0;
-let admitted = 0;
+// One queue per process, so the bounds above hold per process: the production server's webhook
+// receiver (registered from instrumentation.ts) and the app's routes and actions are separate
+// bundles, each with its own copy of this module.
+const shared = globalThis as unknown as { ingestQueue?: { queue: Waiting[]; inFlight: number; admitted: number } };
+const state = (shared.ingestQueue ??= { queue: [], inFlight: 0, admitted: 0 });
+const { queue } = state;
 
 export type Admission = { release(): void };
 
 /** A place for one more delivery, or null when the queue is full: shed before reading the body. */
 export function admitDelivery(): Admission | null {
-  if (admitted >= MAX_WAITING) return null;
-  admitted++;
+  if (state.admitted >= MAX_WAITING) return null;
+  state.admitted++;
   let held = true;
   return {
     release() {
-      if (held) admitted--;
+      if (held) state.admitted--;
       held = false;
     },
   };
@@ -81,7 +84,7 @@ export function admitDelivery(): Admission | null {
 
 /** Deliveries admitted and not yet sent, and statements running (for tests and the overload bench). */
 export function ingestLoad(): { waiting: number; queued: number; inFlight: number } {
-  return { waiting: admitted, queued: queue.length, inFlight };
+  return { waiting: state.admitted, queued: queue.length, inFlight: state.inFlight };
 }
 
 /**
@@ -111,12 +114,12 @@ function settle(job: Waiting, answer: () => void, timer?: NodeJS.Timeout): void 
 }
 
 function pump(): void {
-  while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
+  while (state.inFlight < MAX_IN_FLIGHT && queue.length > 0) {
     const batch = takeBatch();
     if (batch.length === 0) continue;
-    inFlight++;
+    state.inFlight++;
     void run(batch).finally(() => {
-      inFlight--;
+      state.inFlight--;
       pump();
     });
   }

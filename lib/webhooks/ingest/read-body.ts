@@ -1,4 +1,5 @@
 import "server-only";
+import type { IncomingMessage } from "node:http";
 
 // Reads a request body once, as bytes, stopping as soon as it passes the cap: a sender cannot make
 // us buffer more than cap + one chunk. The first `cap` bytes are kept so an oversized delivery can
@@ -9,6 +10,9 @@ export type CappedBody = { bytes: Uint8Array; truncated: boolean };
 
 /** The body did not arrive in time. */
 export class BodyReadTimeout extends Error {}
+
+/** The sender hung up before its body was complete. */
+export class BodyAborted extends Error {}
 
 export async function readBodyCapped(request: Request, cap: number, timeoutMs = Infinity): Promise<CappedBody> {
   if (!request.body) return { bytes: new Uint8Array(0), truncated: false };
@@ -47,6 +51,40 @@ export async function readBodyCapped(request: Request, cap: number, timeoutMs = 
     reader.releaseLock();
   }
   return { bytes: concat(chunks, size), truncated };
+}
+
+/**
+ * The same for node:http's request (the production server answers webhooks before Next.js,
+ * server-receiver.ts). Past the cap it stops reading; the caller closes the connection after its
+ * answer rather than let Node drain the rest of the upload.
+ */
+export function readNodeBodyCapped(request: IncomingMessage, cap: number, timeoutMs: number): Promise<CappedBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const settle = (outcome: CappedBody | Error) => {
+      clearTimeout(timer);
+      request.off("data", onData).off("end", onEnd).off("error", onAborted).off("close", onAborted);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onData = (chunk: Buffer) => {
+      const room = cap - size;
+      if (chunk.byteLength <= room) {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+        return;
+      }
+      chunks.push(chunk.subarray(0, room));
+      request.pause();
+      settle({ bytes: concat(chunks, cap), truncated: true });
+    };
+    const onEnd = () => settle({ bytes: concat(chunks, size), truncated: false });
+    // An error ("aborted") or "close" before "end": the connection dropped mid-body.
+    const onAborted = () => settle(new BodyAborted("the sender hung up before the body was complete"));
+    const timer = setTimeout(() => settle(new BodyReadTimeout(`the body did not arrive within ${timeoutMs} ms`)), timeoutMs);
+    request.on("data", onData).on("end", onEnd).on("error", onAborted).on("close", onAborted);
+  });
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

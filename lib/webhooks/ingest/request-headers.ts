@@ -6,7 +6,8 @@ const MASKED = new Set(["authorization", "cookie", "proxy-authorization", "x-api
 const MAX_HEADERS = 100;
 const MAX_VALUE_LENGTH = 2000;
 
-export function captureHeaders(headers: Headers): Record<string, string> {
+/** `headers`: lower-case names, in the order to store them (a Web `Headers` iterates sorted). */
+export function captureHeaders(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
   let count = 0;
   for (const [name, value] of headers) {

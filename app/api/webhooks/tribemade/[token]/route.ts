@@ -1,25 +1,33 @@
-// POST /api/webhooks/tribemade/[token] — record once, ack
+// POST /api/webhooks/tribemade/[token] — record once, ack. On Vercel and in `next dev`; the
+// production server (scripts/serve.ts) answers this path before Next.js with the same code
+// (lib/webhooks/ingest/server-receiver.ts).
 import { after } from "next/server";
 import { AppError } from "@/lib/http/app-error";
 import { jsonError } from "@/lib/http/error-response";
 import { logger } from "@/lib/http/logger";
-import { startTrace } from "@/lib/perf/request-trace";
+import { BENCH_ID_HEADER, startTrace } from "@/lib/perf/request-trace";
 import { announceDelivery } from "@/lib/webhooks/ingest/announce";
 import { NOT_STORED_MESSAGE } from "@/lib/webhooks/ingest/ingest";
-import { receiveWebhook } from "@/lib/webhooks/ingest/receive-webhook";
+import { readBodyCapped } from "@/lib/webhooks/ingest/read-body";
+import { failedAnswer, receiveWebhook, webhookAnswer, type WebhookAnswer } from "@/lib/webhooks/ingest/receive-webhook";
+import { captureHeaders } from "@/lib/webhooks/ingest/request-headers";
 
 export const runtime = "nodejs";
 
 type Context = { params: Promise<{ token: string }> };
 
-const RETRY_AFTER = { "Retry-After": "5" };
-
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const startedAt = performance.now();
-  const trace = startTrace(request, "ingest", startedAt);
+  const trace = startTrace(request.headers.get(BENCH_ID_HEADER), "ingest", startedAt);
+  let answer: WebhookAnswer;
   try {
     const { token } = await params;
-    const result = await receiveWebhook(request, token, startedAt, trace);
+    const webhook = {
+      aborted: () => request.signal.aborted,
+      headers: () => captureHeaders(request.headers),
+      readBody: (cap: number, timeoutMs: number) => readBodyCapped(request, cap, timeoutMs),
+    };
+    const result = await receiveWebhook(webhook, token, startedAt, trace);
     const { delivery } = result;
     if (delivery) {
       after(() => {
@@ -27,16 +35,15 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
         return announceDelivery(delivery).then(() => trace?.mark("announced"));
       });
     }
-    const response = result.ok
-      ? Response.json(result.ack)
-      : jsonError(result.error, result.error.code === "unavailable" ? RETRY_AFTER : undefined);
-    trace?.mark("responded");
-    return response;
+    answer = webhookAnswer(result);
   } catch (error) {
     // Whatever failed, nothing was acknowledged: ask the sender to try again, never a bare 500.
     logger.error("webhook ingest failed", { error });
-    return jsonError(new AppError("unavailable", NOT_STORED_MESSAGE), RETRY_AFTER);
+    answer = failedAnswer(NOT_STORED_MESSAGE);
   }
+  const response = Response.json(answer.body, { status: answer.status, headers: answer.headers });
+  trace?.mark("responded");
+  return response;
 }
 
 function methodNotAllowed(): Response {
