@@ -1,7 +1,9 @@
 // The production server (`npm start`, the end-to-end tests, the benchmarks, self-hosting): Next.js's
-// own request handler behind one gate that sheds webhook floods before Next.js spends any work on
-// them (lib/webhooks/ingest/server-gate.ts). Everything else is what `next start` does. Needs a
-// `next build` first. On Vercel this file is not used: the platform bounds each instance's load.
+// own request handler behind one gate that sheds webhook floods (lib/webhooks/ingest/server-gate.ts).
+// Admitted webhooks are answered here by the build's own receiver, without Next.js's per-request
+// work (lib/webhooks/ingest/server-receiver.ts; docs/webhook-ingest.md). Everything else is what
+// `next start` does. Needs a `next build` first. On Vercel this file is not used: the platform
+// bounds each instance's load and webhooks go through the route.
 //
 //   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (32 per process)
 import { createServer } from "node:http";

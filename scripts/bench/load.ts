@@ -45,8 +45,11 @@ export function maxThroughput(options: {
   });
 }
 
-/** One request of a steady run: epoch milliseconds, so they line up with the server's own trace. */
-export type Sample = { id: string; scheduled: number; end: number; status: number };
+/**
+ * One request of a steady run: epoch milliseconds, so they line up with the server's own trace.
+ * `written`: when the request was handed to the kernel (the generator's own lateness before it).
+ */
+export type Sample = { id: string; scheduled: number; written: number; end: number; status: number };
 
 export type LatencyResult = {
   sent: number;
@@ -88,10 +91,12 @@ export async function steadyLoad(options: {
     const wait = scheduled - performance.now();
     if (wait > 1) await sleep(wait);
     const id = `${options.idPrefix ?? "r"}-${i}`;
+    const sample: Sample = { id, scheduled: epoch(scheduled), written: Number.NaN, end: 0, status: 0 };
+    const written = () => (sample.written = epoch(performance.now()));
     inFlight.push(
-      post(agent, url, options.body(id), id).then(
-        (status) => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status }),
-        () => void samples.push({ id, scheduled: epoch(scheduled), end: epoch(performance.now()), status: 0 }),
+      post(agent, url, options.body(id), id, written).then(
+        (status) => void samples.push({ ...sample, end: epoch(performance.now()), status }),
+        () => void samples.push({ ...sample, end: epoch(performance.now()), status: 0 }),
       ),
     );
   }
@@ -115,7 +120,7 @@ export async function steadyLoad(options: {
   };
 }
 
-function post(agent: http.Agent, url: URL, body: string, id: string): Promise<number> {
+function post(agent: http.Agent, url: URL, body: string, id: string, onWritten: () => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-bench-id": id };
     const request = http.request(url, { method: "POST", agent, headers }, (response) => {
@@ -125,6 +130,7 @@ function post(agent: http.Agent, url: URL, body: string, id: string): Promise<nu
     });
     request.setTimeout(10_000, () => request.destroy(new Error("timeout")));
     request.once("error", reject);
+    request.once("finish", onWritten);
     request.end(body);
   });
 }
