@@ -76,6 +76,8 @@ export async function steadyLoad(options: {
   rate: number;
   seconds: number;
   idPrefix?: string;
+  /** Send each id as x-bench-id so the server traces the request (default); off, the server records nothing per request. */
+  traced?: boolean;
 }): Promise<LatencyResult> {
   const url = new URL(options.path, options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -94,7 +96,7 @@ export async function steadyLoad(options: {
     const sample: Sample = { id, scheduled: epoch(scheduled), written: Number.NaN, end: 0, status: 0 };
     const written = () => (sample.written = epoch(performance.now()));
     inFlight.push(
-      post(agent, url, options.body(id), id, written).then(
+      post(agent, url, options.body(id), options.traced === false ? null : id, written).then(
         (status) => void samples.push({ ...sample, end: epoch(performance.now()), status }),
         () => void samples.push({ ...sample, end: epoch(performance.now()), status: 0 }),
       ),
@@ -120,9 +122,13 @@ export async function steadyLoad(options: {
   };
 }
 
-function post(agent: http.Agent, url: URL, body: string, id: string, onWritten: () => void): Promise<number> {
+function post(agent: http.Agent, url: URL, body: string, id: string | null, onWritten: () => void): Promise<number> {
   return new Promise((resolve, reject) => {
-    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-bench-id": id };
+    const headers = {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      ...(id === null ? {} : { "x-bench-id": id }),
+    };
     const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       response.resume();
       response.once("end", () => resolve(response.statusCode ?? 0));

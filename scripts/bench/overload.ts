@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
+import { takeTrace } from "./ingest";
 import { percentile, steadyLoad, type Sample } from "./load";
 import type { AppServer } from "./stack";
 
@@ -23,7 +24,14 @@ export type OverloadResult = {
   missing: number;
   /** From the end of the flood to the last refused or slow (> 100 ms) request of the probe that follows. */
   recoveryMs: number;
+  /** Probe requests refused or slower than 100 ms, of all probe requests. */
+  probeLate: { count: number; of: number };
+  /** The server's pauses ≥ LONG_PAUSE_MS during the flood, by kind (event-loop stall, GC kind): count and longest. */
+  longPauses: Record<string, { count: number; maxMs: number }>;
 };
+
+/** Pauses the report lists: the length past which a refusal is no longer fast. */
+const LONG_PAUSE_MS = 50;
 
 const TEMPLATE = (orderId: string) =>
   JSON.stringify({
@@ -60,6 +68,7 @@ export async function runOverloadBench(options: {
     if (quarter >= 1 && quarter <= 4 && rss.quarters.length < quarter) rss.quarters.push(now);
   }, 250);
   log(`Overload: ${offeredRate} req/s (2 × ${options.capacity.toFixed(0)}) for ${options.seconds} s…`);
+  await takeTrace(server); // starts the server's window
   const flood = await steadyLoad({
     baseUrl: server.baseUrl,
     path,
@@ -67,10 +76,27 @@ export async function runOverloadBench(options: {
     rate: offeredRate,
     seconds: options.seconds,
     idPrefix: "flood",
+    // No per-request trace: 60 s of it would be ~200,000 records in the server's memory.
+    traced: false,
   });
   const floodEnd = performance.timeOrigin + performance.now();
+  const longPauses: OverloadResult["longPauses"] = {};
+  for (const pause of (await takeTrace(server))?.pauses ?? []) {
+    if (pause.ms < LONG_PAUSE_MS) continue;
+    const entry = (longPauses[pause.kind] ??= { count: 0, maxMs: 0 });
+    entry.count++;
+    entry.maxMs = Math.max(entry.maxMs, pause.ms);
+  }
   log("Overload: probing recovery at 50 req/s for 10 s…");
-  const probe = await steadyLoad({ baseUrl: server.baseUrl, path, body, rate: 50, seconds: 10, idPrefix: "probe" });
+  const probe = await steadyLoad({
+    baseUrl: server.baseUrl,
+    path,
+    body,
+    rate: 50,
+    seconds: 10,
+    idPrefix: "probe",
+    traced: false,
+  });
   clearInterval(sampler);
   rss.after = rssMiB(server);
 
@@ -100,6 +126,8 @@ export async function runOverloadBench(options: {
     rssMiB: rss,
     missing,
     recoveryMs: Math.max(0, recoveryMs),
+    probeLate: { count: late.length, of: probe.samples.length },
+    longPauses,
   };
 }
 
@@ -127,6 +155,11 @@ async function countMissing(databaseUrl: string, orderIds: string[]): Promise<nu
     await client.end();
   }
 }
+
+const pausesText = (pauses: OverloadResult["longPauses"]) =>
+  Object.entries(pauses)
+    .map(([kind, { count, maxMs }]) => `${kind}: ${count} × (max ${maxMs.toFixed(0)} ms)`)
+    .join("; ") || "none";
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "–");
 
@@ -158,9 +191,10 @@ export function overloadMarkdown(result: OverloadResult, machine: string): strin
     `| refused latency p50 / p99 / max | ${ms(result.refusedLatency.p50)} / ${ms(result.refusedLatency.p99)} / ${ms(result.refusedLatency.max)} | fast ${pass(refusedFast)} |`,
     `| refused, from the request's write to its answer, p50 / p99 | ${ms(result.refusedFromWrite.p50)} / ${ms(result.refusedFromWrite.p99)} | |`,
     `| the load generator's own lateness (scheduled start → request written) p50 / p99 | ${ms(result.generatorLateness.p50)} / ${ms(result.generatorLateness.p99)} | |`,
+    `| the server's pauses ≥ ${LONG_PAUSE_MS} ms during the flood (event-loop stalls; GC pauses by kind) | ${pausesText(result.longPauses)} | |`,
     `| server memory (RSS) before / max / after | ${result.rssMiB.before.toFixed(0)} / ${result.rssMiB.max.toFixed(0)} / ${result.rssMiB.after.toFixed(0)} MiB | |`,
     `| RSS at each quarter of the flood; growth in its second half | ${result.rssMiB.quarters.map((mib) => mib.toFixed(0)).join(" / ")} MiB; ${lateGrowth.toFixed(0)} MiB | bounded (< 50 MiB) ${pass(bounded)} |`,
-    `| recovery (flood end → last refused or > 100 ms probe) | ${(result.recoveryMs / 1000).toFixed(1)} s | < 5 s ${pass(result.recoveryMs < 5_000)} |`,
+    `| recovery (flood end → last refused or > 100 ms probe; probes late or refused) | ${(result.recoveryMs / 1000).toFixed(1)} s (${result.probeLate.count} of ${result.probeLate.of}) | < 5 s ${pass(result.recoveryMs < 5_000)} |`,
     "",
     "How: `scripts/bench/overload.ts`, against the same server and database as the ingest benchmark above, after it. " +
       "Latency is from each request's scheduled start (queueing in the load generator included); the generator shares the " +
