@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-// Admission control for webhook deliveries, in front of Next.js (scripts/serve.ts; docs/webhook-
-// ingest.md, "Overload"). Next.js spends ~1.4 ms of the one JavaScript thread on a request before
-// any route code runs, so a bound inside the route cannot shed load that is already too much for
-// that. Measured under a flood and on a server restarted into TribeMade's backlog: the requests
-// then wait unread in the kernel (full accept queue, unread sockets) for seconds while the process
-// has few of them in hand, and the server works on requests their sender gave up on.
+// Admission control for webhook deliveries, at the production server (scripts/serve.ts; docs/
+// webhook-ingest.md, "Overload"). A bound inside ingest cannot shed load the process is already
+// too slow to read: measured under a flood and on a server restarted into TribeMade's backlog, the
+// requests then wait unread in the kernel (full accept queue, unread sockets) for seconds while the
+// process has few of them in hand, and the server works on requests their sender gave up on.
 //
-// Two signals, checked when Node has parsed a request's headers and before Next.js sees it:
+// Two signals, checked when Node has parsed a request's headers, before the webhook receiver
+// (server-receiver.ts) or Next.js sees it:
 // - deliveries in flight (parsed, not yet answered) past a limit;
 // - the event loop running behind: a timer that fires ≥ 100 ms late means sockets are waiting to
 //   be read, so everything queued behind is late too. Until the loop catches up (a timer ≤ 20 ms
@@ -26,10 +26,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export const WEBHOOK_PATH_PREFIX = "/api/webhooks/";
 
 /**
- * Deliveries in flight per process. The admitted requests' own work (~1.8 ms each) sets how long
- * one turn of the event loop takes under a flood, and everything unread waits that long: measured
- * at twice capacity, 32 answered refusals in 38 ms at the median (p99 1.2 s) where 64 took 166 ms
- * (p99 5.5 s), with the same throughput. At normal rates a few are in flight (a commit takes ~2 ms).
+ * Deliveries in flight per process. The admitted requests' own work sets how long one turn of the
+ * event loop takes under a flood, and everything unread waits that long: measured at twice
+ * capacity when a webhook still cost ~1.8 ms of Next.js work, 32 answered refusals in 38 ms at the
+ * median (p99 1.2 s) where 64 took 166 ms (p99 5.5 s), with the same throughput. The receiver now
+ * spends ~0.4 ms per webhook; 32 still fills two group-commit statements. At normal rates a few are
+ * in flight (a commit takes ~2 ms).
  */
 export const DEFAULT_WEBHOOK_CONCURRENCY = 32;
 
