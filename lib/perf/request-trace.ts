@@ -30,8 +30,12 @@ export type Trace = {
   statement(execMs: number, batch: number): void;
 };
 
-/** A stall of the event loop (a timer that fired late) or a GC pause, in epoch milliseconds. */
-export type Pause = { at: number; ms: number; kind: string };
+/**
+ * A stall of the event loop (a timer that fired late) or a GC pause, in epoch milliseconds. For a
+ * stall, `cpuMs` is the CPU time the process used meanwhile: close to `ms`, it was busy (a long
+ * turn); far below, it was waiting for a core.
+ */
+export type Pause = { at: number; ms: number; kind: string; cpuMs?: number };
 
 const MAX_RECORDS = 200_000;
 const STALL_PROBE_MS = 2;
@@ -62,13 +66,26 @@ function startMonitors(): State {
   }).observe({ entryTypes: ["gc"] });
   // A probe timer that should fire every STALL_PROBE_MS: when it fires late, the loop was busy.
   let expected = performance.now() + STALL_PROBE_MS;
+  let cpuBefore = cpuMsUsed();
   setInterval(() => {
     const now = performance.now();
     const late = now - expected;
-    if (late >= STALL_MIN_MS) push({ at: performance.timeOrigin + expected, ms: late, kind: "loop" });
+    const cpuNow = cpuMsUsed();
+    if (late >= STALL_MIN_MS) {
+      // The CPU used since the last probe, less the probe interval's share.
+      const cpuMs = Math.max(0, cpuNow - cpuBefore - STALL_PROBE_MS);
+      push({ at: performance.timeOrigin + expected, ms: late, kind: "loop", cpuMs });
+    }
+    cpuBefore = cpuNow;
     expected = now + STALL_PROBE_MS;
   }, STALL_PROBE_MS).unref();
   return { records: [], pauses, loop };
+}
+
+/** The process's CPU time so far (all threads), in ms. */
+function cpuMsUsed(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 // node:perf_hooks constants.NODE_PERFORMANCE_GC_*

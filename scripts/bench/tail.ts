@@ -15,7 +15,7 @@ export type ServerTrace = {
     execMs?: number;
     batch?: number;
   }>;
-  pauses: Array<{ at: number; ms: number; kind: string }>;
+  pauses: Array<{ at: number; ms: number; kind: string; cpuMs?: number }>;
   loopDelay: { p50: number; p99: number; max: number; count: number };
 };
 
