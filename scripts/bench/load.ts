@@ -47,9 +47,10 @@ export function maxThroughput(options: {
 
 /**
  * One request of a steady run: epoch milliseconds, so they line up with the server's own trace.
- * `written`: when the request was handed to the kernel (the generator's own lateness before it).
+ * `sent`: when the generator's loop got to it and handed it to the HTTP client; before that, the
+ * generator itself was late (its own thread busy or waiting for a core).
  */
-export type Sample = { id: string; scheduled: number; written: number; end: number; status: number };
+export type Sample = { id: string; scheduled: number; sent: number; end: number; status: number };
 
 export type LatencyResult = {
   sent: number;
@@ -93,10 +94,10 @@ export async function steadyLoad(options: {
     const wait = scheduled - performance.now();
     if (wait > 1) await sleep(wait);
     const id = `${options.idPrefix ?? "r"}-${i}`;
-    const sample: Sample = { id, scheduled: epoch(scheduled), written: Number.NaN, end: 0, status: 0 };
-    const written = () => (sample.written = epoch(performance.now()));
+    const body = options.body(id);
+    const sample: Sample = { id, scheduled: epoch(scheduled), sent: epoch(performance.now()), end: 0, status: 0 };
     inFlight.push(
-      post(agent, url, options.body(id), options.traced === false ? null : id, written).then(
+      post(agent, url, body, options.traced === false ? null : id).then(
         (status) => void samples.push({ ...sample, end: epoch(performance.now()), status }),
         () => void samples.push({ ...sample, end: epoch(performance.now()), status: 0 }),
       ),
@@ -122,7 +123,7 @@ export async function steadyLoad(options: {
   };
 }
 
-function post(agent: http.Agent, url: URL, body: string, id: string | null, onWritten: () => void): Promise<number> {
+function post(agent: http.Agent, url: URL, body: string, id: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = {
       "content-type": "application/json",
@@ -136,7 +137,6 @@ function post(agent: http.Agent, url: URL, body: string, id: string | null, onWr
     });
     request.setTimeout(10_000, () => request.destroy(new Error("timeout")));
     request.once("error", reject);
-    request.once("finish", onWritten);
     request.end(body);
   });
 }
