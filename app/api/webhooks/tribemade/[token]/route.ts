@@ -1,4 +1,4 @@
-// POST /api/webhooks/tribemade/[token] — record once, ack. On Vercel and in `next dev`; the
+// POST /api/webhooks/tribemade/[token] — record once, ack. On Vercel, `next dev` and plain `next start`; the
 // production server (scripts/serve.ts) answers this path before Next.js with the same code
 // (lib/webhooks/ingest/server-receiver.ts).
 import { after } from "next/server";
