@@ -1,5 +1,5 @@
 import "server-only";
-import bwipjs from "bwip-js";
+import bwipjs from "bwip-js/node";
 import type PDFDocument from "pdfkit";
 
 // Barcodes drawn as vector rectangles, so they stay sharp at any printer's resolution and add a
@@ -29,9 +29,9 @@ export function drawCode128(
   doc.fill("#000");
 }
 
-/** A QR code (error correction M) of `size` × `size` pt at (x, y). */
+/** A QR code (BWIPP's default error correction, M) of `size` × `size` pt at (x, y). */
 export function drawQr(doc: Doc, text: string, box: { x: number; y: number; size: number }): void {
-  const [symbol] = bwipjs.raw({ bcid: "qrcode", text, eclevel: "M" }) as Matrix[];
+  const [symbol] = bwipjs.raw({ bcid: "qrcode", text }) as Matrix[];
   if (!symbol) return;
   const unit = box.size / Math.max(symbol.pixx, symbol.pixy);
   for (let row = 0; row < symbol.pixy; row++) {
