@@ -132,9 +132,9 @@ function drawLineTable(doc: Doc, invoice: InvoiceSnapshot, x: number, y: number,
         ]
       : [{ title: `IGST ${line.rate}%`, width: 64, align: "right", value: money(line.igst) }];
   const fixed: Column[] = [
-    { title: "HSN", width: 46, value: line.hsn ?? "—" },
+    { title: "HSN", width: 54, value: line.hsn ?? "—" },
     { title: "Qty", width: 28, align: "right", value: String(line.quantity) },
-    { title: "Unit price", width: 62, align: "right", value: money(line.unitPrice) },
+    { title: "Unit price", width: 60, align: "right", value: money(line.unitPrice) },
     ...(tax ? [{ title: "Taxable value", width: 66, align: "right" as const, value: money(line.taxable) }] : []),
     ...taxColumns,
     { title: "Total", width: 66, align: "right", value: money(line.total) },
