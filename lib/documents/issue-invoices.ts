@@ -1,6 +1,6 @@
 import "server-only";
 import type { Member } from "@/lib/auth/require-member";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
 import { financialYearOf, invoiceNumber } from "@/lib/documents/financial-year";
 import { stateByCode, type IndiaState } from "@/lib/documents/india-states";
 import { buildInvoiceSnapshot } from "@/lib/documents/invoice-snapshot";
@@ -17,9 +17,6 @@ import { AppError } from "@/lib/http/app-error";
 // new last number, and commits; a failure rolls all of it back. Printing an order that already has
 // an invoice reads it back, including when another printer issued it while this one waited for
 // the lock (the re-check happens under the lock).
-
-// Enough for 500 invoices queued behind each other's locks (docs/documents.md, the concurrency test).
-const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 function needsState(orders: OrderPaper[], states: Record<string, string>): StateNeeded[] {
   return orders
@@ -73,18 +70,28 @@ export async function issueInvoices(
   const seller = settings.stateCode ? (stateByCode(settings.stateCode) ?? null) : null;
   const financialYear = financialYearOf(now);
 
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "InvoiceCounter" ("storeId", "financialYear") VALUES (${storeId}::uuid, ${financialYear}) ON CONFLICT DO NOTHING`;
-    const [counter] = await tx.$queryRaw<Array<{ lastSequence: number }>>`
-      SELECT "lastSequence" FROM "InvoiceCounter" WHERE "storeId" = ${storeId}::uuid AND "financialYear" = ${financialYear} FOR UPDATE`;
-    read(
-      await tx.invoice.findMany({
-        where: { storeId, orderId: { in: missing.map((order) => order.id) } },
-        select: { orderId: true, snapshot: true },
-      }),
+  // Plain pg, not a Prisma interactive transaction: the lock is held for a handful of round trips
+  // of ~0.2 ms, not of Prisma's per-call work, so a queue of printers drains quickly and does not
+  // hold the pool's connections waiting (docs/architecture.md, platform facts).
+  const client = await pgPool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "InvoiceCounter" ("storeId", "financialYear") VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING`, [
+      storeId,
+      financialYear,
+    ]);
+    const counter = await client.query<{ lastSequence: number }>(
+      `SELECT "lastSequence" FROM "InvoiceCounter" WHERE "storeId" = $1::uuid AND "financialYear" = $2 FOR UPDATE`,
+      [storeId, financialYear],
     );
-    let sequence = counter?.lastSequence ?? 0;
-    const rows: Prisma.InvoiceCreateManyInput[] = [];
+    // Under the lock: another printer may have issued some of these while this one waited.
+    const raced = await client.query<{ orderId: string; snapshot: Prisma.JsonValue }>(
+      `SELECT "orderId", snapshot FROM "Invoice" WHERE "storeId" = $1::uuid AND "orderId" = ANY($2::uuid[])`,
+      [storeId, missing.map((order) => order.id)],
+    );
+    read(raced.rows);
+    let sequence = counter.rows[0]?.lastSequence ?? 0;
+    const rows: Array<{ orderId: string; sequence: number; number: string; kind: string; snapshot: string }> = [];
     for (const order of missing) {
       if (issued.has(order.id)) continue;
       sequence++;
@@ -96,34 +103,48 @@ export async function issueInvoices(
         );
       }
       const product = order.productId ? taxes.get(order.productId) : undefined;
+      const placeOfSupply = states[order.id] ? stateByCode(states[order.id] as string) : order.customer.address.state;
       const snapshot = buildInvoiceSnapshot({
         order,
         settings,
         storeName: member.store.name,
-        placeOfSupply: (states[order.id] ? stateByCode(states[order.id] as string) : order.customer.address.state) as IndiaState,
+        placeOfSupply: placeOfSupply as IndiaState,
         seller,
         tax: { hsn: product?.hsn || settings.defaultHsn || null, rate: product?.gstRate ?? settings.defaultGstRate },
         number,
         issuedAt: now,
       });
       issued.set(order.id, snapshot);
-      rows.push({
+      rows.push({ orderId: order.id, sequence, number, kind: snapshot.kind, snapshot: JSON.stringify(snapshot) });
+    }
+    if (rows.length > 0) {
+      await client.query(
+        `INSERT INTO "Invoice" ("storeId", "orderId", "financialYear", sequence, number, kind, "issuedAt", snapshot)
+         SELECT $1::uuid, o, $2, s, n, k, $3, j::jsonb
+         FROM unnest($4::uuid[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t(o, s, n, k, j)`,
+        [
+          storeId,
+          financialYear,
+          now,
+          rows.map((row) => row.orderId),
+          rows.map((row) => row.sequence),
+          rows.map((row) => row.number),
+          rows.map((row) => row.kind),
+          rows.map((row) => row.snapshot),
+        ],
+      );
+      await client.query(`UPDATE "InvoiceCounter" SET "lastSequence" = $3 WHERE "storeId" = $1::uuid AND "financialYear" = $2`, [
         storeId,
-        orderId: order.id,
         financialYear,
         sequence,
-        number,
-        kind: snapshot.kind,
-        issuedAt: now,
-        snapshot: snapshot as unknown as Prisma.InputJsonValue,
-      });
+      ]);
     }
-    if (rows.length === 0) return;
-    await tx.invoice.createMany({ data: rows });
-    await tx.invoiceCounter.update({
-      where: { storeId_financialYear: { storeId, financialYear } },
-      data: { lastSequence: sequence },
-    });
-  }, TX_OPTIONS);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
   return issued;
 }
