@@ -270,7 +270,7 @@ describe("invoices", () => {
     for (const [index, order] of orders.entries()) {
       const invoice = invoices.find((candidate) => candidate.orderId === order.id)!;
       expect(texts[index]).toContain(invoice.number);
-      expect(texts[index]).toContain(order.tribemadeOrderId.slice(0, 18)); // the id wraps after its 4th group
+      expect(texts[index]!.replace(/\s/g, "")).toContain(order.tribemadeOrderId); // the id may wrap
     }
   }, 60_000);
 
