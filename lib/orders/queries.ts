@@ -43,6 +43,7 @@ export const ROW_SELECT = {
   placedAt: true,
   receivedAt: true,
   updatedAt: true,
+  printedAt: true,
 } satisfies Prisma.OrderSelect;
 
 type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;
@@ -54,6 +55,7 @@ export function toOrderRow(record: RowRecord): OrderRowDto {
     placedAt: record.placedAt?.toISOString() ?? null,
     receivedAt: record.receivedAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    printedAt: record.printedAt?.toISOString() ?? null,
   };
 }
 

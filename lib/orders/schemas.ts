@@ -76,6 +76,8 @@ export type OrderRowDto = {
   placedAt: string | null;
   receivedAt: string;
   updatedAt: string;
+  /** Last time a label, slip or invoice was printed (lib/documents); the feed marks it. */
+  printedAt: string | null;
 };
 
 export type OrderPageDto = { items: OrderRowDto[]; nextCursor: string | null };

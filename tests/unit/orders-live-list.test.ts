@@ -23,6 +23,7 @@ function row(n: number, overrides: Partial<OrderRowDto> = {}): OrderRowDto {
     placedAt: at,
     receivedAt: at,
     updatedAt: at,
+    printedAt: null,
     ...overrides,
   };
 }

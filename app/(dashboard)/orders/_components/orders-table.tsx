@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { PrintedMark } from "@/components/documents/printed-mark";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { ProductCell } from "@/components/orders/product-cell";
 import type { OrderSelection } from "@/components/orders/use-order-selection";
@@ -113,7 +114,10 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
                 </time>
               </TableCell>
               <TableCell className="min-w-0 py-2">
-                <div className="truncate font-medium">{row.customerName}</div>
+                <div className="flex min-w-0 items-center gap-1.5 font-medium">
+                  <span className="truncate">{row.customerName}</span>
+                  {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
+                </div>
                 {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
                 <div className="text-fg-muted truncate text-xs sm:hidden">
                   <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">

@@ -4,6 +4,8 @@ import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
 import { useCallback, useRef } from "react";
 import { useUrlFilters } from "@/components/forms/use-url-filters";
 import { LiveListBody } from "@/components/live-list/live-list-body";
+import { PrintMenu } from "@/components/documents/print-menu";
+import { TodayLabelsButton } from "@/components/documents/today-labels-button";
 import { BulkSlot } from "@/components/orders/bulk-slot";
 import { useMinuteClock } from "@/components/orders/use-minute-clock";
 import { useOrderAlerts } from "@/components/orders/use-order-alerts";
@@ -56,6 +58,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
           <>
             {feed.helpButton}
             <AlertsMenu alerts={alerts} />
+            <TodayLabelsButton />
             {/* A plain link: the browser downloads the stream itself (no client-side navigation). */}
             <a href={orderExportUrl(filters)} download className={buttonClasses()}>
               <Download />
@@ -77,6 +80,15 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
         </div>
         {live.held > 0 && !live.atTop ? <NewOrdersPill count={live.held} onClick={live.showNew} /> : null}
         <BulkSlot selection={selection} loaded={live.rows.length} hasMore={live.hasMore}>
+          <PrintMenu
+            size="sm"
+            target={selection.allMatching ? { kind: "filter", filters } : { kind: "orders", ids: [...selection.ids] }}
+            scope={
+              selection.allMatching
+                ? "All orders matching the filters (up to 500)"
+                : `${formatCount(selection.ids.size)} selected`
+            }
+          />
           {feed.bulkActions}
         </BulkSlot>
         <LiveListBody

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings", label: "Store" },
   { href: "/settings/api-key", label: "API key" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/paperwork", label: "Paperwork" },
   { href: "/settings/account", label: "Account" },
 ] as const;
 

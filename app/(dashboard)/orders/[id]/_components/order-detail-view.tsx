@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useCallback } from "react";
+import { PrintMenu } from "@/components/documents/print-menu";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderSyncPanel } from "@/components/orders/order-sync-panel";
@@ -79,6 +80,7 @@ export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
         actions={
           <>
             <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />
+            <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
             <OrderActions storeId={storeId} order={order} />
           </>
         }

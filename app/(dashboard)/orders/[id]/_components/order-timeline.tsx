@@ -6,6 +6,7 @@ import {
   Copy,
   Forward,
   Inbox,
+  Printer,
   RefreshCw,
   Send,
   ShieldAlert,
@@ -15,6 +16,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { printedWhat } from "@/components/documents/printed-what";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatFull, formatStamp } from "@/lib/format/dates";
@@ -165,6 +167,15 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
         title: "Forwarding to your fulfillment system failed",
         tone: "red",
         body: <ApiAnswer data={data} />,
+      };
+    case "documents_printed":
+      return {
+        icon: <Printer />,
+        title: (
+          <>
+            <strong className="font-medium">{entry.actor}</strong> printed {printedWhat(data)}
+          </>
+        ),
       };
     default:
       return { icon: <CircleDot />, title: entry.type.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()) };
