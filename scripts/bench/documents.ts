@@ -1,0 +1,86 @@
+// The documents benchmark (`npm run bench -- --only=documents`): 500 4×6 shipping labels in one
+// PDF through the print route's code (printDocuments: the feed's filter, 50 orders a batch, Noto
+// Sans with Devanagari, Code 128 and QR per label), beside pdfkit alone writing 500 one-line pages
+// in the same run. Each measured run is a fresh Node process, so its peak RSS is its own. Goal on
+// the 2-core machine: under 10 s and 200 MiB.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { freshSecrets } from "../../lib/embedded/fresh-secrets";
+import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
+import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
+import { applyMigrations } from "../../lib/migrations/apply";
+
+type Env = Record<string, string | undefined>;
+export type DocumentsRun = { ms: number; bytes: number; pages: number; maxRssMiB: number };
+export type DocumentsResult = { labels: DocumentsRun[]; baseline: DocumentsRun[] };
+
+function worker(root: string, env: Env, mode: string): Promise<DocumentsRun> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/bench/documents-worker.ts"], {
+    cwd: root,
+    env: { ...env, BENCH_MODE: mode } as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let errors = "";
+  child.stdout.on("data", (chunk: Buffer) => void (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => void (errors += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => {
+      const line = out.split("\n").find((entry) => entry.startsWith("BENCH_RESULT "));
+      if (code === 0 && line) resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as DocumentsRun);
+      else reject(new Error(`the documents bench worker (${mode}) failed (${code}):\n${errors.slice(-4_000)}`));
+    });
+  });
+}
+
+export async function runDocumentsBench(options: {
+  root: string;
+  baseEnv: Env;
+  log: (line: string) => void;
+  rounds: number;
+}): Promise<DocumentsResult> {
+  const scratch = await makeThrowawayDir("tribedesk-bench-documents-");
+  try {
+    options.log("documents: starting embedded PostgreSQL…");
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: false });
+    scratch.onStop(() => postgres.stop());
+    await postgres.createDatabase("bench_documents");
+    const databaseUrl = postgres.urlFor("bench_documents");
+    await applyMigrations(databaseUrl);
+    const env: Env = { ...options.baseEnv, DATABASE_URL: databaseUrl, ...freshSecrets(), NODE_OPTIONS: "" };
+    await worker(options.root, env, "seed");
+    const result: DocumentsResult = { labels: [], baseline: [] };
+    for (let round = 0; round < options.rounds; round++) {
+      options.log(`documents: round ${round + 1} of ${options.rounds}…`);
+      result.baseline.push(await worker(options.root, env, "baseline"));
+      result.labels.push(await worker(options.root, env, "labels"));
+    }
+    return result;
+  } finally {
+    await scratch.stop();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export function documentsMarkdown(result: DocumentsResult, machine: string): string {
+  const labels = { ms: median(result.labels.map((run) => run.ms)), rss: Math.max(...result.labels.map((run) => run.maxRssMiB)) };
+  const base = {
+    ms: median(result.baseline.map((run) => run.ms)),
+    rss: Math.max(...result.baseline.map((run) => run.maxRssMiB)),
+  };
+  const size = median(result.labels.map((run) => run.bytes)) / 2 ** 20;
+  const rows = [
+    `| pdfkit alone: 500 one-line pages, built-in Helvetica (baseline) | ${(base.ms / 1000).toFixed(2)} s | ${base.rss.toFixed(0)} MiB | 1.0× |`,
+    `| 500 shipping labels via printDocuments (reads, fonts, barcodes, QR) | ${(labels.ms / 1000).toFixed(2)} s | ${labels.rss.toFixed(0)} MiB | ${(labels.ms / base.ms).toFixed(1)}× |`,
+  ];
+  return [
+    "## Documents: 500 shipping labels in one PDF",
+    "",
+    `${machine}. Median of ${result.labels.length} rounds, each run a fresh Node process; peak memory is the process's maximum resident set (Node, Prisma and pdfkit included). Goal: under 10 s and 200 MiB. The PDF is ${size.toFixed(1)} MiB.`,
+    "",
+    "| what | time | peak RSS | time vs baseline |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
