@@ -50,10 +50,13 @@ test("labels for a selection in the feed: one PDF, a page per order, rows marked
   await signIn(page);
   const batch = `Bulk Label ${unique()}`;
   for (let index = 0; index < 3; index++) await placeOrder(page.request, `${batch} ${index}`);
-  await page.getByRole("searchbox", { name: "Search orders" }).or(page.getByLabel("Search orders")).first().fill(batch);
+  // They arrive live at the top of the open feed; tick each one.
   const rows = page.locator("[data-order-id]", { hasText: batch });
-  await expect(rows).toHaveCount(3, { timeout: 15_000 });
-  for (let index = 0; index < 3; index++) await rows.nth(index).getByRole("checkbox").check();
+  for (let index = 0; index < 3; index++) {
+    const row = page.locator("[data-order-id]", { hasText: `${batch} ${index}` });
+    await expect(row).toBeVisible({ timeout: 20_000 });
+    await row.getByRole("checkbox").check();
+  }
 
   const bar = page.getByTestId("bulk-slot");
   await expect(bar).toContainText("3 selected");
@@ -67,7 +70,7 @@ test("labels for a selection in the feed: one PDF, a page per order, rows marked
 test("Settings → Paperwork checks the GSTIN, saves, and passes axe", async ({ page }) => {
   await signIn(page, "/settings/paperwork");
   const form = page.getByRole("form", { name: "Paperwork settings" });
-  await form.getByLabel("Address").fill("14, 2nd Cross, Indiranagar, Bengaluru");
+  await form.getByLabel("Address", { exact: true }).fill("14, 2nd Cross, Indiranagar, Bengaluru");
   await form.getByLabel("PIN code").fill("560038");
   await form.getByLabel("GSTIN").fill("29AAACR5055K1ZX");
   await form.getByRole("button", { name: "Save paperwork" }).click();
