@@ -14,7 +14,8 @@ import { saveDocumentSettings } from "@/lib/documents/actions";
 import { invoiceNumber } from "@/lib/documents/financial-year";
 import { checkGstin } from "@/lib/documents/gstin";
 import { INDIA_STATES } from "@/lib/documents/india-states";
-import { documentSettingsSchema, GST_RATES } from "@/lib/documents/schemas";
+import { documentSettingsSchema } from "@/lib/documents/schemas";
+import { GstRateOptions } from "./gst-rate-options";
 
 type Values = {
   senderName: string;
@@ -165,11 +166,7 @@ export function PaperworkForm({ storeId, storeName, initial }: { storeId: string
               </Field>
               <Field id="defaultGstRate" label="Default GST rate" errors={form.errors.defaultGstRate}>
                 <Select {...form.input("defaultGstRate")}>
-                  {GST_RATES.map((rate) => (
-                    <option key={rate} value={rate}>
-                      {rate} %
-                    </option>
-                  ))}
+                  <GstRateOptions />
                 </Select>
               </Field>
             </div>

@@ -9,7 +9,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { PackageIcon } from "lucide-react";
 import { saveProductTax } from "@/lib/documents/actions";
-import { GST_RATES, productTaxSchema, type ProductTaxRow } from "@/lib/documents/schemas";
+import { productTaxSchema, type ProductTaxRow } from "@/lib/documents/schemas";
+import { GstRateOptions } from "./gst-rate-options";
 import { formatCount } from "@/lib/format/numbers";
 
 type Props = { storeId: string; products: ProductTaxRow[]; defaults: { hsn: string; gstRate: string } };
@@ -95,11 +96,7 @@ function ProductRow({ storeId, product }: { storeId: string; product: ProductTax
           wrapperClassName="w-28"
         >
           <option value="">Default</option>
-          {GST_RATES.map((rate) => (
-            <option key={rate} value={rate}>
-              {rate} %
-            </option>
-          ))}
+          <GstRateOptions />
         </Select>
       </label>
       <Button size="sm" onClick={() => void save()} loading={pending}>
