@@ -40,13 +40,6 @@ export function PaperworkForm({ storeId, storeName, initial }: { storeId: string
   const gstin = checkGstin(form.values.gstin);
   const registered = form.values.gstin.trim() !== "";
 
-  function onGstin(event: React.ChangeEvent<HTMLInputElement>) {
-    form.input("gstin").onChange(event);
-    const checked = checkGstin(event.target.value);
-    // A GSTIN names its state: fill it in rather than ask twice.
-    if (checked.ok && form.values.stateCode === "") form.set("stateCode", checked.stateCode);
-  }
-
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
@@ -106,7 +99,6 @@ export function PaperworkForm({ storeId, storeName, initial }: { storeId: string
             >
               <Input
                 {...form.input("gstin", { hint: true })}
-                onChange={onGstin}
                 className="font-mono uppercase"
                 spellCheck={false}
                 autoComplete="off"
@@ -138,7 +130,11 @@ export function PaperworkForm({ storeId, storeName, initial }: { storeId: string
               hint="Customers in this state pay CGST + SGST; elsewhere IGST."
               errors={form.errors.stateCode}
             >
-              <Select {...form.input("stateCode", { hint: true })}>
+              {/* A GSTIN names its state: shown here at once, and saved as such (lib/documents/mutations.ts). */}
+              <Select
+                {...form.input("stateCode", { hint: true })}
+                value={form.values.stateCode || (gstin.ok ? gstin.stateCode : "")}
+              >
                 <option value="">Choose a state</option>
                 {INDIA_STATES.map((state) => (
                   <option key={state.code} value={state.code}>
