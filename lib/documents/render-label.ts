@@ -98,7 +98,7 @@ export function drawLabel(doc: Doc, order: OrderPaper, sender: Sender): void {
   const qrSize = 84;
   if (order.awb) {
     doc.font("bold").fontSize(8).text("AWB", PAD, 320);
-    drawCode128(doc, order.awb, { x: PAD, y: 332, width: INNER - qrSize - 8, height: 58, maxModule: 1.6 });
+    drawCode128(doc, order.awb, { x: PAD, y: 332, width: INNER - qrSize - 14, height: 58, maxModule: 1.6 });
     doc
       .font("bold")
       .fontSize(11)
