@@ -1,16 +1,30 @@
 // Next.js runs register() once when a server process starts.
 // - The production server (scripts/serve.ts) answers webhooks before Next.js with the build's own
 //   receiver, registered here (lib/webhooks/ingest/server-hook.ts); other servers never look it up.
+// - Every drain in the process finds each domain's outbox handlers through the registry
+//   (lib/wiring/outbox-handlers.ts), registered and loaded first, before anything can drain: loaded
+//   by the first drain instead, they stalled the event loop long enough for the webhook gate to
+//   refuse the next few deliveries after a restart (measured: 1–4 of 25 sent one at a time).
 // - The long-running embedded mode (`npm start`, `npm run dev`: TRIBEDESK_DRAIN_LISTENER=1) starts
 //   the outbox listener; on serverless hosts the flag is unset and nothing starts (cron, wake-ups
 //   and requests drain there).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ registerServerReceiver }, { receiveOnServer }, { startDrainListener }] = await Promise.all([
+  const [
+    { registerOutboxHandlers },
+    { outboxHandlers },
+    { registerServerReceiver },
+    { receiveOnServer },
+    { startDrainListener },
+  ] = await Promise.all([
+    import("@/lib/wiring/outbox-handlers"),
+    import("@/lib/outbox/registry"),
     import("@/lib/webhooks/ingest/server-hook"),
     import("@/lib/webhooks/ingest/server-receiver"),
     import("@/lib/outbox/listener"),
   ]);
+  registerOutboxHandlers();
+  await outboxHandlers();
   registerServerReceiver(receiveOnServer);
   startDrainListener();
 }

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
+import { processSingleton } from "@/lib/process-singleton";
 
 // The connection pools and the one Prisma client. Only data-access modules (queries, mutations,
 // outbox, ingest) import them.
@@ -38,22 +39,11 @@ function createClient(pool: pg.Pool) {
  */
 const INGEST_POOL = { max: 3, min: 2 };
 
-const globalForPrisma = globalThis as unknown as {
-  prisma?: ReturnType<typeof createClient>;
-  pgPool?: pg.Pool;
-  ingestPool?: pg.Pool;
-};
-
-// Hot reload re-evaluates modules; keep one set of pools per process.
+// One set per process, shared by every bundle and kept across dev reloads (lib/process-singleton.ts).
 /**
  * The pool under `db`. Use `db`; plain pg is for the few hot paths where Prisma's per-call CPU
  * cost would dominate (wake-ups, notifications). Same connections either way.
  */
-export const pgPool = globalForPrisma.pgPool ?? createPool({ max: env.DATABASE_POOL_MAX });
-export const ingestPool = globalForPrisma.ingestPool ?? createPool(INGEST_POOL);
-export const db = globalForPrisma.prisma ?? createClient(pgPool);
-if (env.NODE_ENV !== "production") {
-  globalForPrisma.pgPool = pgPool;
-  globalForPrisma.ingestPool = ingestPool;
-  globalForPrisma.prisma = db;
-}
+export const pgPool = processSingleton("pgPool", () => createPool({ max: env.DATABASE_POOL_MAX }));
+export const ingestPool = processSingleton("ingestPool", () => createPool(INGEST_POOL));
+export const db = processSingleton("prisma", () => createClient(pgPool));

@@ -3,6 +3,7 @@ import pg from "pg";
 import { databasePath, onTransactionPoolerFound } from "@/lib/db-path";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
+import { processSingleton } from "@/lib/process-singleton";
 
 // One LISTEN connection per process, shared by every subscriber (the embedded outbox listener, each
 // open live-feed stream). LISTEN needs a session of its own: transaction poolers (PgBouncer in
@@ -18,10 +19,12 @@ type Handler = (payload: string | null) => void;
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
 
-const state = globalThis as unknown as {
-  pgListen?: { subscribers: Map<string, Set<Handler>>; client: pg.Client | null; connecting: boolean; retryMs: number };
-};
-const listen = (state.pgListen ??= { subscribers: new Map(), client: null, connecting: false, retryMs: RECONNECT_MIN_MS });
+const listen = processSingleton("pgListen", () => ({
+  subscribers: new Map<string, Set<Handler>>(),
+  client: null as pg.Client | null,
+  connecting: false,
+  retryMs: RECONNECT_MIN_MS,
+}));
 
 /**
  * The URL LISTEN may use: DATABASE_URL_UNPOOLED, else DATABASE_URL unless it is (or turned out to

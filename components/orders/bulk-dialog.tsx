@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { BulkProgressView } from "@/components/orders/bulk-progress";
 import { BulkTrackingField, type BulkTrackingValue } from "@/components/orders/bulk-tracking-field";
 import { rememberedCourier } from "@/components/orders/dispatch-dialog";
-import { QuotaMeter, useNow } from "@/components/orders/quota-meter";
+import { QuotaMeter, useServerClock } from "@/components/orders/quota-meter";
 import { useBulkRun } from "@/components/orders/use-bulk-run";
 import { useStatusBudget } from "@/components/orders/use-status-budget";
 import { Alert } from "@/components/ui/alert";
@@ -55,7 +55,7 @@ export function BulkDialog({ storeId, open, onOpenChange, status, target, onFini
   const fromFilter = target.kind === "filter";
   const { run, progress, start, undo, reset } = useBulkRun(storeId);
   const budget = useStatusBudget(storeId, { fast: run.phase === "running" });
-  const now = useNow(budget.data?.offset ?? 0);
+  const now = useServerClock(budget.data?.offset ?? 0);
   const [tracking, setTracking] = useState<BulkTrackingValue>(() => ({
     text: "",
     courier: rememberedCourier(),

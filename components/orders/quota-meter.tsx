@@ -1,19 +1,14 @@
 "use client";
 
 import { Tooltip } from "radix-ui";
-import { useEffect, useState } from "react";
 import { useStatusBudget } from "@/components/orders/use-status-budget";
 import { cn } from "@/components/ui/cn";
+import { useClock } from "@/components/ui/use-clock";
 import { describeBudget } from "@/lib/orders/eta";
 
-/** Re-renders every second while mounted, for countdowns. */
-export function useNow(offset = 0, everyMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now() + offset);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now() + offset), everyMs);
-    return () => clearInterval(timer);
-  }, [offset, everyMs]);
-  return now;
+/** The server's now, ticking every second for countdowns: the browser's clock plus its offset. */
+export function useServerClock(offset = 0): number {
+  return useClock(1_000) + offset;
 }
 
 /**
@@ -22,7 +17,7 @@ export function useNow(offset = 0, everyMs = 1_000): number {
  */
 export function QuotaMeter({ storeId, className }: { storeId: string; className?: string }) {
   const { data, isError } = useStatusBudget(storeId);
-  const now = useNow(data?.offset ?? 0);
+  const now = useServerClock(data?.offset ?? 0);
 
   if (isError && !data) {
     return <span className={cn("text-fg-subtle text-xs", className)}>Budget unavailable</span>;

@@ -1,13 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
-import type { StatusBudgetView } from "@/lib/orders/status-schemas";
+import { statusBudgetViewSchema, type StatusBudgetView } from "@/lib/orders/status-schemas";
 
 async function fetchBudget(signal: AbortSignal): Promise<StatusBudgetView & { offset: number }> {
-  const response = await fetch("/api/orders/budget", { signal });
-  if (!response.ok) throw new Error(`budget answered ${response.status}`);
-  const view = (await response.json()) as StatusBudgetView;
+  const view = await fetchJson("/api/orders/budget", statusBudgetViewSchema, { signal });
   // Countdowns run on the browser's clock corrected to the server's.
   return { ...view, offset: view.now - Date.now() };
 }

@@ -5,8 +5,9 @@ import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { outboxKeys } from "@/lib/outbox/keys";
-import type { OutboxStatusDto } from "@/lib/outbox/queries-types";
+import { outboxStatusSchema, type OutboxStatusDto } from "@/lib/outbox/schemas";
 
 // On every dashboard page: tells the store's people when TribeMade rejected the API key (the
 // outbox is paused until an owner replaces it). Its poll is also a signed-in request, which
@@ -14,16 +15,10 @@ import type { OutboxStatusDto } from "@/lib/outbox/queries-types";
 
 const POLL_MS = 20_000;
 
-async function fetchStatus(signal: AbortSignal): Promise<OutboxStatusDto> {
-  const response = await fetch("/api/outbox/status", { signal, cache: "no-store", headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`outbox status ${response.status}`);
-  return (await response.json()) as OutboxStatusDto;
-}
-
 export function OutboxBanner({ storeId, initial }: { storeId: string; initial: OutboxStatusDto }) {
   const status = useQuery({
     queryKey: outboxKeys.status(storeId),
-    queryFn: ({ signal }) => fetchStatus(signal),
+    queryFn: ({ signal }) => fetchJson("/api/outbox/status", outboxStatusSchema, { signal }),
     initialData: initial,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,

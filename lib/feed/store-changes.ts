@@ -3,6 +3,7 @@ import { FEED_CHANNEL, type FeedEvent } from "@/lib/feed/notify";
 import { CHANGES_LIMIT, databaseNow, readStoreChanges } from "@/lib/feed/queries";
 import { logger } from "@/lib/http/logger";
 import { listenUrl, subscribe } from "@/lib/pg-listen";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Which orders of a store changed, for every open live feed in this process: one watcher per store,
 // however many tabs watch it. Two sources, one output:
@@ -32,8 +33,7 @@ type Watcher = {
   polling: boolean;
 };
 
-const state = globalThis as unknown as { feedWatchers?: Map<string, Watcher> };
-const watchers = (state.feedWatchers ??= new Map());
+const watchers = processSingleton("feedWatchers", () => new Map<string, Watcher>());
 
 /** Whether new orders arrive by NOTIFY here (else by the 1 s poll); shown to the browser. */
 export function liveMode(): "listen" | "poll" {

@@ -1,4 +1,5 @@
 import "server-only";
+import { fulfillmentSecretAad } from "@/lib/crypto/aad";
 import { rotateSecrets, type RotationReport } from "@/lib/crypto/rotate-secrets";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -6,10 +7,6 @@ import { db } from "@/lib/db";
 // A store's fulfillment signing secret at rest: encrypted like its TribeMade key and bound to the
 // store's id (lib/stores/api-key.ts explains why), under its own label so neither ciphertext
 // decrypts in the other's column.
-
-function fulfillmentSecretAad(storeId: string): string {
-  return `tribedesk/fulfillment-secret/${storeId}`;
-}
 
 export function sealFulfillmentSecret(storeId: string, secret: string): string {
   return encryptSecret(secret, fulfillmentSecretAad(storeId)).ciphertext;

@@ -15,7 +15,7 @@ import {
   undoStatusChangesSchema,
 } from "@/lib/orders/status-schemas";
 import type { TargetStatus } from "@/lib/orders/transitions";
-import { UNDO_WINDOW_MS } from "@/lib/outbox/messages";
+import { UNDO_WINDOW_MS } from "@/lib/orders/undo-window";
 import { wakeDrainAfter } from "@/lib/outbox/wake";
 
 // "use server" wrappers for status changes: parse, check the caller (staff and owners may change

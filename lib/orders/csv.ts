@@ -3,7 +3,8 @@
 // numbers, and no formulas: a cell a customer controls that starts with =, +, -, @ (or a tab or
 // carriage return, which some spreadsheets skip before one of those) is prefixed with ' so it is
 // shown as text instead of run (OWASP "CSV injection"). The export prepends a UTF-8 BOM, without
-// which Excel reads UTF-8 as the local code page. Pure and client-safe.
+// which Excel reads UTF-8 as the local code page. Pure and client-safe. Hand-written rather than
+// csv-stringify: the quoting is a few lines, and the rest is ours either way (docs/decisions.md).
 
 export const UTF8_BOM = "\uFEFF";
 

@@ -1,4 +1,4 @@
-import { UNDO_WINDOW_MS } from "@/lib/outbox/messages";
+import { UNDO_WINDOW_MS } from "@/lib/orders/undo-window";
 
 // How long status pushes take to reach TribeMade, for the bulk bar ("38 orders: about 1 min 54 s")
 // and the quota meter. TribeMade allows 20 status changes per store per minute

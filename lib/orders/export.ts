@@ -6,7 +6,7 @@ import type { OrderFilters } from "@/lib/orders/schemas";
 import { encodeCursor } from "@/lib/search/keyset";
 
 // The CSV export of the feed's current filter (GET /api/orders/export): the same statement as the
-// feed (lib/search/order-page.ts), paged by cursor, one batch per pull. The stream pulls the next
+// feed (lib/orders/order-page.ts), paged by cursor, one batch per pull. The stream pulls the next
 // batch only when the response has taken the last one, so a 100,000-order store streams in
 // constant memory, however slow the download.
 

@@ -9,7 +9,7 @@ import type { OrderFilters } from "@/lib/orders/schemas";
 import { MAX_BULK_ORDERS } from "@/lib/orders/status-schemas";
 import { refMatches } from "@/lib/orders/tracking-list";
 import type { TargetStatus } from "@/lib/orders/transitions";
-import { DEDUPE_KEY, pushStatusRow, type OutboxPayload } from "@/lib/outbox/messages";
+import { DEDUPE_KEY, pushStatusRow } from "@/lib/orders/outbox/messages";
 
 // Status writes for people (a Member: staff and owners alike, scoped to member.store.id) and for
 // the store rule (system work with an explicit store). The logic lives in status-change.ts and
@@ -160,7 +160,7 @@ export async function retryStatusPush(member: Member, input: { orderId: string; 
     const requeued = await tx.outboxMessage.updateMany({
       where: {
         storeId,
-        dedupeKey: DEDUPE_KEY.push_status({ orderId: order.id, version: order.version } as OutboxPayload<"push_status">),
+        dedupeKey: DEDUPE_KEY.push_status({ orderId: order.id, version: order.version }),
         status: "dead",
       },
       data: { status: "pending", availableAt: now, leaseUntil: null },

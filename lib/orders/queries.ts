@@ -19,7 +19,7 @@ import {
   type TimelineEntryDto,
 } from "@/lib/orders/schemas";
 import { encodeCursor } from "@/lib/search/keyset";
-import { orderCountsSql, orderPageSql } from "@/lib/search/order-page";
+import { orderCountsSql, orderPageSql } from "@/lib/orders/order-page";
 
 // Reads for the orders feed, the order page and the glance above the feed. Every function takes the
 // caller's Member (requireMember() in the route or page) and reads only member.store.id's rows.

@@ -50,105 +50,125 @@ export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 export const orderIdSchema = z.object({ id: z.guid("must be an order id") });
 
-/** One row of the feed: what the list shows and what the status buttons need (status, version). */
-export type OrderRowDto = {
-  /** Order.id (ours): URLs and actions use it. */
-  id: string;
-  /** TribeMade's order_id: what merchants and customers quote. */
-  tribemadeOrderId: string;
-  status: OrderStatus;
-  verification: Verification;
-  sync: SyncState;
-  syncError: string | null;
-  /** Optimistic concurrency: a status change carries the version it saw. */
-  version: number;
-  customerName: string;
-  customerPincode: string;
-  productId: string | null;
-  /** From TribeMade's API once verified (the webhook carries only the product id). */
-  productName: string | null;
-  productImage: string | null;
-  quantity: number;
-  /** Rupees as a decimal string, e.g. "2048.00". */
-  amount: string;
-  trackingUrl: string | null;
-  /** TribeMade's created_at, when the webhook had one. */
-  placedAt: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  /** Last time a label, slip or invoice was printed (lib/documents); the feed marks it. */
-  printedAt: string | null;
-};
+// The JSON the routes answer with, as schemas: the browser parses every answer with them
+// (lib/http/fetch-json.ts), so a tab left open across a deploy that changed a shape says so
+// instead of rendering nonsense. Unknown keys are dropped, so the server may add fields freely.
 
-export type OrderPageDto = { items: OrderRowDto[]; nextCursor: string | null };
+const nullableString = z.string().nullable();
+
+/** One row of the feed: what the list shows and what the status buttons need (status, version). */
+export const orderRowSchema = z.object({
+  /** Order.id (ours): URLs and actions use it. */
+  id: z.string(),
+  /** TribeMade's order_id: what merchants and customers quote. */
+  tribemadeOrderId: z.string(),
+  status: z.enum(OrderStatus),
+  verification: z.enum(Verification),
+  sync: z.enum(SyncState),
+  syncError: nullableString,
+  /** Optimistic concurrency: a status change carries the version it saw. */
+  version: z.number(),
+  customerName: z.string(),
+  customerPincode: z.string(),
+  productId: nullableString,
+  /** From TribeMade's API once verified (the webhook carries only the product id). */
+  productName: nullableString,
+  productImage: nullableString,
+  quantity: z.number(),
+  /** Rupees as a decimal string, e.g. "2048.00". */
+  amount: z.string(),
+  trackingUrl: nullableString,
+  /** TribeMade's created_at, when the webhook had one. */
+  placedAt: nullableString,
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  /** Last time a label, slip or invoice was printed (lib/documents); the feed marks it. */
+  printedAt: nullableString,
+});
+export type OrderRowDto = z.infer<typeof orderRowSchema>;
+
+/** The feed stream's `order` event (lib/orders/feed-stream.ts): a new or changed order, as a feed row. */
+export const feedOrderEventSchema = z.object({ change: z.enum(["created", "updated"]), order: orderRowSchema });
+export type FeedOrderEvent = z.infer<typeof feedOrderEventSchema>;
+
+export const orderPageSchema = z.object({ items: z.array(orderRowSchema), nextCursor: nullableString });
+export type OrderPageDto = z.infer<typeof orderPageSchema>;
 
 /** Orders per open status under the current filters (every filter but the status itself). */
-export type OrderCountsDto = Record<OpenStatus, number>;
+export const orderCountsSchema = z.looseRecord(z.enum(OPEN_STATUSES), z.number());
+export type OrderCountsDto = z.infer<typeof orderCountsSchema>;
 
 /** "Home at a glance", above the feed. Today is the IST calendar day. */
-export type OrderGlanceDto = {
-  today: { orders: number; revenue: string };
+export const orderGlanceSchema = z.object({
+  today: z.object({ orders: z.number(), revenue: z.string() }),
   /** `started`: waiting for the merchant. */
-  toProcess: number;
+  toProcess: z.number(),
   /** …of which placed more than 24 hours ago. */
-  overdue: number;
-  failedSyncs: number;
+  overdue: z.number(),
+  failedSyncs: z.number(),
   /** Outbox messages that gave up (any kind); /outbox shows them. */
-  deadMessages: number;
-};
+  deadMessages: z.number(),
+});
+export type OrderGlanceDto = z.infer<typeof orderGlanceSchema>;
 
 /** A webhook delivery as the order page shows it (the inspector has the rest). */
-export type DeliveryRefDto = {
-  id: string;
-  receivedAt: string;
-  outcome: "accepted" | "duplicate" | "rejected";
-  endpointLabel: string;
-  ackMs: number | null;
-  replay: boolean;
-};
+const deliveryRefSchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  outcome: z.enum(["accepted", "duplicate", "rejected"]),
+  endpointLabel: z.string(),
+  ackMs: z.number().nullable(),
+  replay: z.boolean(),
+});
+export type DeliveryRefDto = z.infer<typeof deliveryRefSchema>;
 
 /**
  * One line of the order's story, oldest first. `event` is an OrderEvent (its `data` as stored; the
  * page knows the types it can describe and shows the rest as JSON); `delivery` a webhook delivery
  * no event points at.
  */
-export type TimelineEntryDto =
-  | {
-      kind: "event";
-      id: string;
-      at: string;
-      type: string;
-      actor: string;
-      data: unknown;
-      /** The delivery the event is about (received, duplicate_received). */
-      delivery: DeliveryRefDto | null;
-    }
-  | { kind: "delivery"; id: string; at: string; delivery: DeliveryRefDto };
+const timelineEntrySchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("event"),
+    id: z.string(),
+    at: z.string(),
+    type: z.string(),
+    actor: z.string(),
+    data: z.unknown(),
+    /** The delivery the event is about (received, duplicate_received). */
+    delivery: deliveryRefSchema.nullable(),
+  }),
+  z.object({ kind: z.literal("delivery"), id: z.string(), at: z.string(), delivery: deliveryRefSchema }),
+]);
+export type TimelineEntryDto = z.infer<typeof timelineEntrySchema>;
 
 /** TribeMade's structured address (GET /api/orders/{id}); any field may be missing. */
-export type TribemadeAddressDto = Partial<Record<"line1" | "line2" | "city" | "state" | "country", string>> & {
-  pincode?: string;
-};
+const tribemadeAddressSchema = z
+  .object({ line1: z.string(), line2: z.string(), city: z.string(), state: z.string(), country: z.string(), pincode: z.string() })
+  .partial();
+export type TribemadeAddressDto = z.infer<typeof tribemadeAddressSchema>;
 
-export type CustomAnswerDto = { question: string | null; answer: string | null; raw: unknown };
+const customAnswerSchema = z.object({ question: nullableString, answer: nullableString, raw: z.unknown() });
+export type CustomAnswerDto = z.infer<typeof customAnswerSchema>;
 
-export type OrderDetailDto = OrderRowDto & {
-  customerEmail: string;
-  customerPhone: string;
+export const orderDetailSchema = orderRowSchema.extend({
+  customerEmail: z.string(),
+  customerPhone: z.string(),
   /** The one-string address the webhook carried. */
-  customerAddress: string | null;
+  customerAddress: nullableString,
   /** The address TribeMade's API returns, once verified. */
-  tribemadeAddress: TribemadeAddressDto | null;
-  variation: string | null;
-  size: string | null;
-  color: string | null;
-  specialInstructions: string | null;
-  customQuestions: CustomAnswerDto[];
-  rating: number | null;
-  review: string | null;
+  tribemadeAddress: tribemadeAddressSchema.nullable(),
+  variation: nullableString,
+  size: nullableString,
+  color: nullableString,
+  specialInstructions: nullableString,
+  customQuestions: z.array(customAnswerSchema),
+  rating: z.number().nullable(),
+  review: nullableString,
   /** Fields where TribeMade's API disagreed with the webhook (verification mismatch). */
-  verificationDiff: unknown;
-  verifiedAt: string | null;
-  lastRefreshedAt: string | null;
-  timeline: TimelineEntryDto[];
-};
+  verificationDiff: z.unknown(),
+  verifiedAt: nullableString,
+  lastRefreshedAt: nullableString,
+  timeline: z.array(timelineEntrySchema),
+});
+export type OrderDetailDto = z.infer<typeof orderDetailSchema>;

@@ -2,7 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus, SyncState } from "@/lib/generated/prisma/enums";
 import { transitionRefusal, type TargetStatus } from "@/lib/orders/transitions";
-import { pushStatusRow, UNDO_WINDOW_MS, type OutboxRow } from "@/lib/outbox/messages";
+import { pushStatusRow } from "@/lib/orders/outbox/messages";
+import { UNDO_WINDOW_MS } from "@/lib/orders/undo-window";
+import type { OutboxRow } from "@/lib/outbox/messages";
 
 // The one write behind every status change — a click, a bulk action, a retry of nothing but the
 // same change, the store rule: inside the caller's transaction, lock the orders, check each one's

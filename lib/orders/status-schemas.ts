@@ -3,7 +3,7 @@ import { storeFormSchema } from "@/lib/stores/schemas";
 import type { BudgetSnapshot } from "@/lib/orders/eta";
 import { orderFiltersSchema } from "@/lib/orders/schemas";
 import { checkTrackingUrl, COURIERS, MAX_TRACKING_URL_LENGTH, trackingUrlFor } from "@/lib/orders/awb";
-import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
+import { PUSHABLE_STATUSES } from "@/lib/orders/transitions";
 
 // Contracts of the status actions (change, undo, retry, bulk, the store rule). Client-safe: the
 // dialogs validate with the same schemas before calling the actions, which parse again.
@@ -104,19 +104,31 @@ export const autoProcessSchema = storeFormSchema.extend({ enabled: z.boolean() }
 /** Bulk progress polls the orders it changed. */
 export const syncStatesQuerySchema = z.object({ ids: z.array(orderId).min(1).max(MAX_BULK_ORDERS) });
 
-export type SyncStateView = {
-  id: string;
-  status: string;
-  sync: string;
-  syncError: string | null;
-  version: number;
-  trackingUrl: string | null;
-};
+// The JSON the status routes answer with, as schemas the browser parses every answer with
+// (lib/http/fetch-json.ts).
 
-export type StatusBudgetView = {
-  budget: BudgetSnapshot;
+/** An order's status and sync state, as bulk progress and a click's result poll them. */
+export const syncStateViewSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  sync: z.string(),
+  syncError: z.string().nullable(),
+  version: z.number(),
+  trackingUrl: z.string().nullable(),
+});
+export type SyncStateView = z.infer<typeof syncStateViewSchema>;
+export const syncStatesSchema = z.object({ orders: z.array(syncStateViewSchema) });
+
+export const statusBudgetViewSchema = z.object({
+  budget: z.object({
+    used: z.number(),
+    limit: z.number(),
+    resetsAt: z.number().nullable(),
+    blockedUntil: z.number().nullable(),
+  }) satisfies z.ZodType<BudgetSnapshot>,
   /** Status pushes of the store waiting to be sent (pending or being sent). */
-  queued: number;
+  queued: z.number(),
   /** The server's clock, so the meter's countdown does not depend on the browser's. */
-  now: number;
-};
+  now: z.number(),
+});
+export type StatusBudgetView = z.infer<typeof statusBudgetViewSchema>;

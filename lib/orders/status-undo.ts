@@ -1,7 +1,7 @@
 import "server-only";
 import type { OrderStatus, SyncState } from "@/lib/generated/prisma/enums";
 import { lockOrders, type Actor, type PreviousState, type Tx } from "@/lib/orders/status-change";
-import { DEDUPE_KEY, type OutboxPayload } from "@/lib/outbox/messages";
+import { DEDUPE_KEY } from "@/lib/orders/outbox/messages";
 
 // Undo, inside the caller's transaction: a change can be taken back only while its push has never
 // been tried — still `pending` with no attempt, so no drainer holds it (the drain claims with
@@ -116,7 +116,7 @@ function syncAfterUndo(
 
 /** The change's message key; the catalogue's key reads only the order id and the version. */
 function pushKey(orderId: string, version: number): string {
-  return DEDUPE_KEY.push_status({ orderId, version } as OutboxPayload<"push_status">);
+  return DEDUPE_KEY.push_status({ orderId, version });
 }
 
 function readPrevious(data: unknown): PreviousState | undefined {

@@ -1,5 +1,3 @@
-import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
-
 // TribeMade's order status machine (docs/decisions.md "Calling TribeMade"): one step forward at a
 // time, `started → processing → dispatched → delivered`, and `cancelled` from any state that is not
 // final. Skipping a step or repeating the current status is refused by TribeMade (400), and every
@@ -8,6 +6,9 @@ import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
 
 export const ORDER_STATUSES = ["started", "processing", "dispatched", "delivered", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Statuses a person may ask TribeMade for; `started` cannot be set (TribeMade's rule). */
+export const PUSHABLE_STATUSES = ["processing", "dispatched", "delivered", "cancelled"] as const;
 
 /** A status a person can ask for (`started` is only ever TribeMade's initial state). */
 export type TargetStatus = (typeof PUSHABLE_STATUSES)[number];

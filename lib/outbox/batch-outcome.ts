@@ -2,9 +2,10 @@ import "server-only";
 import { backoffDelayMs } from "@/lib/outbox/backoff";
 import type { ClaimedMessage } from "@/lib/outbox/claim";
 import type { DrainConfig, HandlerResult } from "@/lib/outbox/drain-types";
-import { emptyResult } from "@/lib/outbox/handlers/common";
+import { emptyResult } from "@/lib/outbox/handler-calls";
 import { MAX_ATTEMPTS } from "@/lib/outbox/messages";
 import type { BatchWrite } from "@/lib/outbox/persist";
+import type { OutboxHandlers } from "@/lib/outbox/registry";
 
 // What each handler's outcome means for its message (done, dead, retry with backoff, deferred,
 // parked) and everything to write with it, merged per order, for lib/outbox/persist.ts.
@@ -18,7 +19,12 @@ export type BatchOutcome = {
   orderIds: Map<string, string>;
 };
 
-export function batchOutcome(batch: ClaimedMessage[], results: Map<string, HandlerResult>, config: DrainConfig): BatchOutcome {
+export function batchOutcome(
+  batch: ClaimedMessage[],
+  results: Map<string, HandlerResult>,
+  config: DrainConfig,
+  kinds: OutboxHandlers["kinds"],
+): BatchOutcome {
   const write: BatchWrite = { messages: [], attempts: [], events: [], patches: [], enqueue: [], pauses: [] };
   const counts = { done: 0, retried: 0, dead: 0 };
   const orderIds = new Map<string, string>();
@@ -32,7 +38,9 @@ export function batchOutcome(batch: ClaimedMessage[], results: Map<string, Handl
     let disposition = result.disposition;
     if (disposition.type === "retry" && message.attempts + 1 >= MAX_ATTEMPTS[message.kind]) {
       disposition = { type: "dead", error: `Gave up after ${message.attempts + 1} attempts: ${disposition.error}` };
-      giveUp(message, result, disposition.error);
+      // What giving up means beyond the message is the kind's domain's business (a push that never
+      // got through leaves its order "failed").
+      kinds[message.kind].giveUp?.(message, result, disposition.error);
     }
     const base = { id: message.id, lastAttemptAt, sendUnconfirmed: result.sendUnconfirmed ?? null };
     switch (disposition.type) {
@@ -102,21 +110,4 @@ export function batchOutcome(batch: ClaimedMessage[], results: Map<string, Handl
   }
   write.patches = [...patches.values()];
   return { write, counts, orderIds };
-}
-
-/** What giving up means beyond the message: a push that never got through leaves the order failed. */
-function giveUp(message: ClaimedMessage, result: HandlerResult, error: string): void {
-  const payload = message.payload as { orderId?: string; status?: string; version?: number; requestEventId?: string };
-  if (!payload.orderId) return;
-  if (message.kind === "push_status") {
-    result.patch = { orderId: payload.orderId, version: payload.version ?? 0, set: { sync: "failed", syncError: error } };
-    result.events.push({
-      orderId: payload.orderId,
-      type: "status_push_failed",
-      actor: "system",
-      data: { status: payload.status, version: payload.version, requestEventId: payload.requestEventId, httpStatus: null, error },
-    });
-  } else if (message.kind === "forward") {
-    result.events.push({ orderId: payload.orderId, type: "forward_failed", actor: "system", data: { error } });
-  }
 }

@@ -2,15 +2,15 @@ import "server-only";
 import { env } from "@/lib/env";
 import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
-import { applyStoreRule } from "@/lib/orders/mutations";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
 import { claimBatch, releaseExpiredLeases, reserveRunId, storeCanCall } from "@/lib/outbox/claim";
 import type { DrainConfig, DrainTrigger } from "@/lib/outbox/drain-types";
 import { housekeeping } from "@/lib/outbox/housekeeping";
 import { writeBatch } from "@/lib/outbox/persist";
-import { parkStore } from "@/lib/outbox/resume";
 import { processBatch } from "@/lib/outbox/process-batch";
+import { outboxHandlers } from "@/lib/outbox/registry";
+import { parkStore } from "@/lib/outbox/resume";
 
 // The drain (docs/outbox.md): a bounded loop that claims a batch, sends it, writes the outcome,
 // and stops claiming when its time budget is spent. Safe with any number of drains at once
@@ -60,6 +60,7 @@ const ALWAYS_RECORDED: DrainTrigger[] = ["cron", "external"];
 
 export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   const config = drainConfig(options.config);
+  const handlers = await outboxHandlers();
   const startedAt = new Date();
   const started = performance.now();
   const storeId = options.storeId ?? null;
@@ -69,7 +70,7 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   await releaseExpiredLeases(storeId);
   // A paused or keyless store's TribeMade work would only be skipped row by row; claim its forwards alone.
   const forwardOnly = storeId !== null && !(await storeCanCall(storeId));
-  if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config));
+  if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config, handlers.housekeeping));
 
   // A few batches in flight at once: one waits on TribeMade while another is claimed or written.
   const worker = async () => {
@@ -84,12 +85,12 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
       });
       if (batch.length === 0) return;
       totals.claimed += batch.length;
-      const outcome = await processBatch(batch, runId, config, options.afterCall);
+      const outcome = await processBatch(batch, runId, config, handlers.kinds, options.afterCall);
       await writeBatch(runId, runId, outcome.write);
       for (const { storeId: paused } of outcome.write.pauses) await parkStore(paused);
-      // Stores with the rule "mark new orders processing": orders TribeMade just confirmed (already
-      // in outcome.orderIds, so the feed hears of the change below). Their pushes are due at once.
-      await applyStoreRule(outcome.write.events.filter((event) => event.type === "verified"));
+      // What the domains do with a written batch (the orders domain's store rule), before the feed
+      // hears of the batch's orders below.
+      for (const after of handlers.afterBatch) await after(outcome.write.events);
       totals.done += outcome.counts.done;
       totals.retried += outcome.counts.retried;
       totals.dead += outcome.counts.dead;

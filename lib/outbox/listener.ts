@@ -6,6 +6,7 @@ import { drainHere, setListening } from "@/lib/outbox/local-drain";
 import { PRIORITY } from "@/lib/outbox/messages";
 import { OUTBOX_CHANNEL } from "@/lib/outbox/wake";
 import { listenUrl, subscribe } from "@/lib/pg-listen";
+import { processSingleton } from "@/lib/process-singleton";
 
 // The long-running drainer of `npm start` / `npm run dev` (TRIBEDESK_DRAIN_LISTENER=1, started from
 // instrumentation.ts): LISTEN on `tribedesk_outbox`, drain all stores on every wake-up (so work
@@ -16,10 +17,10 @@ import { listenUrl, subscribe } from "@/lib/pg-listen";
 const MAX_SLEEP_MS = 30_000;
 const MIN_SLEEP_MS = 250;
 
-const state = globalThis as unknown as { outboxListener?: { stop: () => void } };
+const state = processSingleton("outboxListener", () => ({ current: null as { stop: () => void } | null }));
 
 export function startDrainListener(): void {
-  if (!env.TRIBEDESK_DRAIN_LISTENER || state.outboxListener) return;
+  if (!env.TRIBEDESK_DRAIN_LISTENER || state.current) return;
   if (!listenUrl()) {
     logger.warn("outbox listener: no direct database URL for LISTEN; relying on cron and wake-ups");
     return;
@@ -48,7 +49,7 @@ export function startDrainListener(): void {
     if (payload === null) logger.info("outbox listener: listening");
     drain();
   });
-  state.outboxListener = {
+  state.current = {
     stop: () => {
       stopped = true;
       clearTimeout(timer);
@@ -80,6 +81,6 @@ async function untilNextDue(): Promise<number> {
 
 /** Stops the listener of this process (tests; a dev server's hot reload starts a new one). */
 export function stopDrainListener(): void {
-  state.outboxListener?.stop();
-  state.outboxListener = undefined;
+  state.current?.stop();
+  state.current = null;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "@/lib/http/logger";
 import type { DrainTrigger } from "@/lib/outbox/drain-types";
 import { runDrain } from "@/lib/outbox/drain";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Drains started inside this process (wake-ups, dashboard requests, the listener), coalesced: at
 // most one per store (or one all-store drain) at a time; a request that arrives while one runs
@@ -14,10 +15,11 @@ type Slot = { running: Promise<void>; again: boolean; waiting: Array<() => void>
 // 200 ms collects them (a lone webhook still drains at once). Each pass costs a few statements.
 const MIN_GAP_MS = 200;
 
-const state = globalThis as unknown as {
-  outboxLocal?: { slots: Map<string, Slot>; lastStart: Map<string, number>; listening: boolean };
-};
-const local = (state.outboxLocal ??= { slots: new Map(), lastStart: new Map(), listening: false });
+const local = processSingleton("outboxLocalDrains", () => ({
+  slots: new Map<string, Slot>(),
+  lastStart: new Map<string, number>(),
+  listening: false,
+}));
 
 /** Set by the listener while its LISTEN connection is up: then wake-ups only NOTIFY. */
 export function setListening(value: boolean): void {

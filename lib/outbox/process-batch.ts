@@ -1,35 +1,27 @@
 import "server-only";
+import { storeApiKeyAad } from "@/lib/crypto/aad";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { storeApiKeyAad } from "@/lib/stores/api-key";
 import { logger } from "@/lib/http/logger";
 import { deferBucket, loadOrders, loadStores, markSendUnconfirmed } from "@/lib/outbox/batch-data";
 import { applyFeedback, takeSlots, type BudgetFeedback } from "@/lib/outbox/budget";
 import type { ClaimedMessage } from "@/lib/outbox/claim";
 import type { DrainConfig, HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { emptyResult } from "@/lib/outbox/handlers/common";
-import { forward } from "@/lib/outbox/handlers/forward";
-import { pushStatus } from "@/lib/outbox/handlers/push-status";
-import { refreshOrder } from "@/lib/outbox/handlers/refresh-order";
-import { verifyOrder } from "@/lib/outbox/handlers/verify-order";
-import { BUCKET_OF, type Bucket, type OutboxKind } from "@/lib/outbox/messages";
+import { emptyResult } from "@/lib/outbox/handler-calls";
+import { BUCKET_OF, type Bucket } from "@/lib/outbox/messages";
 import { batchOutcome, type BatchOutcome } from "@/lib/outbox/batch-outcome";
+import type { OutboxHandlers } from "@/lib/outbox/registry";
 import type { ApiKey } from "@/lib/tribemade/client/call";
 
 // One claimed batch, start to finish except the write: load what the messages need, take rate
 // budget slots per store and bucket (in claim order, so pushes first), mark pushes as possibly
-// sent, run the handlers a few at a time, and turn each outcome into the rows to write.
-
-const HANDLERS: Record<OutboxKind, (ctx: HandlerContext) => Promise<HandlerResult>> = {
-  verify_order: verifyOrder,
-  push_status: pushStatus,
-  refresh_order: refreshOrder,
-  forward,
-};
+// sent, run the handlers the domains registered a few at a time, and turn each outcome into the
+// rows to write.
 
 export async function processBatch(
   batch: ClaimedMessage[],
   owner: string,
   config: DrainConfig,
+  kinds: OutboxHandlers["kinds"],
   afterCall?: () => Promise<void>,
 ): Promise<BatchOutcome> {
   const storeIds = [...new Set(batch.map((m) => m.storeId))];
@@ -93,7 +85,7 @@ export async function processBatch(
       afterCall,
     };
     try {
-      results.set(message.id, await HANDLERS[message.kind](ctx));
+      results.set(message.id, await kinds[message.kind].handle(ctx));
     } catch (error) {
       // A payload that does not parse never will; anything else is ours and may pass.
       const malformed = error instanceof Error && error.name === "ZodError";
@@ -110,7 +102,7 @@ export async function processBatch(
   });
 
   await applyFeedback(collectFeedback(batch, results), config.budget);
-  return batchOutcome(batch, results, config);
+  return batchOutcome(batch, results, config, kinds);
 }
 
 function orderIdOf(message: ClaimedMessage): string | null {

@@ -5,12 +5,12 @@ import { env } from "@/lib/env";
 import { budgetView, type BudgetView } from "@/lib/outbox/budget-view";
 import { BUCKETS, OUTBOX_KINDS, type Bucket, type OutboxKind } from "@/lib/outbox/messages";
 import { toMessageDto, type MessageRow } from "@/lib/outbox/message-dto";
-import type { OutboxStatusDto } from "@/lib/outbox/queries-types";
 import {
   DRAIN_TRIGGERS,
   type BudgetViewDto,
   type DrainRunDto,
   type OutboxOverviewDto,
+  type OutboxStatusDto,
   type RunHourDto,
 } from "@/lib/outbox/schemas";
 

@@ -13,8 +13,10 @@ import { drainHere, isListening } from "@/lib/outbox/local-drain";
 //                            batcher.ts), and, when this process has no listener (serverless), a
 //                            drain of that store right here.
 //   wakeDrainAfter(storeId)  the same from actions, in after(), optionally after a delay (a push's undo window).
-//   drainSoon(storeId)       any signed-in request: if the store has work due, drain it in after(),
-//                            at most once per store every few seconds across all instances.
+//   drainSoon(storeId)       a dashboard page view (app/(dashboard)/layout.tsx) and the status poll
+//                            every open dashboard page makes (GET /api/outbox/status), its only two
+//                            callers: if the store has work due, drain it in after(), at most once
+//                            per store every few seconds across all instances.
 
 export const OUTBOX_CHANNEL = "tribedesk_outbox";
 
@@ -51,7 +53,7 @@ export function wakeDrainAfter(storeId: string, options: { delayMs?: number } = 
   }
 }
 
-/** Call from any signed-in request; schedules a drain in after() when the store has work due. */
+/** Schedules a drain in after() when the store has work due (the dashboard's requests; see above). */
 export function drainSoon(storeId: string): void {
   if (isListening()) return;
   const now = Date.now();

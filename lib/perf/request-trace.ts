@@ -1,6 +1,7 @@
 import "server-only";
 import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from "node:perf_hooks";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Where a request's time goes, for `npm run bench` only (TRIBEDESK_BENCH=1): each traced request
 // records the moment each phase ends, and the process records event-loop stalls and GC pauses with
@@ -46,10 +47,8 @@ type State = { records: TraceRecord[]; pauses: Pause[]; loop: IntervalHistogram 
 
 const epoch = () => performance.timeOrigin + performance.now();
 
-// One recorder per process: the webhook receiver the production server calls (registered from
-// instrumentation.ts) and the trace route are separate bundles with their own copy of this module.
-const shared = globalThis as unknown as { requestTrace?: State | null };
-const state: State | null = (shared.requestTrace ??= env.TRIBEDESK_BENCH ? startMonitors() : null);
+// One recorder per process (lib/process-singleton.ts): the receiver writes it, the trace route reads it.
+const state: State | null = processSingleton("requestTrace", () => (env.TRIBEDESK_BENCH ? startMonitors() : null));
 
 function startMonitors(): State {
   const loop = monitorEventLoopDelay({ resolution: 1 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { storeApiKeyAad } from "@/lib/crypto/aad";
 import { rotateSecrets, type RotationReport } from "@/lib/crypto/rotate-secrets";
 import { decryptSecret, encryptSecret, isCurrentSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -8,11 +9,6 @@ import { AppError } from "@/lib/http/app-error";
 // (AES-GCM associated data), so a ciphertext copied into another store's row is useless there.
 // Keys in the legacy unbound format, or under a previous ENCRYPTION_KEY, are read and rewritten
 // on use, and all at once by `npm run keys:rotate`.
-
-/** What a store's API key is bound to. */
-export function storeApiKeyAad(storeId: string): string {
-  return `tribedesk/store-api-key/${storeId}`;
-}
 
 /** The columns that store `apiKey` for `storeId`. */
 export function sealStoreApiKey(storeId: string, apiKey: string) {

@@ -50,7 +50,7 @@ export async function revokeWebhookEndpoint(input: unknown): Promise<ActionResul
 export async function replayWebhookDelivery(input: unknown): Promise<ActionResult<ReplayResultDto>> {
   return runAction("replayWebhookDelivery", replayDeliverySchema, input, async ({ deliveryId }) => {
     const { result, stored } = await mutations.replayDelivery(await requireMember(), deliveryId);
-    // Same wake-ups as a delivery from TribeMade (the live list, and the outbox for a new order).
+    // Same wake-ups as a delivery from TribeMade (the feeds, and the outbox for a new order).
     if (stored) after(() => announceDelivery(stored));
     return result;
   });

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
-import { deliveryPageSql } from "@/lib/search/delivery-page";
+import { deliveryPageSql } from "@/lib/webhooks/delivery-page";
 import { encodeCursor } from "@/lib/search/keyset";
 import {
   type DeliveryDetailDto,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storeFormSchema } from "@/lib/stores/schemas";
-import { DELIVERY_OUTCOMES, type DeliveryOutcome, type FieldIssue } from "@/lib/webhooks/payload-schema";
+import { DELIVERY_OUTCOMES, type DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 
 // The inspector's contracts (docs/code-style.md §9): the query strings the /api/deliveries routes accept,
 // the server actions' inputs, and the JSON shapes the routes answer with. Client-safe. Dates travel
@@ -56,51 +56,67 @@ export const replayDeliverySchema = z.object({ deliveryId: z.guid() });
 /** TribeMade accepts at most 5 webhook URLs per store; more active endpoints could never all be used. */
 export const MAX_ACTIVE_ENDPOINTS = 5;
 
-export type DeliveryRowDto = {
-  id: string;
-  receivedAt: string;
-  outcome: DeliveryOutcome;
-  reason: string | null;
+// The JSON the inspector's routes answer with, as schemas the browser parses every answer with
+// (lib/http/fetch-json.ts); unknown keys are dropped.
+
+const nullableString = z.string().nullable();
+
+export const deliveryRowSchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  outcome: z.enum(DELIVERY_OUTCOMES),
+  reason: nullableString,
   /** TribeMade's order_id from the payload, when readable (rejected deliveries too). */
-  orderRef: string | null;
+  orderRef: nullableString,
   /** Our Order.id when the delivery is linked to an order (accepted and duplicates). */
-  orderId: string | null;
-  customerName: string | null;
-  endpointId: string;
-  endpointLabel: string;
-  ackMs: number | null;
-  bodySize: number;
-  replayOfId: string | null;
-};
+  orderId: nullableString,
+  customerName: nullableString,
+  endpointId: z.string(),
+  endpointLabel: z.string(),
+  ackMs: z.number().nullable(),
+  bodySize: z.number(),
+  replayOfId: nullableString,
+});
+export type DeliveryRowDto = z.infer<typeof deliveryRowSchema>;
 
-export type DeliveryPageDto = { items: DeliveryRowDto[]; nextCursor: string | null };
+export const deliveryPageSchema = z.object({ items: z.array(deliveryRowSchema), nextCursor: nullableString });
+export type DeliveryPageDto = z.infer<typeof deliveryPageSchema>;
 
-export type DeliveryDetailDto = DeliveryRowDto & {
-  headers: Record<string, string>;
+export const deliveryDetailSchema = deliveryRowSchema.extend({
+  headers: z.record(z.string(), z.string()),
   /** The stored body, byte-exact ("" once retention purged it). */
-  bodyBase64: string;
+  bodyBase64: z.string(),
   /** When retention emptied the body and headers (docs/outbox.md, "Housekeeping"); hash and size stay. */
-  purgedAt: string | null;
-  bodySha256: string;
-  errors: FieldIssue[];
-  warnings: string[];
-  endpointRevoked: boolean;
-  order: { id: string; tribemadeOrderId: string; customerName: string; status: string } | null;
+  purgedAt: nullableString,
+  bodySha256: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+  endpointRevoked: z.boolean(),
+  order: z.object({ id: z.string(), tribemadeOrderId: z.string(), customerName: z.string(), status: z.string() }).nullable(),
   /** Other deliveries carrying the same order_id, newest first: candidates for "Compare". */
-  related: DeliveryRowDto[];
-};
+  related: z.array(deliveryRowSchema),
+});
+export type DeliveryDetailDto = z.infer<typeof deliveryDetailSchema>;
 
-export type HourBucketDto = { hour: string; accepted: number; duplicate: number; rejected: number };
+const counts = { accepted: z.number(), duplicate: z.number(), rejected: z.number() };
 
-export type DeliveryMetricsDto = {
-  from: string;
-  to: string;
-  hours: HourBucketDto[];
-  totals: { accepted: number; duplicate: number; rejected: number; replays: number };
-  reasons: Array<{ reason: string; count: number }>;
+export const deliveryMetricsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  hours: z.array(z.object({ hour: z.string(), ...counts })),
+  totals: z.object({ ...counts, replays: z.number() }),
+  reasons: z.array(z.object({ reason: z.string(), count: z.number() })),
   /** Time to ack of TribeMade's own deliveries (replays excluded), milliseconds. */
-  ack: { p50: number | null; p95: number | null; p99: number | null; max: number | null; samples: number };
-};
+  ack: z.object({
+    p50: z.number().nullable(),
+    p95: z.number().nullable(),
+    p99: z.number().nullable(),
+    max: z.number().nullable(),
+    samples: z.number(),
+  }),
+});
+export type DeliveryMetricsDto = z.infer<typeof deliveryMetricsSchema>;
+export type HourBucketDto = DeliveryMetricsDto["hours"][number];
 
 export type EndpointDto = {
   id: string;

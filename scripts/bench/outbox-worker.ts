@@ -9,9 +9,11 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { sealStoreApiKey } from "../../lib/stores/api-key";
 import { runDrain } from "../../lib/outbox/drain";
+import { registerOutboxHandlers } from "../../lib/wiring/outbox-handlers";
 import { postmasterPid, treeCpuSeconds } from "./process-cpu";
 import { createControlClient, type ControlClient } from "../../lib/tribemade/simulator/control-client";
 
+registerOutboxHandlers();
 const databaseUrl = process.env.DATABASE_URL!;
 const control = createControlClient(process.env.TRIBEMADE_API_BASE_URL!);
 const mode = process.env.BENCH_MODE ?? "throughput";

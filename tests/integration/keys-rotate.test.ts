@@ -15,7 +15,7 @@ process.env.TRIBEMADE_API_BASE_URL = "http://127.0.0.1:9";
 const { actAs } = await import("@/tests/fixtures/auth-request");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { testStoreApiKey } = await import("@/lib/stores/actions");
-const { storeApiKeyAad } = await import("@/lib/stores/api-key");
+const { storeApiKeyAad } = await import("@/lib/crypto/aad");
 const { db } = await import("@/lib/db");
 
 const keyId = (base64: string) => createHash("sha256").update(Buffer.from(base64, "base64")).digest("hex").slice(0, 8);

@@ -12,7 +12,7 @@ const { actAs } = await import("@/tests/fixtures/auth-request");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { createOrder, createOrders } = await import("@/tests/fixtures/orders");
 const actions = await import("@/lib/orders/actions");
-const { pushStatusPayload } = await import("@/lib/outbox/messages");
+const { pushStatusPayload } = await import("@/lib/orders/outbox/messages");
 const { db } = await import("@/lib/db");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;

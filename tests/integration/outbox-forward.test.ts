@@ -14,7 +14,7 @@ const { sim, control } = await startSimulatorForApp({ env: { TRIBEDESK_DEMO: "1"
 const { db } = await import("@/lib/db");
 const { rotateSigningSecret } = await import("@/lib/fulfillment/mutations");
 const { runDrain } = await import("@/lib/outbox/drain");
-const { forwardRow } = await import("@/lib/outbox/messages");
+const { forwardRow } = await import("@/lib/fulfillment/outbox/messages");
 const { connectMerchant, drainUntilSettled, receiveOrder } = await import("@/tests/fixtures/outbox");
 
 type Received = { headers: IncomingHttpHeaders; body: Buffer };

@@ -165,6 +165,27 @@ describe("push_status", () => {
     const types = (await db.orderEvent.findMany({ where: { orderId: order.id }, orderBy: { id: "asc" } })).map((e) => e.type);
     expect(types).toEqual(["received", "verified", "status_requested", "status_push_failed", "refreshed"]);
   });
+
+  it("gives up after the last attempt and leaves the order failed (the orders domain's giveUp)", async () => {
+    const merchant = await connectMerchant(control);
+    const { order } = await receiveOrder(control, merchant);
+    await requestStatus(order, "processing");
+    // One attempt left; TribeMade answers 500 before doing anything.
+    await db.outboxMessage.updateMany({ where: { storeId: merchant.store.id, kind: "push_status" }, data: { attempts: 11 } });
+    await control.setFaults({ storeId: merchant.simStore.id, error5xx: { rate: 1, status: 500, phase: "before" } });
+    try {
+      await runDrain({ trigger: "cron", storeId: merchant.store.id, housekeeping: false });
+    } finally {
+      await control.clearFaults();
+    }
+
+    const push = await db.outboxMessage.findFirstOrThrow({ where: { storeId: merchant.store.id, kind: "push_status" } });
+    expect(push).toMatchObject({ status: "dead", attempts: 12 });
+    expect(push.lastError).toMatch(/^Gave up after 12 attempts: TribeMade answered 500/);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ sync: "failed", status: "processing" });
+    const failed = await db.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "status_push_failed" } });
+    expect(failed).toMatchObject({ actor: "system", data: expect.objectContaining({ status: "processing", httpStatus: null }) });
+  });
 });
 
 describe("refresh_order", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { storeApiKeyAad } from "@/lib/stores/api-key";
+import { storeApiKeyAad } from "@/lib/crypto/aad";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
 import { DEMO } from "@/lib/embedded/demo";

@@ -21,7 +21,7 @@ const { postWebhook } = await import("@/tests/fixtures/webhook-client");
 const { createStore, testApiKey } = await import("@/lib/stores/actions");
 const { checkTribemadeKey } = await import("@/lib/tribemade/key-check");
 const { decryptSecret } = await import("@/lib/crypto/secret-box");
-const { storeApiKeyAad } = await import("@/lib/stores/api-key");
+const { storeApiKeyAad } = await import("@/lib/crypto/aad");
 const { sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 

@@ -17,7 +17,7 @@ const actions = await import("@/lib/stores/actions");
 const { getStoreSettings } = await import("@/lib/stores/queries");
 const { requireMember } = await import("@/lib/auth/require-member");
 const { decryptSecret } = await import("@/lib/crypto/secret-box");
-const { storeApiKeyAad } = await import("@/lib/stores/api-key");
+const { storeApiKeyAad } = await import("@/lib/crypto/aad");
 const { db } = await import("@/lib/db");
 
 type Merchant = Awaited<ReturnType<typeof createMerchant>>;

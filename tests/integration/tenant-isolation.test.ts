@@ -24,7 +24,7 @@ const { orderCreated } = await import("@/tests/fixtures/webhook-payloads");
 const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook-client");
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
-const { refreshOrderRow } = await import("@/lib/outbox/messages");
+const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
 
 const ROOT = process.cwd();

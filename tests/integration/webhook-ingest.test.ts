@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { verifyOrderRow, type OutboxRow } from "@/lib/outbox/messages";
+import { verifyOrderRow } from "@/lib/orders/outbox/messages";
+import type { OutboxRow } from "@/lib/outbox/messages";
 import { createEndpoint, createStoreWithEndpoint } from "@/tests/fixtures/factories";
 import { callWebhook, postWebhook, settleAfterTasks } from "@/tests/fixtures/webhook-client";
 import {

@@ -30,6 +30,12 @@ process.env.APP_URL ??= "http://127.0.0.1:3000";
 // As if behind one proxy that appends to X-Forwarded-For (tests/fixtures/auth-request.ts sets it).
 process.env.TRUSTED_PROXY_HOPS ??= "1";
 
+// Drains find each domain's outbox handlers through the registry, as in a Next.js server
+// (instrumentation.ts). Registered as a loader: no app module loads here, so a test file can still
+// set its own configuration before it imports app code.
+const { registerOutboxHandlers } = await import("@/lib/wiring/outbox-handlers");
+registerOutboxHandlers();
+
 async function createDatabaseFromTemplate(server: string, name: string, from: string) {
   const client = new pg.Client(server);
   await client.connect();

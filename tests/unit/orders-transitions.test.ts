@@ -5,11 +5,11 @@ import {
   isFinal,
   nextStep,
   ORDER_STATUSES,
+  PUSHABLE_STATUSES,
   transitionRefusal,
   transitionVerb,
   type TargetStatus,
 } from "@/lib/orders/transitions";
-import { PUSHABLE_STATUSES } from "@/lib/outbox/messages";
 import { checkTransition } from "@/lib/tribemade/simulator/status-machine";
 
 const ALLOWED = new Set([

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { backoffDelayMs } from "@/lib/outbox/backoff";
 import { budgetView } from "@/lib/outbox/budget-view";
 import type { OrderRow } from "@/lib/outbox/drain-types";
-import { compareWithWebhook, patchFromTribemade, pushAlreadyApplied } from "@/lib/outbox/order-compare";
+import { compareWithWebhook, patchFromTribemade, pushAlreadyApplied } from "@/lib/orders/outbox/order-compare";
 import { isPublicAddress } from "@/lib/fulfillment/public-address";
 import { signatureHeaders } from "@/lib/fulfillment/signature";
 import type { TribemadeOrder } from "@/lib/tribemade/client/order-schema";

@@ -1,5 +1,5 @@
-// GET /api/deliveries — one page of the current store's webhook deliveries (the inspector's live list)
-import { withMember } from "@/lib/http/with-member";
+// GET /api/deliveries — one page of the current store's webhook deliveries (the inspector's feed)
+import { withMember } from "@/lib/auth/with-member";
 import { listDeliveries } from "@/lib/webhooks/queries";
 import { deliveryListQuerySchema } from "@/lib/webhooks/schemas";
 

@@ -1,7 +1,7 @@
 // POST /api/documents — labels, packing slips or invoices for one order or up to 500, as one streamed PDF
 import { printDocuments } from "@/lib/documents/print";
 import { printRequestSchema } from "@/lib/documents/schemas";
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
 // GET /api/orders — one page of the current store's orders (the live feed's list), filtered and searched
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { listOrders } from "@/lib/orders/queries";
 import { orderListQuerySchema } from "@/lib/orders/schemas";
 

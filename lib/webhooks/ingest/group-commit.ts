@@ -1,6 +1,7 @@
 import "server-only";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Trace } from "@/lib/perf/request-trace";
+import { processSingleton } from "@/lib/process-singleton";
 import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/statement";
 
 // Group commit for deliveries that arrive together. Measured here, a database round trip costs
@@ -60,11 +61,8 @@ type Waiting = IngestJob & {
   reject: (error: unknown) => void;
 };
 
-// One queue per process, so the bounds above hold per process: the production server's webhook
-// receiver (registered from instrumentation.ts) and the app's routes and actions are separate
-// bundles, each with its own copy of this module.
-const shared = globalThis as unknown as { ingestQueue?: { queue: Waiting[]; inFlight: number; admitted: number } };
-const state = (shared.ingestQueue ??= { queue: [], inFlight: 0, admitted: 0 });
+// One queue per process, so the bounds above hold per process (lib/process-singleton.ts).
+const state = processSingleton("ingestQueue", () => ({ queue: [] as Waiting[], inFlight: 0, admitted: 0 }));
 const { queue } = state;
 
 export type Admission = { release(): void };

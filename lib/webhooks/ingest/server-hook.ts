@@ -1,23 +1,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { processSingleton } from "@/lib/process-singleton";
 
 // How the production server (scripts/serve.ts) reaches the webhook receiver inside the Next.js
 // build. The receiver is app code (Prisma, the ingest pool, the group-commit queue) and must be
 // the build's own module instances, so the build registers it at start-up (instrumentation.ts)
-// under a process-wide key, and the server looks it up per request. Plain node:http and no
+// as a process singleton (lib/process-singleton.ts), and the server looks it up per request. Plain node:http and no
 // "server-only": scripts/serve.ts imports this outside Next.js.
 
 /** Answers the request; resolves once its after-answer work (outbox and feed wake-ups) is done. */
 export type ServerReceiver = (request: IncomingMessage, response: ServerResponse, token: string) => Promise<void>;
 
-const KEY = Symbol.for("tribedesk.webhookReceiver");
-const registry = globalThis as unknown as { [KEY]?: ServerReceiver };
+const registry = processSingleton("webhookReceiver", () => ({ current: undefined as ServerReceiver | undefined }));
 
 export function registerServerReceiver(receiver: ServerReceiver): void {
-  registry[KEY] = receiver;
+  registry.current = receiver;
 }
 
 export function serverReceiver(): ServerReceiver | undefined {
-  return registry[KEY];
+  return registry.current;
 }
 
 const WEBHOOK_PATH = /^\/api\/webhooks\/tribemade\/([^/?#]+)(?:\?.*)?$/;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ingestPool } from "@/lib/db";
 import { namedStatementsAllowed, preparedStatementLost } from "@/lib/db-path";
-import { verifyOrderSqlColumns } from "@/lib/outbox/messages";
+import { verifyOrderSqlColumns } from "@/lib/orders/outbox/messages";
 import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 
 // THE ingest statement: every delivery — a valid order, a rejected body, a replay, the record of a

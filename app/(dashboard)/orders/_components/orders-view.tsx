@@ -3,15 +3,15 @@
 import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
 import { useCallback, useRef } from "react";
 import { useUrlFilters } from "@/components/forms/use-url-filters";
-import { LiveListBody } from "@/components/live-list/live-list-body";
+import { FeedBody } from "@/components/feed/feed-body";
 import { PrintMenu } from "@/components/documents/print-menu";
 import { TodayLabelsButton } from "@/components/documents/today-labels-button";
 import { BulkSlot } from "@/components/orders/bulk-slot";
-import { useMinuteClock } from "@/components/orders/use-minute-clock";
+import { useClock } from "@/components/ui/use-clock";
 import { useOrderAlerts } from "@/components/orders/use-order-alerts";
 import { useFeedActions } from "@/components/orders/use-feed-actions";
 import { useOrderSelection } from "@/components/orders/use-order-selection";
-import type { StreamStatus } from "@/components/orders/use-order-stream";
+import type { StreamStatus } from "@/components/orders/use-feed-stream";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,7 +26,7 @@ import { OrdersGlance } from "./orders-glance";
 import { OrdersTableSkeleton } from "./orders-skeleton";
 import { OrdersTable } from "./orders-table";
 import { StatusTabs } from "./status-tabs";
-import { useLiveOrders } from "./use-live-orders";
+import { useOrdersFeed } from "./use-orders-feed";
 
 export type OrdersViewProps = { storeId: string; userId: string };
 
@@ -39,8 +39,9 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
     history: "push",
   });
   const alerts = useOrderAlerts(userId);
-  const live = useLiveOrders(storeId, filters, alerts.announce);
-  const now = useMinuteClock();
+  const live = useOrdersFeed(storeId, filters, alerts.announce);
+  // "Over 24 h" flags: a minute is fine enough.
+  const now = useClock(60_000);
   const statusCount =
     filters.status && filters.status in (live.counts ?? {}) ? live.counts?.[filters.status as "started"] : undefined;
   const selection = useOrderSelection(filters, statusCount ?? null);
@@ -91,7 +92,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
           />
           {feed.bulkActions}
         </BulkSlot>
-        <LiveListBody
+        <FeedBody
           live={live}
           noun={["order", "orders"]}
           skeleton={<OrdersTableSkeleton />}

@@ -7,7 +7,7 @@ import type { OrderCountsDto, OrderFilters, OrderStatus } from "@/lib/orders/sch
 
 // The status tabs: real links (open in a new tab, survive reloads) that switch without a server
 // round trip. Counts only for the statuses that still need the merchant: they are the work at hand,
-// and cheap to count however long the store's history (lib/search/order-page.ts).
+// and cheap to count however long the store's history (lib/orders/order-page.ts).
 
 const TABS: Array<{ status: OrderStatus | undefined; label: string; counted?: keyof OrderCountsDto }> = [
   { status: undefined, label: "All" },

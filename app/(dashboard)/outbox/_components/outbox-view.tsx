@@ -4,15 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { KeyRound, RefreshCw } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useClock } from "@/components/ui/use-clock";
 import { outboxKeys } from "@/lib/outbox/keys";
-import type { OutboxOverviewDto } from "@/lib/outbox/schemas";
+import { outboxOverviewSchema } from "@/lib/outbox/schemas";
 import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { BudgetCard } from "./budget-card";
 import { DeadLetters } from "./dead-letters";
 import { DrainsCard } from "./drains-card";
 import { KindTable } from "./kind-table";
 import { StatCards } from "./stat-cards";
-import { useNow } from "./use-now";
 import { WaitingList } from "./waiting-list";
 
 /** The queue moves by the second; 5 s keeps the page live without loading the server. */
@@ -21,11 +21,12 @@ const REFRESH_MS = 5_000;
 export function OutboxView({ storeId, isOwner }: { storeId: string; isOwner: boolean }) {
   const overview = useQuery({
     queryKey: outboxKeys.overview(storeId),
-    queryFn: ({ signal }) => fetchJson<OutboxOverviewDto>("/api/outbox", signal),
+    queryFn: ({ signal }) => fetchJson("/api/outbox", outboxOverviewSchema, { signal }),
     refetchInterval: REFRESH_MS,
   });
   const data = overview.data;
-  const now = useNow(data?.now ?? new Date(0).toISOString());
+  // Countdowns ("next attempt in 23 s") move between refetches; the server render uses the data's time.
+  const now = useClock(1_000, Date.parse(data?.now ?? new Date(0).toISOString()));
 
   if (!data) {
     return overview.isError ? (

@@ -1,5 +1,5 @@
 // GET /api/deliveries/[id] — one delivery of the current store: body, headers, errors, related deliveries
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { getDeliveryOrThrow } from "@/lib/webhooks/queries";
 import { deliveryIdSchema } from "@/lib/webhooks/schemas";
 

@@ -1,5 +1,5 @@
 // GET /api/orders/[id] — one order with its details and its whole timeline
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { getOrderOrThrow } from "@/lib/orders/queries";
 import { orderIdSchema } from "@/lib/orders/schemas";
 

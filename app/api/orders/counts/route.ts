@@ -1,5 +1,5 @@
 // GET /api/orders/counts — orders per open status under the other filters (the status tabs' counts)
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { countOpenOrders } from "@/lib/orders/queries";
 import { orderFiltersSchema } from "@/lib/orders/schemas";
 

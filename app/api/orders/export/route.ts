@@ -1,5 +1,5 @@
 // GET /api/orders/export — the current filter's orders as a CSV download, streamed in batches
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { istDay } from "@/lib/orders/ist-days";
 import { exportOrdersCsv } from "@/lib/orders/export";
 import { orderFiltersSchema } from "@/lib/orders/schemas";

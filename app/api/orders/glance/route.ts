@@ -1,5 +1,5 @@
 // GET /api/orders/glance — today's orders and revenue (IST), orders to process, failed syncs, dead outbox messages
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { getOrderGlance } from "@/lib/orders/queries";
 
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 // GET /api/orders/stream — server-sent events: new and changed orders of the current store, live
-import { openOrderStream, STREAM_MAX_MS } from "@/lib/feed/order-stream";
-import { withMember } from "@/lib/http/with-member";
+import { openFeedStream, STREAM_MAX_MS } from "@/lib/orders/feed-stream";
+import { withMember } from "@/lib/auth/with-member";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const GET = withMember(async (request, { member }) => {
   // ?for=<seconds>: a client (or a test) may ask for a shorter stream; never a longer one.
   const seconds = Number(new URL(request.url).searchParams.get("for"));
   const maxMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, STREAM_MAX_MS) : STREAM_MAX_MS;
-  const stream = openOrderStream(member, { lastEventId: request.headers.get("last-event-id"), maxMs, signal: request.signal });
+  const stream = openFeedStream(member, { lastEventId: request.headers.get("last-event-id"), maxMs, signal: request.signal });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -1,5 +1,5 @@
 // POST /api/orders/sync-states — status and sync of up to 1,000 of the store's orders (bulk progress)
-import { withMember } from "@/lib/http/with-member";
+import { withMember } from "@/lib/auth/with-member";
 import { readSyncStates } from "@/lib/orders/status-queries";
 import { syncStatesQuerySchema } from "@/lib/orders/status-schemas";
 

@@ -8,8 +8,8 @@ import { PrintMenu } from "@/components/documents/print-menu";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderSyncPanel } from "@/components/orders/order-sync-panel";
-import { useMinuteClock } from "@/components/orders/use-minute-clock";
-import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
+import { useClock } from "@/components/ui/use-clock";
+import { useFeedStream, type FeedUpdate } from "@/components/orders/use-feed-stream";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -19,7 +19,7 @@ import { shortId } from "@/lib/format/ids";
 import { formatMoney } from "@/lib/format/numbers";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
-import type { OrderDetailDto, OrderStatus as Status } from "@/lib/orders/schemas";
+import { orderDetailSchema, type OrderDetailDto, type OrderStatus as Status } from "@/lib/orders/schemas";
 import { DiffTable } from "./diff-table";
 import { CustomerCard, OrderedCard } from "./order-facts";
 import { OrderTimeline } from "./order-timeline";
@@ -44,11 +44,11 @@ export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
   // Hydrated by the page; re-read whenever the stream says this order changed.
   const { data: order } = useQuery({
     queryKey: orderKeys.detail(storeId, orderId),
-    queryFn: ({ signal }) => fetchJson<OrderDetailDto>(`/api/orders/${orderId}`, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/orders/${orderId}`, orderDetailSchema, { signal }),
     staleTime: 30_000,
   });
   const onStream = useCallback(
-    (event: OrderStreamEvent) => {
+    (event: FeedUpdate) => {
       if (event.type === "resync" || event.order.id === orderId) {
         void queryClient.invalidateQueries({ queryKey: orderKeys.detail(storeId, orderId) });
       }
@@ -56,8 +56,9 @@ export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
     },
     [orderId, queryClient, storeId],
   );
-  useOrderStream(onStream);
-  const now = useMinuteClock();
+  useFeedStream(onStream);
+  // "Over 24 h" flags: a minute is fine enough.
+  const now = useClock(60_000);
   if (!order) return null;
 
   const placed = order.placedAt ?? order.receivedAt;

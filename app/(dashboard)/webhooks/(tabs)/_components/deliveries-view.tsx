@@ -2,7 +2,7 @@
 
 import { ArrowRightIcon, SearchIcon, WebhookIcon } from "lucide-react";
 import { useUrlFilters } from "@/components/forms/use-url-filters";
-import { LiveListBody } from "@/components/live-list/live-list-body";
+import { FeedBody } from "@/components/feed/feed-body";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +13,7 @@ import { DeliveriesTableSkeleton } from "./deliveries-table-skeleton";
 import { filtersToParams, hasFilters, parseFilters } from "@/lib/webhooks/deliveries-url";
 import { CLEARED, DeliveryFiltersBar, type EndpointOption } from "./delivery-filters";
 import { errorMessage } from "@/lib/http/fetch-json";
-import { useLiveDeliveries } from "./use-live-deliveries";
+import { useDeliveriesFeed } from "./use-deliveries-feed";
 
 export type DeliveriesViewProps = { storeId: string; endpoints: EndpointOption[] };
 
@@ -24,7 +24,7 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
     toParams: filtersToParams,
     history: "replace",
   });
-  const live = useLiveDeliveries(storeId, filters);
+  const live = useDeliveriesFeed(storeId, filters);
 
   const status = live.stale ? (
     <Badge tone="amber" title={errorMessage(live.error)}>
@@ -41,7 +41,7 @@ export function DeliveriesView({ storeId, endpoints }: DeliveriesViewProps) {
   return (
     <div className="grid gap-4">
       <DeliveryFiltersBar filters={filters} endpoints={endpoints} onChange={setFilters} status={status} />
-      <LiveListBody
+      <FeedBody
         live={live}
         noun={["delivery", "deliveries"]}
         skeleton={<DeliveriesTableSkeleton />}

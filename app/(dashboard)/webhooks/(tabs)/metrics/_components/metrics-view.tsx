@@ -7,14 +7,14 @@ import { RotateCwIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
+import { deliveryMetricsSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { HourlyChart } from "./hourly-chart";
 import { formatCount, formatMs } from "@/lib/format/numbers";
 import { reasonLabel } from "@/lib/webhooks/reasons";
 
-/** Metrics move slowly; every 10 s keeps them current without competing with the live list. */
+/** Metrics move slowly; every 10 s keeps them current without competing with the deliveries feed. */
 const METRICS_INTERVAL_MS = 10_000;
 /** TribeMade gives up on a delivery after 5 s. */
 const TRIBEMADE_TIMEOUT_MS = 5_000;
@@ -45,7 +45,7 @@ function share(part: number, total: number): string {
 export function MetricsView({ storeId }: { storeId: string }) {
   const metrics = useQuery({
     queryKey: webhookKeys.metrics(storeId),
-    queryFn: ({ signal }) => fetchJson<DeliveryMetricsDto>("/api/deliveries/metrics", signal),
+    queryFn: ({ signal }) => fetchJson("/api/deliveries/metrics", deliveryMetricsSchema, { signal }),
     refetchInterval: METRICS_INTERVAL_MS,
   });
   if (!metrics.data) {

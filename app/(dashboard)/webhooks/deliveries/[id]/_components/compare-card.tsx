@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { statusLabel } from "@/components/ui/status-badge";
-import type { DeliveryDetailDto, DeliveryRowDto } from "@/lib/webhooks/schemas";
+import { deliveryDetailSchema, type DeliveryDetailDto, type DeliveryRowDto } from "@/lib/webhooks/schemas";
 import { diffJson, type JsonDiffKind } from "@/lib/webhooks/json-diff";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { base64ToBytes, decodeBody, type DecodedBody } from "@/lib/webhooks/body-bytes";
@@ -38,7 +38,7 @@ export function CompareCard({ storeId, current, body }: { storeId: string; curre
   const [otherId, setOtherId] = useState(current.related[0]?.id ?? "");
   const other = useQuery({
     queryKey: webhookKeys.delivery(storeId, otherId),
-    queryFn: ({ signal }) => fetchJson<DeliveryDetailDto>(`/api/deliveries/${otherId}`, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/deliveries/${otherId}`, deliveryDetailSchema, { signal }),
     enabled: otherId !== "",
     staleTime: Infinity,
   });

@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { buildCurl } from "@/lib/webhooks/curl";
-import type { DeliveryDetailDto } from "@/lib/webhooks/schemas";
+import { deliveryDetailSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { base64ToBytes, decodeBody } from "@/lib/webhooks/body-bytes";
 import { BodyViewer } from "./body-viewer";
@@ -28,7 +28,7 @@ export function DeliveryDetailView({ storeId, deliveryId, origin }: DeliveryDeta
   // Hydrated by the page; refetched after a replay (its "related" list grows).
   const { data: delivery } = useQuery({
     queryKey: webhookKeys.delivery(storeId, deliveryId),
-    queryFn: ({ signal }) => fetchJson<DeliveryDetailDto>(`/api/deliveries/${deliveryId}`, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/deliveries/${deliveryId}`, deliveryDetailSchema, { signal }),
     staleTime: 60_000,
   });
   const body = useMemo(() => (delivery ? decodeBody(base64ToBytes(delivery.bodyBase64)) : null), [delivery]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyList, matchesFilters, ordersListReducer, type OrdersListState } from "@/lib/orders/live-list";
+import { emptyOrdersFeed, matchesFilters, ordersFeedReducer, type OrdersFeedState } from "@/lib/orders/feed-list";
 import type { OrderRowDto } from "@/lib/orders/schemas";
 
 function row(n: number, overrides: Partial<OrderRowDto> = {}): OrderRowDto {
@@ -29,13 +29,13 @@ function row(n: number, overrides: Partial<OrderRowDto> = {}): OrderRowDto {
 }
 
 const page = (rows: OrderRowDto[], nextCursor: string | null = null) => ({ items: rows, nextCursor });
-const names = (state: OrdersListState) => state.rows.map((r) => r.customerName);
+const names = (state: OrdersFeedState) => state.rows.map((r) => r.customerName);
 
-function loaded(rows: OrderRowDto[], nextCursor: string | null = null): OrdersListState {
-  return ordersListReducer(emptyList("k"), { type: "head", key: "k", page: page(rows, nextCursor), hold: false });
+function loaded(rows: OrderRowDto[], nextCursor: string | null = null): OrdersFeedState {
+  return ordersFeedReducer(emptyOrdersFeed("k"), { type: "head", key: "k", page: page(rows, nextCursor), hold: false });
 }
 
-describe("ordersListReducer", () => {
+describe("ordersFeedReducer", () => {
   it("the first page is shown as is, nothing marked new", () => {
     const state = loaded([row(3), row(2), row(1)]);
     expect(names(state)).toEqual(["Customer 3", "Customer 2", "Customer 1"]);
@@ -44,14 +44,14 @@ describe("ordersListReducer", () => {
 
   it("new rows in a later page go on top, highlighted; or wait behind the pill while scrolled away", () => {
     const start = loaded([row(2), row(1)]);
-    const shown = ordersListReducer(start, { type: "head", key: "k", page: page([row(3), row(2), row(1)]), hold: false });
+    const shown = ordersFeedReducer(start, { type: "head", key: "k", page: page([row(3), row(2), row(1)]), hold: false });
     expect(names(shown)).toEqual(["Customer 3", "Customer 2", "Customer 1"]);
     expect([...shown.fresh]).toEqual([row(3).id]);
 
-    const held = ordersListReducer(start, { type: "head", key: "k", page: page([row(3), row(2), row(1)]), hold: true });
+    const held = ordersFeedReducer(start, { type: "head", key: "k", page: page([row(3), row(2), row(1)]), hold: true });
     expect(names(held)).toEqual(["Customer 2", "Customer 1"]);
     expect(held.held.map((r) => r.id)).toEqual([row(3).id]);
-    const released = ordersListReducer(held, { type: "release" });
+    const released = ordersFeedReducer(held, { type: "release" });
     expect(names(released)).toEqual(["Customer 3", "Customer 2", "Customer 1"]);
     expect(released.held).toEqual([]);
     expect(released.fresh.has(row(3).id)).toBe(true);
@@ -59,30 +59,30 @@ describe("ordersListReducer", () => {
 
   it("an arrival from the stream goes in without a page read, once", () => {
     const start = loaded([row(2), row(1)]);
-    const arrived = ordersListReducer(start, { type: "arrived", key: "k", order: row(3), hold: false });
+    const arrived = ordersFeedReducer(start, { type: "arrived", key: "k", order: row(3), hold: false });
     expect(names(arrived)).toEqual(["Customer 3", "Customer 2", "Customer 1"]);
-    const again = ordersListReducer(arrived, { type: "arrived", key: "k", order: row(3), hold: false });
+    const again = ordersFeedReducer(arrived, { type: "arrived", key: "k", order: row(3), hold: false });
     expect(again.rows).toHaveLength(3);
     // For another filter's list (a stale event), nothing happens.
-    expect(ordersListReducer(start, { type: "arrived", key: "other", order: row(3), hold: false })).toBe(start);
+    expect(ordersFeedReducer(start, { type: "arrived", key: "other", order: row(3), hold: false })).toBe(start);
   });
 
   it("patches a changed row in place, never with an older copy", () => {
     const start = loaded([row(2), row(1)]);
     const processing = row(1, { status: "processing", version: 1, updatedAt: "2026-11-28T11:00:00.000Z" });
-    const patched = ordersListReducer(start, { type: "patch", order: processing });
+    const patched = ordersFeedReducer(start, { type: "patch", order: processing });
     expect(patched.rows[1]?.status).toBe("processing");
-    const stale = ordersListReducer(patched, { type: "patch", order: row(1) });
+    const stale = ordersFeedReducer(patched, { type: "patch", order: row(1) });
     expect(stale.rows[1]?.status).toBe("processing");
-    expect(ordersListReducer(start, { type: "patch", order: row(9) })).toBe(start);
+    expect(ordersFeedReducer(start, { type: "patch", order: row(9) })).toBe(start);
   });
 
   it("drops rows the newest page no longer has (they stopped matching), keeps older ones", () => {
     const start = loaded([row(5), row(4), row(3)], "cursor-at-3");
-    const older = ordersListReducer(start, { type: "older", key: "k", page: page([row(2), row(1)]) });
+    const older = ordersFeedReducer(start, { type: "older", key: "k", page: page([row(2), row(1)]) });
     expect(names(older)).toHaveLength(5);
     // Order 4 left the filter; the page now reaches down to order 2.
-    const next = ordersListReducer(older, {
+    const next = ordersFeedReducer(older, {
       type: "head",
       key: "k",
       page: page([row(5), row(3), row(2)], "cursor-at-2"),
@@ -93,14 +93,14 @@ describe("ordersListReducer", () => {
 
   it("a burst bigger than a page starts over rather than leave a hole", () => {
     const start = loaded([row(2), row(1)], null);
-    const burst = ordersListReducer(start, { type: "head", key: "k", page: page([row(9), row(8)], "cursor-at-8"), hold: false });
+    const burst = ordersFeedReducer(start, { type: "head", key: "k", page: page([row(9), row(8)], "cursor-at-8"), hold: false });
     expect(names(burst)).toEqual(["Customer 9", "Customer 8"]);
     expect(burst.tail).toBe("cursor-at-8");
   });
 
   it("a new filter starts over", () => {
     const start = loaded([row(2), row(1)]);
-    const other = ordersListReducer(start, { type: "head", key: "k2", page: page([row(7)]), hold: false });
+    const other = ordersFeedReducer(start, { type: "head", key: "k2", page: page([row(7)]), hold: false });
     expect(names(other)).toEqual(["Customer 7"]);
   });
 });

@@ -2,32 +2,32 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer } from "react";
-import { useLoadMore } from "@/components/live-list/use-load-more";
-import { useSettleFresh } from "@/components/live-list/use-settle-fresh";
+import { useLoadMore } from "@/components/feed/use-load-more";
+import { useSettleFresh } from "@/components/feed/use-settle-fresh";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { deliveriesApiUrl } from "@/lib/webhooks/deliveries-url";
 import { webhookKeys } from "@/lib/webhooks/keys";
-import { liveListReducer, type LiveListState } from "@/lib/webhooks/live-list";
-import type { DeliveryFilters, DeliveryPageDto } from "@/lib/webhooks/schemas";
+import { deliveriesFeedReducer, type DeliveriesFeedState } from "@/lib/webhooks/feed-list";
+import { deliveryPageSchema, type DeliveryFilters } from "@/lib/webhooks/schemas";
 
-// The live list: the newest page is polled; older pages come from "Load more" and are fetched once
-// (a stored delivery never changes). Rows seen in any poll are kept (lib/webhooks/live-list.ts), so a
+// The deliveries feed: the newest page is polled; older pages come from "Load more" and are fetched once
+// (a stored delivery never changes). Rows seen in any poll are kept (lib/webhooks/feed-list.ts), so a
 // row that slides off the polled page stays on screen. react-query pauses the interval while the tab
 // is hidden and refetches when it comes back (refetchOnWindowFocus).
 
 /** Close to "instant" for a person watching, and one cheap indexed query per tab every 2 s. */
 export const LIVE_INTERVAL_MS = 2_000;
 
-export function useLiveDeliveries(storeId: string, filters: DeliveryFilters) {
+export function useDeliveriesFeed(storeId: string, filters: DeliveryFilters) {
   const queryClient = useQueryClient();
   const key = JSON.stringify(filters);
   const head = useQuery({
     queryKey: webhookKeys.deliveriesHead(storeId, filters),
-    queryFn: ({ signal }) => fetchJson<DeliveryPageDto>(deliveriesApiUrl(filters), signal),
+    queryFn: ({ signal }) => fetchJson(deliveriesApiUrl(filters), deliveryPageSchema, { signal }),
     refetchInterval: LIVE_INTERVAL_MS,
     staleTime: LIVE_INTERVAL_MS,
   });
-  const [state, dispatch] = useReducer(liveListReducer, undefined, (): LiveListState => ({
+  const [state, dispatch] = useReducer(deliveriesFeedReducer, undefined, (): DeliveriesFeedState => ({
     key,
     rows: head.data?.items ?? [],
     tail: head.data?.nextCursor ?? null,
@@ -47,7 +47,7 @@ export function useLiveDeliveries(storeId: string, filters: DeliveryFilters) {
     (cursor) =>
       queryClient.fetchQuery({
         queryKey: webhookKeys.deliveriesPage(storeId, filters, cursor),
-        queryFn: ({ signal }) => fetchJson<DeliveryPageDto>(deliveriesApiUrl(filters, cursor), signal),
+        queryFn: ({ signal }) => fetchJson(deliveriesApiUrl(filters, cursor), deliveryPageSchema, { signal }),
         staleTime: Infinity,
       }),
     (page) => dispatch({ type: "older", key, page }),

@@ -1,13 +1,13 @@
 import { filterRange } from "@/lib/orders/ist-days";
 import type { OrderFilters, OrderPageDto, OrderRowDto } from "@/lib/orders/schemas";
 
-// The live feed's merge rules, apart from the hook that feeds them (useLiveOrders): the newest page
+// The live feed's merge rules, apart from the hook that feeds them (useOrdersFeed): the newest page
 // arrives again whenever something changed (new rows are marked fresh, or held behind the "N new
 // orders" pill while the merchant has scrolled away), a new order the filters are known to match
 // goes straight in from the stream (no page read), the stream patches changed rows in place,
 // "Load more" appends older pages, and a filter change starts over. Pure and client-safe.
 
-export type OrdersListState = {
+export type OrdersFeedState = {
   key: string;
   rows: OrderRowDto[];
   /** Where "Load more" continues; null when the oldest row is loaded. */
@@ -20,7 +20,7 @@ export type OrdersListState = {
   loaded: boolean;
 };
 
-export type OrdersListAction =
+export type OrdersFeedAction =
   /** The newest page; `hold` when the merchant is not looking at the top. */
   | { type: "head"; key: string; page: OrderPageDto; hold: boolean }
   | { type: "older"; key: string; page: OrderPageDto }
@@ -32,7 +32,7 @@ export type OrdersListAction =
   | { type: "release" }
   | { type: "settle"; ids: string[] };
 
-export function emptyList(key: string): OrdersListState {
+export function emptyOrdersFeed(key: string): OrdersFeedState {
   return { key, rows: [], tail: null, fresh: new Set(), held: [], loaded: false };
 }
 
@@ -45,7 +45,7 @@ function newer(current: OrderRowDto, incoming: OrderRowDto): OrderRowDto {
   return incoming.updatedAt >= current.updatedAt ? incoming : current;
 }
 
-export function ordersListReducer(state: OrdersListState, action: OrdersListAction): OrdersListState {
+export function ordersFeedReducer(state: OrdersFeedState, action: OrdersFeedAction): OrdersFeedState {
   switch (action.type) {
     case "settle": {
       const fresh = new Set(state.fresh);
@@ -68,7 +68,7 @@ export function ordersListReducer(state: OrdersListState, action: OrdersListActi
     case "arrived": {
       if (action.key !== state.key || !state.loaded) return state;
       if ([...state.rows, ...state.held].some((row) => row.id === action.order.id)) {
-        return ordersListReducer(state, { type: "patch", order: action.order });
+        return ordersFeedReducer(state, { type: "patch", order: action.order });
       }
       if (action.hold) return { ...state, held: mergeRows(state.held, [action.order]) };
       return { ...state, rows: mergeRows(state.rows, [action.order]), fresh: new Set([...state.fresh, action.order.id]) };
@@ -91,7 +91,7 @@ function mergeRows(rows: OrderRowDto[], more: OrderRowDto[]): OrderRowDto[] {
   return [...byId.values()].sort(byNewest);
 }
 
-function applyHead(state: OrdersListState, key: string, page: OrderPageDto, hold: boolean): OrdersListState {
+function applyHead(state: OrdersFeedState, key: string, page: OrderPageDto, hold: boolean): OrdersFeedState {
   if (key !== state.key || !state.loaded) {
     return { key, rows: page.items, tail: page.nextCursor, fresh: new Set(), held: [], loaded: true };
   }

@@ -4,7 +4,7 @@ import { CHANGES_LIMIT, readStoreChanges } from "@/lib/feed/queries";
 import { liveMode, watchStoreChanges, type OrderChange } from "@/lib/feed/store-changes";
 import { logger } from "@/lib/http/logger";
 import { getOrderRows } from "@/lib/orders/queries";
-import type { OrderRowDto } from "@/lib/orders/schemas";
+import type { FeedOrderEvent } from "@/lib/orders/schemas";
 
 // The live feed as server-sent events (GET /api/orders/stream). Per open tab: the store's changes
 // (lib/feed/store-changes.ts) become `order` events carrying the changed rows, read with the
@@ -32,11 +32,11 @@ const REPLAY_LOOKBACK_MS = 5_000;
 
 export type FeedStreamEvent =
   | { event: "ready"; data: { mode: "listen" | "poll"; at: string } }
-  | { event: "order"; data: { change: OrderChange["kind"]; order: OrderRowDto } }
+  | { event: "order"; data: FeedOrderEvent }
   | { event: "resync"; data: Record<string, never> }
   | { event: "bye"; data: Record<string, never> };
 
-export type OrderStreamOptions = {
+export type FeedStreamOptions = {
   /** The Last-Event-ID header (a millisecond timestamp this stream sent), if reconnecting. */
   lastEventId?: string | null;
   /** End after this long (capped at STREAM_MAX_MS). */
@@ -53,7 +53,7 @@ function frame(message: FeedStreamEvent, id?: number): Uint8Array {
   return encoder.encode(`${lines.join("\n")}\n\n`);
 }
 
-export function openOrderStream(member: Member, options: OrderStreamOptions = {}): ReadableStream<Uint8Array> {
+export function openFeedStream(member: Member, options: FeedStreamOptions = {}): ReadableStream<Uint8Array> {
   const maxMs = Math.min(options.maxMs ?? STREAM_MAX_MS, STREAM_MAX_MS);
   let cleanup = () => {};
 

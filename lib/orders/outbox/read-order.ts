@@ -1,6 +1,6 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { callOptions, keyOf, recordCall } from "@/lib/outbox/handlers/common";
+import { callOptions, keyOf, recordCall } from "@/lib/outbox/handler-calls";
 import { getOrder } from "@/lib/tribemade/client/orders-api";
 
 /** GET the order from TribeMade with the store's key, recorded against order_get (verify, refresh, push's pre-read). */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { OrderRowDto } from "@/lib/orders/schemas";
+import { feedOrderEventSchema, type OrderRowDto } from "@/lib/orders/schemas";
 
-// The browser end of GET /api/orders/stream (lib/feed/order-stream.ts): one EventSource per page,
+// The browser end of GET /api/orders/stream (lib/orders/feed-stream.ts): one EventSource per page,
 // which reconnects by itself (the server ends each stream after a few minutes and says how soon to
 // come back; Last-Event-ID lets it catch up). The feed and the order page both listen.
 
@@ -17,14 +17,14 @@ export type StreamStatus =
   /** Refused (signed out) or unsupported; the page polls. */
   | "closed";
 
-export type OrderStreamEvent =
+export type FeedUpdate =
   | { type: "order"; change: "created" | "updated"; order: OrderRowDto }
   /** Changes may have been missed: re-read everything shown. */
   | { type: "resync" };
 
 export const STREAM_URL = "/api/orders/stream";
 
-export function useOrderStream(onEvent: (event: OrderStreamEvent) => void): StreamStatus {
+export function useFeedStream(onEvent: (event: FeedUpdate) => void): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>("connecting");
   // The latest handler, without reopening the connection when it changes.
   const handler = useRef(onEvent);
@@ -49,12 +49,9 @@ export function useOrderStream(onEvent: (event: OrderStreamEvent) => void): Stre
       planned = true;
     });
     source.addEventListener("order", (message) => {
-      try {
-        const data = JSON.parse((message as MessageEvent<string>).data) as { change: "created" | "updated"; order: OrderRowDto };
-        handler.current({ type: "order", change: data.change, order: data.order });
-      } catch {
-        // A frame this page cannot read changes nothing it shows.
-      }
+      // A frame this page cannot read (a deploy changed the shape) still says something changed.
+      const parsed = feedOrderEventSchema.safeParse(parseJson((message as MessageEvent<string>).data));
+      handler.current(parsed.success ? { type: "order", ...parsed.data } : { type: "resync" });
     });
     source.addEventListener("resync", () => handler.current({ type: "resync" }));
     source.addEventListener("error", () => {
@@ -66,4 +63,12 @@ export function useOrderStream(onEvent: (event: OrderStreamEvent) => void): Stre
 
   // A browser without EventSource (none current) polls; the page says so.
   return typeof window !== "undefined" && typeof EventSource === "undefined" ? "closed" : status;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

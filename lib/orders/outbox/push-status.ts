@@ -1,9 +1,11 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handlers/common";
-import { readOrder } from "@/lib/outbox/handlers/read-order";
-import { PRIORITY, pushStatusPayload, refreshOrderRow, type OutboxPayload } from "@/lib/outbox/messages";
-import { patchFromTribemade, pushAlreadyApplied } from "@/lib/outbox/order-compare";
+import { callOptions, emptyResult, failureDisposition, keyOf, recordCall } from "@/lib/outbox/handler-calls";
+import { readOrder } from "@/lib/orders/outbox/read-order";
+import { pushStatusPayload, refreshOrderRow, type PushStatusPayload } from "@/lib/orders/outbox/messages";
+import type { ClaimedMessage } from "@/lib/outbox/claim";
+import { PRIORITY } from "@/lib/outbox/messages";
+import { patchFromTribemade, pushAlreadyApplied } from "@/lib/orders/outbox/order-compare";
 import { putOrderStatus } from "@/lib/tribemade/client/orders-api";
 
 // push_status: PUT the status a person chose. TribeMade emails the customer on every change, so a
@@ -12,8 +14,6 @@ import { putOrderStatus } from "@/lib/tribemade/client/orders-api";
 // still set on a later attempt (timeout, 5xx, a drainer that died mid-call), the order is read
 // first, and "already in that status" counts as done. A permanent refusal (400 with TribeMade's
 // message, 403, 404) marks the order's sync failed with TribeMade's words and refreshes the order.
-
-type Push = OutboxPayload<"push_status">;
 
 export async function pushStatus(ctx: HandlerContext): Promise<HandlerResult> {
   const push = pushStatusPayload.parse(ctx.message.payload);
@@ -48,7 +48,7 @@ export async function pushStatus(ctx: HandlerContext): Promise<HandlerResult> {
 function pushed(
   ctx: HandlerContext,
   out: HandlerResult,
-  push: Push,
+  push: PushStatusPayload,
   set: NonNullable<HandlerResult["patch"]>["set"],
   alreadyApplied: boolean,
 ): HandlerResult {
@@ -77,7 +77,7 @@ function pushed(
 function failed(
   ctx: HandlerContext,
   out: HandlerResult,
-  push: Push,
+  push: PushStatusPayload,
   result: Parameters<typeof failureDisposition>[0],
 ): HandlerResult {
   out.disposition = failureDisposition(result);
@@ -99,4 +99,20 @@ function failed(
   );
   out.enqueue.push({ ...refresh, priority: PRIORITY.verify_order });
   return out;
+}
+
+/**
+ * After its last attempt a push that never got through leaves the order "failed" (with a retry
+ * button). Read leniently: the payload may be what made it fail.
+ */
+export function pushStatusGaveUp(message: ClaimedMessage, result: HandlerResult, error: string): void {
+  const payload = message.payload as Partial<PushStatusPayload> | null;
+  if (!payload?.orderId) return;
+  result.patch = { orderId: payload.orderId, version: payload.version ?? 0, set: { sync: "failed", syncError: error } };
+  result.events.push({
+    orderId: payload.orderId,
+    type: "status_push_failed",
+    actor: "system",
+    data: { status: payload.status, version: payload.version, requestEventId: payload.requestEventId, httpStatus: null, error },
+  });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { requireMember, requireOwner, type Member, type Owner } from "@/lib/auth/require-member";
 import { toErrorResponse } from "@/lib/http/error-response";
-import { drainSoon } from "@/lib/outbox/wake";
 
 // The one wrapper for member API routes (docs/code-style.md §11): the member check always runs first,
 // anything thrown becomes the JSON error body, and answers are never cached (they hold one
@@ -17,8 +16,6 @@ function wrap<P, M extends Member>(check: () => Promise<M>, handler: Handler<P, 
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const member = await check();
-      // An open dashboard keeps retries, refreshes and pushes flowing without cron (docs/outbox.md).
-      drainSoon(member.store.id);
       const params = (context ? await context.params : {}) as P;
       const response = await handler(request, { member, params });
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", NO_STORE);

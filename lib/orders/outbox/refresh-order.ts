@@ -1,12 +1,12 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { emptyResult, failureDisposition } from "@/lib/outbox/handlers/common";
-import { readOrder } from "@/lib/outbox/handlers/read-order";
-import { refreshOrderPayload } from "@/lib/outbox/messages";
-import { patchFromTribemade } from "@/lib/outbox/order-compare";
+import { emptyResult, failureDisposition } from "@/lib/outbox/handler-calls";
+import { readOrder } from "@/lib/orders/outbox/read-order";
+import { refreshOrderPayload } from "@/lib/orders/outbox/messages";
+import { patchFromTribemade } from "@/lib/orders/outbox/order-compare";
 
 // refresh_order: couriers mark orders delivered and customers rate them without any webhook
-// (docs/tribemade-api.md A8), so open orders are re-read now and then (lib/outbox/refresh-scheduler.ts).
+// (docs/tribemade-api.md A8), so open orders are re-read now and then (lib/orders/outbox/refresh-scheduler.ts).
 // Every change found becomes a `refreshed` event naming what changed.
 
 export async function refreshOrder(ctx: HandlerContext): Promise<HandlerResult> {

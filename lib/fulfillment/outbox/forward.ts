@@ -1,9 +1,10 @@
 import "server-only";
 import { openFulfillmentSecret } from "@/lib/fulfillment/secret";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { emptyResult } from "@/lib/outbox/handlers/common";
-import { loadForwardBody } from "@/lib/outbox/forward-body";
-import { forwardPayload } from "@/lib/outbox/messages";
+import { emptyResult } from "@/lib/outbox/handler-calls";
+import type { ClaimedMessage } from "@/lib/outbox/claim";
+import { loadForwardBody } from "@/lib/fulfillment/outbox/forward-body";
+import { forwardPayload, type ForwardPayload } from "@/lib/fulfillment/outbox/messages";
 import { postJson } from "@/lib/fulfillment/post";
 import { signatureHeaders } from "@/lib/fulfillment/signature";
 
@@ -85,4 +86,11 @@ function displayUrl(url: string): string {
   } catch {
     return "(invalid URL)";
   }
+}
+
+/** After its last attempt: the order's timeline says the forward failed. */
+export function forwardGaveUp(message: ClaimedMessage, result: HandlerResult, error: string): void {
+  const payload = message.payload as Partial<ForwardPayload> | null;
+  if (payload?.orderId)
+    result.events.push({ orderId: payload.orderId, type: "forward_failed", actor: "system", data: { error } });
 }

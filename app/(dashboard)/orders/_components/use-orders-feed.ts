@@ -2,14 +2,14 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { useOrderStream, type OrderStreamEvent } from "@/components/orders/use-order-stream";
-import { useLoadMore } from "@/components/live-list/use-load-more";
-import { useSettleFresh } from "@/components/live-list/use-settle-fresh";
+import { useFeedStream, type FeedUpdate } from "@/components/orders/use-feed-stream";
+import { useLoadMore } from "@/components/feed/use-load-more";
+import { useSettleFresh } from "@/components/feed/use-settle-fresh";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
-import { emptyList, matchesFilters, ordersListReducer } from "@/lib/orders/live-list";
+import { emptyOrdersFeed, matchesFilters, ordersFeedReducer } from "@/lib/orders/feed-list";
 import { orderCountsUrl, ordersApiUrl } from "@/lib/orders/orders-url";
-import type { OrderCountsDto, OrderFilters, OrderGlanceDto, OrderPageDto, OrderRowDto } from "@/lib/orders/schemas";
+import { orderCountsSchema, orderGlanceSchema, orderPageSchema, type OrderFilters, type OrderRowDto } from "@/lib/orders/schemas";
 
 // The live feed: the newest page (react-query, hydrated from the server render), re-read whenever
 // the stream says a new order arrived; changed orders patched in place from the stream's row; older
@@ -41,32 +41,32 @@ function useDebounced(fn: () => void, ms: number): () => void {
   }, [ms]);
 }
 
-export function useLiveOrders(storeId: string, filters: OrderFilters, announce: (order: OrderRowDto) => void) {
+export function useOrdersFeed(storeId: string, filters: OrderFilters, announce: (order: OrderRowDto) => void) {
   const queryClient = useQueryClient();
   const key = JSON.stringify(filters);
   const { status: _status, ...countFilters } = filters;
 
   const [atTop, setAtTop] = useState(true);
   const atTopRef = useRef(true);
-  const [state, dispatch] = useReducer(ordersListReducer, key, emptyList);
+  const [state, dispatch] = useReducer(ordersFeedReducer, key, emptyOrdersFeed);
   const known = useRef(new Set<string>());
   const announced = useRef(new Set<string>());
   const streamRef = useRef<"live" | "other">("other");
 
   const head = useQuery({
     queryKey: orderKeys.head(storeId, filters),
-    queryFn: ({ signal }) => fetchJson<OrderPageDto>(ordersApiUrl(filters), signal),
+    queryFn: ({ signal }) => fetchJson(ordersApiUrl(filters), orderPageSchema, { signal }),
     refetchInterval: () => (streamRef.current === "live" ? SAFETY_POLL_MS : POLL_MS),
     staleTime: 2_000,
   });
   const counts = useQuery({
     queryKey: orderKeys.counts(storeId, countFilters),
-    queryFn: ({ signal }) => fetchJson<OrderCountsDto>(orderCountsUrl(countFilters), signal),
+    queryFn: ({ signal }) => fetchJson(orderCountsUrl(countFilters), orderCountsSchema, { signal }),
     staleTime: 5_000,
   });
   const glance = useQuery({
     queryKey: orderKeys.glance(storeId),
-    queryFn: ({ signal }) => fetchJson<OrderGlanceDto>("/api/orders/glance", signal),
+    queryFn: ({ signal }) => fetchJson("/api/orders/glance", orderGlanceSchema, { signal }),
     staleTime: 5_000,
   });
 
@@ -104,7 +104,7 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
   }, SUMMARY_DEBOUNCE_MS);
 
   const onStream = useCallback(
-    (event: OrderStreamEvent) => {
+    (event: FeedUpdate) => {
       if (event.type === "resync") {
         refetchSummary();
         refetchHead();
@@ -127,7 +127,7 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
     },
     [announce, dispatch, filters, key, queryClient, refetchHead, refetchSummary, storeId],
   );
-  const stream = useOrderStream(onStream);
+  const stream = useFeedStream(onStream);
   useEffect(() => {
     streamRef.current = stream === "live" ? "live" : "other";
   }, [stream]);
@@ -138,7 +138,7 @@ export function useLiveOrders(storeId: string, filters: OrderFilters, announce: 
     (cursor) =>
       queryClient.fetchQuery({
         queryKey: orderKeys.page(storeId, filters, cursor),
-        queryFn: ({ signal }) => fetchJson<OrderPageDto>(ordersApiUrl(filters, cursor), signal),
+        queryFn: ({ signal }) => fetchJson(ordersApiUrl(filters, cursor), orderPageSchema, { signal }),
         staleTime: 30_000,
       }),
     (page) => dispatch({ type: "older", key, page }),

@@ -1,10 +1,10 @@
 import type { DeliveryPageDto, DeliveryRowDto } from "@/lib/webhooks/schemas";
 
-// The deliveries list's merge rules, kept apart from the hook that polls (useLiveDeliveries, on the deliveries page):
+// The deliveries feed's merge rules, kept apart from the hook that polls (useDeliveriesFeed):
 // polled newest pages add rows (marked fresh), "Load more" appends older pages, a filter change
 // starts over, and a burst bigger than a page never leaves a hole. Pure and client-safe.
 
-export type LiveListState = {
+export type DeliveriesFeedState = {
   key: string;
   rows: DeliveryRowDto[];
   /** Where "Load more" continues; null when the oldest row is loaded. */
@@ -14,7 +14,7 @@ export type LiveListState = {
   loaded: boolean;
 };
 
-export type LiveListAction =
+export type DeliveriesFeedAction =
   | { type: "head"; key: string; page: DeliveryPageDto }
   | { type: "older"; key: string; page: DeliveryPageDto }
   | { type: "settle"; ids: string[] };
@@ -28,7 +28,7 @@ function merge(rows: DeliveryRowDto[], more: DeliveryRowDto[]): DeliveryRowDto[]
 }
 
 /** How a poll, a "Load more" page or the end of a highlight changes the list. */
-export function liveListReducer(state: LiveListState, action: LiveListAction): LiveListState {
+export function deliveriesFeedReducer(state: DeliveriesFeedState, action: DeliveriesFeedAction): DeliveriesFeedState {
   if (action.type === "settle") {
     const fresh = new Set(state.fresh);
     for (const id of action.ids) fresh.delete(id);

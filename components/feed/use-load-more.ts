@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { errorMessage } from "@/lib/http/fetch-json";
 
-/** "Load more" for a cursor-paged live list (orders feed, webhook inspector): one older page at a time, its error kept. */
+/** "Load more" for a cursor-paged feed (orders, deliveries): one older page at a time, its error kept. */
 export function useLoadMore<Page>(
   cursor: string | null,
   fetchPage: (cursor: string) => Promise<Page>,

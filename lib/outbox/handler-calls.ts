@@ -3,7 +3,9 @@ import type { AttemptRecord, Disposition, HandlerContext, HandlerResult } from "
 import type { Bucket } from "@/lib/outbox/messages";
 import type { CallResult } from "@/lib/tribemade/client/call";
 
-// What every handler does with a TribeMade answer that is not the one it hoped for.
+// What every domain's outbox handler uses around its calls (lib/outbox/registry.ts): an empty
+// result, recording a call with what it tells the rate budget, and what a TribeMade answer that is
+// not the one it hoped for means for the message.
 
 export function emptyResult(disposition: Disposition): HandlerResult {
   return { disposition, attempts: [], events: [], enqueue: [], feedback: [] };

@@ -1,10 +1,17 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
+import type { OutboxContribution } from "@/lib/outbox/registry";
 
 // Store.retentionDays: raw webhook bodies and headers older than that are emptied, at most once an
 // hour per store, in batches. The delivery row stays (hash, size, outcome, reason, linked order)
 // with purgedAt set, so the inspector says what happened. Each store keeps how far it has purged
 // (OutboxState.purgedThrough), so a run never walks rows it already emptied.
+
+/** The webhooks domain's part of the outbox: every drain's housekeeping purges (lib/outbox/registry.ts). */
+export const WEBHOOKS_OUTBOX: OutboxContribution = {
+  handlers: {},
+  housekeeping: async (storeId, _config, deadline) => ({ purged: await purgeExpiredDeliveries(storeId, deadline) }),
+};
 
 const PURGE_EVERY = "1 hour";
 const BATCH = 500;

@@ -1,9 +1,10 @@
 import "server-only";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
-import { emptyResult, failureDisposition } from "@/lib/outbox/handlers/common";
-import { readOrder } from "@/lib/outbox/handlers/read-order";
-import { forwardRow, verifyOrderPayload } from "@/lib/outbox/messages";
-import { compareWithWebhook, patchFromTribemade } from "@/lib/outbox/order-compare";
+import { emptyResult, failureDisposition } from "@/lib/outbox/handler-calls";
+import { readOrder } from "@/lib/orders/outbox/read-order";
+import { forwardRow } from "@/lib/fulfillment/outbox/messages";
+import { verifyOrderPayload } from "@/lib/orders/outbox/messages";
+import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/order-compare";
 
 // verify_order: read the order from TribeMade with the store's key. TribeMade's copy confirms the
 // webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key

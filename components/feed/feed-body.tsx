@@ -7,8 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/lib/format/numbers";
 import { errorMessage } from "@/lib/http/fetch-json";
 
-/** What a live list hook (useLiveOrders, useLiveDeliveries) tells the body. */
-export type LiveListStatus = {
+/** What a feed hook (useOrdersFeed, useDeliveriesFeed) tells the body. */
+export type FeedStatus = {
   rows: readonly unknown[];
   pending: boolean;
   error: unknown;
@@ -20,8 +20,8 @@ export type LiveListStatus = {
   loadMoreError: string | null;
 };
 
-export type LiveListBodyProps = {
-  live: LiveListStatus;
+export type FeedBodyProps = {
+  live: FeedStatus;
   /** What a row is: [one, many], e.g. ["order", "orders"]. */
   noun: [string, string];
   /** Shown while the first page loads. */
@@ -33,8 +33,8 @@ export type LiveListBodyProps = {
   table: ReactNode;
 };
 
-/** A live list's body in its four states: loading, failed, empty, and the table with its Load more footer. */
-export function LiveListBody({ live, noun, skeleton, errorTitle, empty, table }: LiveListBodyProps) {
+/** A feed's body in its four states: loading, failed, empty, and the table with its Load more footer. */
+export function FeedBody({ live, noun, skeleton, errorTitle, empty, table }: FeedBodyProps) {
   if (live.pending) return <Card className="overflow-hidden">{skeleton}</Card>;
   if (live.error && !live.stale) return <ListLoadError title={errorTitle} error={live.error} retry={live.retry} />;
   if (live.rows.length === 0) return empty;
@@ -46,7 +46,7 @@ export function LiveListBody({ live, noun, skeleton, errorTitle, empty, table }:
   );
 }
 
-/** A live list's first page failed (nothing earlier to show): what failed, why, and a retry. */
+/** A feed's first page failed (nothing earlier to show): what failed, why, and a retry. */
 function ListLoadError({ title, error, retry }: { title: string; error: unknown; retry: () => void }) {
   return (
     <EmptyState
@@ -63,7 +63,7 @@ function ListLoadError({ title, error, retry }: { title: string; error: unknown;
 }
 
 /** Below the table: how many rows are shown, then "Load more" or the end (the last older page's error above). */
-function LoadMoreFooter({ live, noun }: { live: LiveListStatus; noun: [string, string] }) {
+function LoadMoreFooter({ live, noun }: { live: FeedStatus; noun: [string, string] }) {
   const shown = live.rows.length;
   return (
     <>

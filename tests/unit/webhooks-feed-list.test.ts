@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { liveListReducer, type LiveListState } from "@/lib/webhooks/live-list";
+import { deliveriesFeedReducer, type DeliveriesFeedState } from "@/lib/webhooks/feed-list";
 import type { DeliveryRowDto } from "@/lib/webhooks/schemas";
 
 // The live list's merge rules: polled newest pages add rows (marked fresh), "Load more" appends
@@ -26,12 +26,12 @@ function row(): DeliveryRowDto {
 }
 
 const newestFirst = (rows: DeliveryRowDto[]) => [...rows].reverse();
-const empty: LiveListState = { key: "k", rows: [], tail: null, fresh: new Set(), loaded: false };
+const empty: DeliveriesFeedState = { key: "k", rows: [], tail: null, fresh: new Set(), loaded: false };
 
-describe("liveListReducer", () => {
+describe("deliveriesFeedReducer", () => {
   it("takes the first page as is, with nothing marked new", () => {
     const rows = newestFirst([row(), row()]);
-    const state = liveListReducer(empty, { type: "head", key: "k", page: { items: rows, nextCursor: "c1" } });
+    const state = deliveriesFeedReducer(empty, { type: "head", key: "k", page: { items: rows, nextCursor: "c1" } });
     expect(state.rows).toEqual(rows);
     expect(state.tail).toBe("c1");
     expect(state.fresh.size).toBe(0);
@@ -39,27 +39,31 @@ describe("liveListReducer", () => {
 
   it("adds rows from later polls on top, marked fresh, and keeps rows that slid off the page", () => {
     const first = newestFirst([row(), row(), row()]);
-    let state = liveListReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: "c1" } });
+    let state = deliveriesFeedReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: "c1" } });
     const added = row();
     // The page size is 3: the oldest of the first page slid off the polled page.
-    state = liveListReducer(state, { type: "head", key: "k", page: { items: [added, ...first.slice(0, 2)], nextCursor: "c2" } });
+    state = deliveriesFeedReducer(state, {
+      type: "head",
+      key: "k",
+      page: { items: [added, ...first.slice(0, 2)], nextCursor: "c2" },
+    });
     expect(state.rows.map((r) => r.id)).toEqual([added.id, ...first.map((r) => r.id)]);
     expect([...state.fresh]).toEqual([added.id]);
     expect(state.tail).toBe("c1");
-    expect(liveListReducer(state, { type: "settle", ids: [added.id] }).fresh.size).toBe(0);
+    expect(deliveriesFeedReducer(state, { type: "settle", ids: [added.id] }).fresh.size).toBe(0);
   });
 
   it("returns the same state when a poll brings nothing new (no re-render)", () => {
     const first = newestFirst([row(), row()]);
-    const state = liveListReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: null } });
-    expect(liveListReducer(state, { type: "head", key: "k", page: { items: first, nextCursor: null } })).toBe(state);
+    const state = deliveriesFeedReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: null } });
+    expect(deliveriesFeedReducer(state, { type: "head", key: "k", page: { items: first, nextCursor: null } })).toBe(state);
   });
 
   it("appends older pages from Load more and follows their cursor", () => {
     const older = newestFirst([row(), row()]);
     const head = newestFirst([row(), row()]);
-    let state = liveListReducer(empty, { type: "head", key: "k", page: { items: head, nextCursor: "c1" } });
-    state = liveListReducer(state, { type: "older", key: "k", page: { items: older, nextCursor: null } });
+    let state = deliveriesFeedReducer(empty, { type: "head", key: "k", page: { items: head, nextCursor: "c1" } });
+    state = deliveriesFeedReducer(state, { type: "older", key: "k", page: { items: older, nextCursor: null } });
     expect(state.rows.map((r) => r.id)).toEqual([...head, ...older].map((r) => r.id));
     expect(state.tail).toBeNull();
     expect(state.fresh.size).toBe(0);
@@ -67,18 +71,26 @@ describe("liveListReducer", () => {
 
   it("starts over when more new rows arrived than one page holds", () => {
     const first = newestFirst([row(), row()]);
-    let state = liveListReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: null } });
+    let state = deliveriesFeedReducer(empty, { type: "head", key: "k", page: { items: first, nextCursor: null } });
     row(); // a row in the gap that no page returned
     const burst = newestFirst([row(), row()]);
-    state = liveListReducer(state, { type: "head", key: "k", page: { items: burst, nextCursor: "c9" } });
+    state = deliveriesFeedReducer(state, { type: "head", key: "k", page: { items: burst, nextCursor: "c9" } });
     expect(state.rows).toEqual(burst);
     expect(state.tail).toBe("c9");
   });
 
   it("starts over when the filters change", () => {
-    const state = liveListReducer(empty, { type: "head", key: "k", page: { items: newestFirst([row()]), nextCursor: null } });
+    const state = deliveriesFeedReducer(empty, {
+      type: "head",
+      key: "k",
+      page: { items: newestFirst([row()]), nextCursor: null },
+    });
     const other = newestFirst([row()]);
-    const next = liveListReducer(state, { type: "head", key: "outcome=rejected", page: { items: other, nextCursor: null } });
+    const next = deliveriesFeedReducer(state, {
+      type: "head",
+      key: "outcome=rejected",
+      page: { items: other, nextCursor: null },
+    });
     expect(next).toMatchObject({ key: "outcome=rejected", rows: other });
     expect(next.fresh.size).toBe(0);
   });
