@@ -8,7 +8,8 @@ import { forwardPayload, type ForwardPayload } from "@/lib/fulfillment/outbox/me
 import { postJson } from "@/lib/fulfillment/post";
 import { signatureHeaders } from "@/lib/fulfillment/signature";
 
-// forward: POST a verified order to the store's fulfillment URL, signed the Standard Webhooks way
+// forward: POST a verified order, as TribeMade's GET answered it, to the store's fulfillment URL,
+// signed the Standard Webhooks way
 // (docs/fulfillment.md). webhook-id is the message's own id, the same on every retry, so the
 // receiver can drop repeats. 2xx is done; 408, 429, 5xx and no answer retry; any other answer, a
 // private target or a missing secret is permanent.
@@ -22,7 +23,9 @@ export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
     return failedFor(ctx, emptyResult({ type: "done" }), "No signing secret: generate one in Settings → Fulfillment.");
   }
   const body = await loadForwardBody(order.id);
-  if (!body) return emptyResult({ type: "done" });
+  // verify_order stores TribeMade's answer before it queues a forward; without one there is
+  // nothing confirmed to send.
+  if (!body) return failedFor(ctx, emptyResult({ type: "done" }), "No copy of the order from TribeMade to forward.");
 
   const id = `msg_${ctx.message.id}`;
   const headers = signatureHeaders({
