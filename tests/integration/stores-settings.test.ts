@@ -58,6 +58,16 @@ describe("getStoreSettings", () => {
     expect(seen).toMatchObject({ role: "staff", apiKeyMasked: masked });
     expect(JSON.stringify(seen)).not.toContain(owner.apiKey);
   });
+
+  it("shows staff the fulfillment URL's origin and path, never its query string or credentials", async () => {
+    const url = "https://ops:hunter2@wms.example.in/tribemade/orders?token=s3cret#frag";
+    await db.store.update({ where: { id: owner.store.id }, data: { fulfillmentUrl: url } });
+    expect((await getStoreSettings(await requireMember())).fulfillmentUrl).toBe(url);
+    await actAs(staff.user);
+    const seen = await getStoreSettings(await requireMember());
+    expect(seen.fulfillmentUrl).toBe("https://wms.example.in/tribemade/orders");
+    expect(JSON.stringify(seen)).not.toMatch(/s3cret|hunter2/);
+  });
 });
 
 describe("updateStoreDetails", () => {

@@ -7,6 +7,7 @@ import { loadForwardBody } from "@/lib/fulfillment/outbox/forward-body";
 import { forwardPayload, type ForwardPayload } from "@/lib/fulfillment/outbox/messages";
 import { postJson } from "@/lib/fulfillment/post";
 import { signatureHeaders } from "@/lib/fulfillment/signature";
+import { urlWithoutSecrets } from "@/lib/http/url-without-secrets";
 
 // forward: POST a verified order, as TribeMade's GET answered it, to the store's fulfillment URL,
 // signed the Standard Webhooks way
@@ -47,7 +48,7 @@ export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
     kind: "forward",
     startedAt: result.startedAt,
     method: "POST",
-    path: displayUrl(store.fulfillmentUrl),
+    path: urlWithoutSecrets(store.fulfillmentUrl),
     httpStatus: result.status,
     latencyMs: result.latencyMs,
     rateLimit: null,
@@ -79,16 +80,6 @@ function failedFor(ctx: HandlerContext, out: HandlerResult, error: string): Hand
   out.disposition = { type: "dead", error };
   if (ctx.order) out.events.push({ orderId: ctx.order.id, type: "forward_failed", actor: "system", data: { error } });
   return out;
-}
-
-/** Origin and path only: a query string may carry the receiver's own token. */
-function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return "(invalid URL)";
-  }
 }
 
 /** After its last attempt: the order's timeline says the forward failed. */
