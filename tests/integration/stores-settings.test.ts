@@ -132,7 +132,7 @@ describe("API key", () => {
     });
     expect(JSON.stringify(result)).not.toContain(next);
     const row = await storeRow(owner.store.id);
-    expect(decryptSecret(row.apiKeyCiphertext ?? "", storeApiKeyAad(owner.store.id))).toBe(next);
+    expect(decryptSecret(row.apiKeyCiphertext ?? "", storeApiKeyAad(owner.store.id), { acceptLegacy: false })).toBe(next);
     expect(row.apiKeyLast4).toBe(next.slice(-4));
   });
 

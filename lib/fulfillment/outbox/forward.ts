@@ -1,4 +1,5 @@
 import "server-only";
+import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { openFulfillmentSecret } from "@/lib/fulfillment/secret";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { emptyResult } from "@/lib/outbox/handler-calls";
@@ -33,7 +34,7 @@ export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
     id,
     timestamp: Math.floor(Date.now() / 1000),
     body,
-    secret: openFulfillmentSecret(store.id, store.fulfillmentSecretCiphertext),
+    secret: openFulfillmentSecret(store.id, store.fulfillmentSecretCiphertext, await legacyFormatAccepted()),
   });
   const result = await postJson(store.fulfillmentUrl, body, headers, {
     timeoutMs: ctx.config.timeoutMs,
