@@ -2,18 +2,19 @@
 // own request handler behind one gate that sheds webhook floods (lib/webhooks/ingest/server-gate.ts).
 // Admitted webhooks are answered here by the build's own receiver, without Next.js's per-request
 // work (lib/webhooks/ingest/server-receiver.ts; docs/webhook-ingest.md). Everything else is what
-// `next start` does, with bodies over 1 MiB refused (lib/http/body-limit.ts). Needs a `next build`
-// first. On Vercel this file is not used: the platform bounds each instance's load and webhooks go
-// through the route.
+// `next start` does. Needs a `next build` first. On Vercel this file is not used: the platform
+// bounds each instance's load and webhooks go through the route.
 //
 //   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (32 per process)
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
-import { limitRequestBody } from "../lib/http/body-limit";
 import { createWebhookGate, DEFAULT_WEBHOOK_CONCURRENCY, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
 import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook";
+import { limitRequestBody } from "../lib/http/body-limit";
+import { normaliseRequestTarget } from "../lib/http/request-target";
+import { applyServerTimeouts } from "../lib/http/server-timeouts";
 
 const settings = z
   .object({
@@ -33,14 +34,18 @@ async function main(): Promise<void> {
 
   const gate = createWebhookGate({ limit: settings.WEBHOOK_MAX_IN_FLIGHT, isBehind: watchEventLoop() });
   const server = createServer((request, response) => {
+    // Once, before anything reads the path: an absolute-form target must not skip the gate.
+    normaliseRequestTarget(request);
     gate.handle(request, response, () => {
       // Webhooks skip Next.js's own per-request work (lib/webhooks/ingest/server-receiver.ts).
       const token = webhookToken(request);
       const receive = token === null ? undefined : serverReceiver();
       if (receive && token !== null) void receive(request, response, token);
+      // Next.js buffers route handlers' bodies whatever their size: refused past 1 MiB here.
       else limitRequestBody(request, response, () => void handle(request, response));
     });
   });
+  applyServerTimeouts(server);
   server.listen(settings.PORT, settings.HOSTNAME, () => {
     console.log(`[serve] Ready on http://${settings.HOSTNAME}:${settings.PORT}`);
   });
