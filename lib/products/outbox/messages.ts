@@ -37,7 +37,9 @@ export const applyStockPayload = z.object({
 export const editProductPayload = z.object({
   productId: uuid,
   tribemadeProductId: z.string().min(1).max(100),
-  fields: z.object({ price: z.number().positive(), current_price: z.number().nonnegative(), is_active: z.boolean() }).partial(),
+  // Types only: the form checks TribeMade's rules (lib/products/schemas.ts); TribeMade is the judge,
+  // and its 400 is shown in its own words.
+  fields: z.object({ price: z.number(), current_price: z.number(), is_active: z.boolean() }).partial(),
   /** ProductEvent.id of the `edit_requested` event. */
   requestEventId: z.string().regex(/^\d+$/),
   /** Who asked (User.id), or null for the "hide at 0" rule. */
