@@ -81,7 +81,13 @@ export async function processBatch(
     const orderId = orderIdOf(message);
     const ctx: HandlerContext = {
       message,
-      store: store ?? { id: message.storeId, apiKeyCiphertext: null, fulfillmentUrl: null, fulfillmentSecretCiphertext: null },
+      store: store ?? {
+        id: message.storeId,
+        apiKeyCiphertext: null,
+        fulfillmentUrl: null,
+        fulfillmentSecretCiphertext: null,
+        stockKeeper: "tribemade",
+      },
       order: orderId ? (orders.get(orderId) ?? null) : null,
       config,
       apiKey: () => keyFor(message.storeId),

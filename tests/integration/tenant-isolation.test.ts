@@ -26,6 +26,7 @@ const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
+const { requestProductEdits } = await import("@/lib/products/mutations");
 
 const ROOT = process.cwd();
 
@@ -68,6 +69,14 @@ async function merchantB() {
     { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
   );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // A product with stock and an edit still inside its undo window, for product actions aimed at B.
+  const product = await db.product.create({
+    data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 0, isActive: true },
+    select: { id: true, name: true },
+  });
+  const [productEdit] = await requestProductEdits({ user: b.user, store: b.store, role: "owner" }, [product.id], {
+    currentPrice: 999,
+  });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
@@ -90,6 +99,9 @@ async function merchantB() {
     deliveryId: delivery.id,
     deadMessageId: dead.id.toString(),
     customer: payload.customer,
+    productId: product.id,
+    productName: product.name,
+    productEventId: productEdit!.requestEventId,
   };
 }
 
@@ -120,6 +132,8 @@ function canaries({ b }: Ctx): string[] {
     b.customer.name,
     b.customer.email,
     b.customer.number,
+    b.productId,
+    b.productName,
   ].filter((value) => value.length > 0);
 }
 
@@ -455,6 +469,49 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
+
+  "lib/products/actions.ts#saveStockSettings": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, stockKeeper: "tribedesk", lowStockThreshold: 1, hideAtZero: true }),
+  },
+  // Each product action twice: in B's store (the form's store is not A's current one), and in A's
+  // own store with B's product id.
+  "lib/products/actions.ts#setProductStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+      await act({ storeId: a.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+    ],
+  },
+  "lib/products/actions.ts#editProduct": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, isActive: false }),
+      await act({ storeId: a.store.id, productId: b.productId, isActive: false }),
+    ],
+  },
+  "lib/products/actions.ts#hideOutOfStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
+  "lib/products/actions.ts#undoProductEdit": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, requestEventId: b.productEventId }),
+      await act({ storeId: a.store.id, productId: b.productId, requestEventId: b.productEventId }),
+    ],
+  },
+  "lib/products/actions.ts#readProductNow": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId }),
+      await act({ storeId: a.store.id, productId: b.productId }),
+    ],
+  },
+  "lib/products/actions.ts#learnProductsFromOrders": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
 
   "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
 
