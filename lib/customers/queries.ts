@@ -3,17 +3,18 @@ import type { Member } from "@/lib/auth/require-member";
 import { customerPageSql, encodeCustomerCursor } from "@/lib/customers/list-sql";
 import type {
   CustomerAddressDto,
-  CustomerBadgeDto,
   CustomerDetailDto,
   CustomerListQuery,
   CustomerPageDto,
   CustomerRowDto,
 } from "@/lib/customers/schemas";
+import { tagsOfCustomers } from "@/lib/customers/tag-queries";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 
-// Reads for the customers list, a customer's page and the repeat-buyer badge. Every function takes
+// Reads for the customers list and a customer's page (the feed's badge is two of the order's own
+// columns, read with the row). Every function takes
 // the caller's Member and reads only member.store.id's rows. A customer's orders are read by the
 // (customerId, receivedAt) index, never by scanning the store's orders.
 
@@ -32,8 +33,9 @@ type CustomerRecord = {
   lastOrderAt: Date;
 };
 
-function toCustomerRow(record: CustomerRecord): CustomerRowDto {
+function toCustomerRow(record: CustomerRecord, tags: Map<string, CustomerRowDto["tags"]>): CustomerRowDto {
   return {
+    tags: tags.get(record.id) ?? [],
     id: record.id,
     name: record.name,
     email: record.email,
@@ -50,8 +52,13 @@ function toCustomerRow(record: CustomerRecord): CustomerRowDto {
 export async function listCustomers(member: Member, query: CustomerListQuery): Promise<CustomerPageDto> {
   const sql = customerPageSql(member.store.id, query);
   if (!sql) return { items: [], nextCursor: null };
-  const records = await db.$queryRaw<CustomerRecord[]>(sql);
-  const items = records.slice(0, query.limit).map(toCustomerRow);
+  const records = (await db.$queryRaw<CustomerRecord[]>(sql)).slice(0, query.limit + 1);
+  const page = records.slice(0, query.limit);
+  const tags = await tagsOfCustomers(
+    member.store.id,
+    page.map((record) => record.id),
+  );
+  const items = page.map((record) => toCustomerRow(record, tags));
   const last = items.at(-1);
   return { items, nextCursor: records.length > query.limit && last ? encodeCustomerCursor(query.sort, last) : null };
 }
@@ -74,7 +81,7 @@ export async function getCustomerOrThrow(member: Member, customerId: string): Pr
   const record = await db.customer.findFirst({ where: { id: customerId, storeId }, select: CUSTOMER_SELECT });
   if (!record) throw new AppError("not_found", "That customer does not exist in this store.");
   const where = { customerId, storeId };
-  const [orders, cancelled, addresses] = await Promise.all([
+  const [orders, cancelled, addresses, tags] = await Promise.all([
     db.order.findMany({
       where,
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -96,8 +103,9 @@ export async function getCustomerOrThrow(member: Member, customerId: string): Pr
         max("receivedAt") AS "lastUsedAt"
       FROM "Order" WHERE "customerId" = ${customerId}::uuid AND "storeId" = ${storeId}::uuid
       GROUP BY 1, 2 ORDER BY 4 DESC LIMIT 20`,
+    tagsOfCustomers(storeId, [customerId]),
   ]);
-  const row = toCustomerRow(record);
+  const row = toCustomerRow(record, tags);
   const lifetime = new Prisma.Decimal(record.totalSpent).minus(cancelled._sum.amount ?? 0);
   return {
     ...row,
@@ -111,17 +119,4 @@ export async function getCustomerOrThrow(member: Member, customerId: string): Pr
     ordersCut: record.orderCount > orders.length,
     addresses: addresses.map((address): CustomerAddressDto => ({ ...address, lastUsedAt: address.lastUsedAt.toISOString() })),
   };
-}
-
-/**
- * The badge for each of the store's orders among `orderIds` that has joined a customer: which of
- * the customer's orders it is and how many they have. One statement: the orders by primary key,
- * their customers by primary key.
- */
-export async function getCustomerBadges(member: Member, orderIds: string[]): Promise<CustomerBadgeDto[]> {
-  if (orderIds.length === 0) return [];
-  return db.$queryRaw<CustomerBadgeDto[]>`
-    SELECT o.id AS "orderId", c.id AS "customerId", o."customerOrdinal" AS ordinal, c."orderCount" AS "orderCount"
-    FROM "Order" o JOIN "Customer" c ON c.id = o."customerId" AND c."storeId" = o."storeId"
-    WHERE o.id = ANY(${orderIds}::uuid[]) AND o."storeId" = ${member.store.id}::uuid AND o."customerOrdinal" IS NOT NULL`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagSchema } from "@/lib/customers/tag-schemas";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
 
 // The customers' contracts: the list's query string (/customers, /api/customers…), the JSON the
@@ -41,6 +42,7 @@ export const customerRowSchema = z.object({
   totalSpent: z.string(),
   firstOrderAt: z.string(),
   lastOrderAt: z.string(),
+  tags: z.array(tagSchema),
 });
 export type CustomerRowDto = z.infer<typeof customerRowSchema>;
 
@@ -78,12 +80,3 @@ export const customerDetailSchema = customerRowSchema.extend({
   addresses: z.array(customerAddressSchema),
 });
 export type CustomerDetailDto = z.infer<typeof customerDetailSchema>;
-
-/** What the badge beside a customer says: this order is their `ordinal`th of `orderCount`. */
-export const customerBadgeSchema = z.object({
-  orderId: z.string(),
-  customerId: z.string(),
-  ordinal: z.number(),
-  orderCount: z.number(),
-});
-export type CustomerBadgeDto = z.infer<typeof customerBadgeSchema>;

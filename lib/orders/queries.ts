@@ -44,6 +44,8 @@ export const ROW_SELECT = {
   receivedAt: true,
   updatedAt: true,
   printedAt: true,
+  customerId: true,
+  customerOrdinal: true,
 } satisfies Prisma.OrderSelect;
 
 type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;

@@ -84,6 +84,10 @@ export const orderRowSchema = z.object({
   updatedAt: z.string(),
   /** Last time a label, slip or invoice was printed (lib/documents); the feed marks it. */
   printedAt: nullableString,
+  /** The buyer (lib/customers), once the order has joined them (just after verification). */
+  customerId: nullableString,
+  /** This order is the customer's nth: the "repeat buyer · 4th order" badge. */
+  customerOrdinal: z.number().nullable(),
 });
 export type OrderRowDto = z.infer<typeof orderRowSchema>;
 

@@ -1,6 +1,6 @@
 // Customers: the backfill in the migration and the drain's join are one statement and agree; repeat
 // orders from one phone (however it is typed) count up, email groups orders whose phone has no key,
-// concurrent joins never count an order twice, and the badge lookup sees only the caller's store.
+// concurrent joins never count an order twice, and the feed's rows carry the badge.
 import { randomUUID } from "node:crypto";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
@@ -17,7 +17,8 @@ const { sim, control } = await startSimulatorForApp();
 const { db } = await import("@/lib/db");
 const { JOIN_SQL } = await import("@/lib/customers/join-sql");
 const { joinCustomers, joinCustomersOnce } = await import("@/lib/customers/join");
-const { getCustomerBadges, getCustomerOrThrow } = await import("@/lib/customers/queries");
+const { getCustomerOrThrow } = await import("@/lib/customers/queries");
+const { getOrderRows } = await import("@/lib/orders/queries");
 const { applyMigrations } = await import("@/lib/migrations/apply");
 const { connectMerchant, drainUntilSettled, receiveOrder } = await import("@/tests/fixtures/outbox");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
@@ -191,30 +192,25 @@ describe("repeat buyers through ingest and the drain", () => {
       orders.push(order);
       await drainUntilSettled(merchant.store.id);
     }
+    // The feed's rows carry the badge: which of the customer's orders each one is.
     const member = memberOf(merchant);
-    const badges = await getCustomerBadges(
+    const rows = await getOrderRows(
       member,
       orders.map((order) => order.id),
     );
-    const byOrder = new Map(badges.map((badge) => [badge.orderId, badge]));
-    expect(orders.map((order) => byOrder.get(order.id)?.ordinal)).toEqual([1, 2, 3, 4]);
-    expect(new Set(badges.map((badge) => badge.customerId)).size).toBe(1);
-    expect(badges.every((badge) => badge.orderCount === 4)).toBe(true);
+    expect(rows.map((row) => row.customerOrdinal)).toEqual([1, 2, 3, 4]);
+    const customerId = rows[0]!.customerId!;
+    expect(rows.every((row) => row.customerId === customerId)).toBe(true);
 
-    const customer = await getCustomerOrThrow(member, badges[0]!.customerId);
+    const customer = await getCustomerOrThrow(member, customerId);
     expect(customer.orderCount).toBe(4);
     expect(customer.orders.map((order) => order.id)).toEqual(orders.map((order) => order.id).reverse());
     expect(customer.phoneKey).toBe("9123456789");
     expect(customer.firstOrderAt).toBe(orders[0]!.receivedAt.toISOString());
 
-    // Another store sees neither the badges nor the customer.
+    // Another store sees neither the orders nor the customer.
     const other = memberOf(await createMerchant("Other"));
-    expect(
-      await getCustomerBadges(
-        other,
-        orders.map((order) => order.id),
-      ),
-    ).toEqual([]);
-    await expect(getCustomerOrThrow(other, badges[0]!.customerId)).rejects.toMatchObject({ code: "not_found" });
+    expect(await getOrderRows(other, [orders[0]!.id])).toEqual([]);
+    await expect(getCustomerOrThrow(other, customerId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
