@@ -26,6 +26,7 @@ function row(n: number, overrides: Partial<OrderRowDto> = {}): OrderRowDto {
     printedAt: null,
     customerId: null,
     customerOrdinal: null,
+    tags: [],
     ...overrides,
   };
 }

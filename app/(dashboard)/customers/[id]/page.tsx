@@ -5,11 +5,14 @@ import { notFound } from "next/navigation";
 import { TagChips } from "@/components/customers/tag-chip";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { listCustomerNotes } from "@/lib/customers/note-queries";
 import { getCustomerOrThrow } from "@/lib/customers/queries";
+import { listTags } from "@/lib/customers/tag-queries";
 import { customerIdSchema } from "@/lib/customers/schemas";
 import { formatPhone } from "@/lib/format/phone";
 import { AppError } from "@/lib/http/app-error";
 import { CustomerAddresses, CustomerFigures } from "./_components/customer-facts";
+import { CustomerNotes, CustomerTagMenu } from "./_components/customer-notes";
 import { CustomerOrders } from "./_components/customer-orders";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -30,6 +33,7 @@ export default async function CustomerPage({ params }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
+  const [notes, tags] = await Promise.all([listCustomerNotes(member, id), listTags(member)]);
   return (
     <>
       <PageHeader
@@ -45,12 +49,19 @@ export default async function CustomerPage({ params }: Props) {
           </span>
         }
         description={`${formatPhone(customer.phone)} · ${customer.email}`}
+        actions={<CustomerTagMenu storeId={member.store.id} customerId={id} tags={tags} applied={customer.tags} />}
       />
       <div className="grid gap-6">
         <CustomerFigures customer={customer} />
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <CustomerOrders customer={customer} className="lg:col-span-2" />
           <div className="grid gap-6">
+            <CustomerNotes
+              storeId={member.store.id}
+              customerId={id}
+              notes={notes}
+              viewer={{ userId: member.user.id, owner: member.role === "owner" }}
+            />
             <CustomerAddresses addresses={customer.addresses} />
           </div>
         </div>
