@@ -76,3 +76,43 @@ test("at a phone's width the customers list and a customer's page fit", async ({
   await noSidewaysScroll(page);
   await testInfo.attach("customer-phone", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
+
+test("a note appears in the order's timeline, and a tag filters the feed from the URL", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const number = freshNumber();
+  const tagged = await placeOrderFrom(page.request, { name: `Tara Tagged ${number.slice(-4)}`, number });
+  const other = await placeOrderFrom(page.request, { name: `Omar Untagged ${number.slice(-4)}`, number: freshNumber() });
+  const row = page.locator("[data-order-id]", { hasText: tagged.order_id.slice(0, 8) });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator("[data-order-id]", { hasText: other.order_id.slice(0, 8) })).toBeVisible({ timeout: 15_000 });
+
+  // Tag it from the feed's selection, with a new tag.
+  await row.getByRole("checkbox").check();
+  const bulk = page.getByTestId("bulk-slot");
+  await bulk.getByRole("button", { name: "Tags" }).click();
+  await page.getByRole("menuitem", { name: "New tag…" }).click();
+  const tagName = `Gift ${number.slice(-4)}`;
+  const dialog = page.getByRole("dialog", { name: "New tag" });
+  await dialog.getByLabel("Name").fill(tagName);
+  await dialog.getByRole("button", { name: "Create and add" }).click();
+  await expect(row.getByTestId("tags")).toContainText(tagName, { timeout: 15_000 });
+
+  // Filter by it: the URL carries the tag, and only the tagged order is left.
+  await page.getByLabel("Tag", { exact: true }).selectOption({ label: tagName });
+  await expect(page).toHaveURL(/[?&]tag=[0-9a-f-]{36}/);
+  await expect(page.locator("[data-order-id]")).toHaveCount(1);
+  await expect(page.locator("[data-order-id]").first()).toContainText(tagged.order_id.slice(0, 8));
+  await page.reload();
+  await expect(page.locator("[data-order-id]")).toHaveCount(1);
+
+  // A note on the order shows in its timeline, with its author.
+  await page.locator("[data-order-id]").first().getByRole("link").first().click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Internal note").fill("Customer asked for gift wrap; call before dispatch.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  const timeline = page.getByTestId("order-timeline");
+  await expect(timeline.getByTestId("note")).toContainText("Customer asked for gift wrap; call before dispatch.");
+  await expect(timeline.getByTestId("note")).toContainText("wrote a note");
+  await expectNoSeriousViolations(page);
+});
