@@ -27,6 +27,7 @@ const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
 const { requestProductEdits } = await import("@/lib/products/mutations");
+const { joinCustomers } = await import("@/lib/customers/join");
 
 const ROOT = process.cwd();
 
@@ -88,6 +89,32 @@ async function merchantB() {
   await db.outboxMessage.createMany({
     data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
   });
+  // B's customer, a tag on the order and on the customer, a note on each.
+  await joinCustomers(b.store.id);
+  const customer = await db.customer.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  const tag = await db.tag.create({ data: { storeId: b.store.id, name: "Beta VIP tag", color: "red" }, select: { id: true } });
+  await db.orderTag.create({ data: { storeId: b.store.id, orderId: order.id, tagId: tag.id } });
+  await db.customerTag.create({ data: { storeId: b.store.id, customerId: customer.id, tagId: tag.id } });
+  const note = await db.note.create({
+    data: {
+      storeId: b.store.id,
+      orderId: order.id,
+      authorId: b.user.id,
+      authorName: b.user.name,
+      body: "Beta's private order note",
+    },
+    select: { id: true },
+  });
+  const customerNote = await db.note.create({
+    data: {
+      storeId: b.store.id,
+      customerId: customer.id,
+      authorId: b.user.id,
+      authorName: b.user.name,
+      body: "Beta's private customer note",
+    },
+    select: { id: true },
+  });
   return {
     ...b,
     apiKeyCiphertext: stored.apiKeyCiphertext ?? "",
@@ -102,6 +129,10 @@ async function merchantB() {
     productId: product.id,
     productName: product.name,
     productEventId: productEdit!.requestEventId,
+    customerId: customer.id,
+    tagId: tag.id,
+    noteId: note.id,
+    customerNoteId: customerNote.id,
   };
 }
 
@@ -134,6 +165,13 @@ function canaries({ b }: Ctx): string[] {
     b.customer.number,
     b.productId,
     b.productName,
+    b.customerId,
+    b.tagId,
+    "Beta VIP tag",
+    b.noteId,
+    b.customerNoteId,
+    "Beta's private order note",
+    "Beta's private customer note",
   ].filter((value) => value.length > 0);
 }
 
@@ -290,6 +328,7 @@ const ROUTES: Record<string, RouteCase> = {
     access: "session",
     calls: ({ b }) => [
       { method: "GET" },
+      { method: "GET", query: `?tag=${b.tagId}` },
       { method: "GET", query: `?q=${b.tribemadeOrderId.slice(0, 8)}` },
       { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}&verification=unverified` },
       { method: "GET", query: `?q=${b.customer.number}` },
@@ -323,6 +362,14 @@ const ROUTES: Record<string, RouteCase> = {
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
   },
   "/api/orders/budget": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/customers/export": {
+    access: "session",
+    calls: ({ b }) => [
+      { method: "GET" },
+      { method: "GET", query: `?q=${b.customer.number}&sort=spend` },
+      { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` },
+    ],
+  },
   "/api/orders/sync-states": {
     access: "session",
     calls: ({ b }) => [
@@ -430,6 +477,56 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/documents/actions.ts#saveProductTax": {
     access: "session",
     asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
+  },
+  // Each aimed at B twice: as a form of B's store (A's cookie names B's store; A is no member), and
+  // as a form of A's own store carrying B's ids.
+  "lib/customers/actions.ts#createTag": {
+    access: "session",
+    asA: async (act, { b }) => [await act({ storeId: b.store.id, name: "A's tag", color: "blue" })],
+  },
+  "lib/customers/actions.ts#deleteTag": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, tagId: b.tagId }),
+      await act({ storeId: a.store.id, tagId: b.tagId }),
+    ],
+  },
+  "lib/customers/actions.ts#applyTag": {
+    access: "session",
+    asA: async (act, { a, b }) => {
+      const own = await db.tag.create({ data: { storeId: a.store.id, name: `A's ${Date.now()}`, color: "blue" } });
+      return [
+        await act({ storeId: b.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
+        await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
+        await act({ storeId: a.store.id, tagId: own.id, target: { kind: "orders", ids: [b.orderId] }, op: "add" }),
+        await act({ storeId: a.store.id, tagId: own.id, target: { kind: "customer", id: b.customerId }, op: "add" }),
+        await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "customer", id: b.customerId }, op: "remove" }),
+      ];
+    },
+  },
+  "lib/customers/actions.ts#addNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, target: { kind: "order", id: b.orderId }, body: "from A" }),
+      await act({ storeId: a.store.id, target: { kind: "order", id: b.orderId }, body: "from A" }),
+      await act({ storeId: a.store.id, target: { kind: "customer", id: b.customerId }, body: "from A" }),
+    ],
+  },
+  "lib/customers/actions.ts#editNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, noteId: b.noteId, body: "edited by A" }),
+      await act({ storeId: a.store.id, noteId: b.noteId, body: "edited by A" }),
+      await act({ storeId: a.store.id, noteId: b.customerNoteId, body: "edited by A" }),
+    ],
+  },
+  "lib/customers/actions.ts#deleteNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, noteId: b.noteId }),
+      await act({ storeId: a.store.id, noteId: b.noteId }),
+      await act({ storeId: a.store.id, noteId: b.customerNoteId }),
+    ],
   },
 
   "lib/stores/actions.ts#createStore": {
