@@ -44,10 +44,11 @@ export function openFeedStream(member: Member, options: FeedStreamOptions): Read
   const requested = Math.min(options.maxMs ?? STREAM_MAX_MS, STREAM_MAX_MS);
   const maxMs = requested === STREAM_MAX_MS ? requested - Math.random() * END_SPREAD_MS : requested;
   let cleanup = () => {};
+  // Set by the stream's own end and by the browser going away (cancel): nothing is written after.
+  let closed = false;
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false;
       const write = (bytes: Uint8Array) => {
         if (!closed) controller.enqueue(bytes);
       };
@@ -73,6 +74,7 @@ export function openFeedStream(member: Member, options: FeedStreamOptions): Read
       void replay(member, options.lastEventId, write);
     },
     cancel() {
+      closed = true;
       cleanup();
     },
   });

@@ -37,7 +37,9 @@ export function fanoutMarkdown(runs: FanoutResult[], options: { machine: string;
       run === base ? "1×" : `${(p95 / baseP95).toFixed(1)}×`,
       String(run.missed),
       String(run.resyncs),
-      `${run.kibPerStream.toFixed(1)} KiB`,
+      // RSS moves in pages and with the garbage collector: a handful of streams is below its noise.
+      run.streams >= 100 ? `${run.kibPerStream.toFixed(1)} KiB` : "–",
+      run.streams >= 100 ? `${run.retainedKibPerStream.toFixed(1)} KiB` : "–",
       `${run.rssAfterOrdersMiB.toFixed(0)} MiB`,
       String(run.maxConnections),
       goals,
@@ -59,7 +61,8 @@ export function fanoutMarkdown(runs: FanoutResult[], options: { machine: string;
         "p95 ÷ one stream",
         "missed",
         "resyncs",
-        "memory per stream",
+        "RSS per stream",
+        "heap retained per stream",
         "RSS growth after the orders",
         "PostgreSQL connections (max)",
         "goal at 1,000",
@@ -75,7 +78,9 @@ export function fanoutMarkdown(runs: FanoutResult[], options: { machine: string;
       "connections from its own process, in waves of 100, all of one store and one signed-in user (every stream receives every " +
       `change: the worst case for fan-out), then POSTs ${base?.orders ?? 0} \`order.created\` webhooks one a second through the ` +
       "real route. Latency runs from the webhook's 2xx ack to the frame's arrival on each stream (one sample per stream per order).",
-    "- Memory per stream: the server's RSS three seconds after the last stream opened, minus its RSS before, divided by the streams. " +
+    "- Memory per stream: the server's RSS three seconds after the last stream opened, minus its RSS before, divided by the streams " +
+      "(the issue's measure; it also counts garbage not yet collected and heap kept for later), and what the heap still holds after a " +
+      "full garbage collection (`POST /api/bench/memory`, bench only), minus the same before. " +
       "Connections: client backends in the bench database (only this server's), sampled every 200 ms through the run.",
     "- The first row is the baseline measured in the same run: one stream, the same orders.",
   ].join("\n");

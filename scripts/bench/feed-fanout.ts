@@ -19,13 +19,22 @@ export type FanoutResult = {
   samples: number[];
   missed: number;
   resyncs: number;
-  /** Server RSS growth per open stream, and after the orders (KiB). */
+  /** Server RSS growth per open stream (KiB). */
   kibPerStream: number;
+  /** Growth of what the heap still holds after a full collection, per open stream (KiB). */
+  retainedKibPerStream: number;
   rssAfterOrdersMiB: number;
   maxConnections: number;
 };
 
 type Stream = { request: http.ClientRequest; seen: Map<string, number>; resyncs: number; ready: boolean };
+
+/** The server's heap after a full collection, through the bench-only route (lib/perf/memory-handler.ts). */
+async function retained(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/bench/memory`, { method: "POST" });
+  if (!response.ok) throw new Error(`/api/bench/memory answered ${response.status}`);
+  return ((await response.json()) as { retained: number }).retained;
+}
 
 /** The app server's resident memory in bytes (Linux /proc). */
 function rss(pid: number): number {
@@ -105,6 +114,7 @@ export async function runFanoutBench(options: {
   try {
     // Let the previous run's streams leave and the server settle before the baseline reading.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const retainedBefore = await retained(baseUrl);
     const before = rss(options.serverPid);
     const started = Date.now();
     let refused = 0;
@@ -119,6 +129,7 @@ export async function runFanoutBench(options: {
     const connectSeconds = (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const kibPerStream = (rss(options.serverPid) - before) / 1024 / Math.max(1, streams.length);
+    const retainedKibPerStream = ((await retained(baseUrl)) - retainedBefore) / 1024 / Math.max(1, streams.length);
     log(
       `live: ${streams.length} streams open in ${connectSeconds.toFixed(1)} s (${refused} refused), ${kibPerStream.toFixed(1)} KiB each`,
     );
@@ -157,6 +168,7 @@ export async function runFanoutBench(options: {
       missed,
       resyncs,
       kibPerStream,
+      retainedKibPerStream,
       rssAfterOrdersMiB,
       maxConnections,
     };
