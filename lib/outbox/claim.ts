@@ -1,7 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
 import type { BudgetConfig } from "@/lib/outbox/budget";
-import { PRIORITY, type OutboxKind } from "@/lib/outbox/messages";
+import { BUCKET_OF, OUTBOX_KINDS, PRIORITY, type OutboxKind } from "@/lib/outbox/messages";
 
 // Claiming work: FOR UPDATE SKIP LOCKED, so concurrent drainers never take the same message, and a
 // lease, so a drainer that dies only delays its messages. What is never claimed:
@@ -52,9 +52,9 @@ export async function claimBatch(options: {
   );
 }
 
-/** The due part's parameters: $1 store (or null) … $6 priorities; the claim adds $7 owner, $8 lease. */
+/** The due part's parameters: $1 store (or null) … $5 priorities; the claim adds $6 owner, $7 lease. */
 export function dueParameters(storeId: string | null, limit: number, budget: BudgetConfig): unknown[] {
-  return [storeId, limit, budget.limits.order_get, budget.limits.order_status, budget.windowMs, PRIORITIES];
+  return [storeId, limit, JSON.stringify(budget.limits), budget.windowMs, PRIORITIES];
 }
 
 /** The claim statement; its parameters are dueParameters' then the owner and the lease (ms). */
@@ -68,6 +68,12 @@ export function claimStatement(storeId: string | null): string {
  * (two per drain, a drain per instance) all fill their batches.
  */
 const CONCURRENT_CLAIMS = 4;
+
+/** Each kind with its bucket, from the outbox's table (lib/outbox/messages.ts): constant SQL text. */
+const KIND_BUCKETS = OUTBOX_KINDS.map((kind) => {
+  const bucket = BUCKET_OF[kind];
+  return `('${kind}'::"OutboxKind", ${bucket ? `'${bucket}'` : "NULL"})`;
+}).join(", ");
 
 /** Stores with a message due, one index probe each (a loose index scan over "storeId"). */
 const DUE_STORES = `
@@ -92,23 +98,23 @@ const ONE_STORE = `
 const dueSql = (stores: string) => `
   WITH ${stores},
   lanes AS (
+    -- Kinds without a TribeMade bucket (forward: the merchant's own system) run for any store.
     SELECT d."storeId", k.kind
     FROM due_stores d
     JOIN "Store" s ON s.id = d."storeId"
-    CROSS JOIN (VALUES ('push_status'::"OutboxKind", 'order_status'), ('verify_order'::"OutboxKind", 'order_get'),
-                       ('refresh_order'::"OutboxKind", 'order_get'), ('forward'::"OutboxKind", NULL)) AS k(kind, bucket)
+    CROSS JOIN (VALUES ${KIND_BUCKETS}) AS k(kind, bucket)
     LEFT JOIN "RateBudget" b ON b."storeId" = d."storeId" AND b.bucket = k.bucket
-    WHERE (k.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
+    WHERE (k.bucket IS NULL OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
       AND (b."storeId" IS NULL OR NOT (
         coalesce(b."blockedUntil" > now(), false)
-        OR (b.used >= CASE b.bucket WHEN 'order_status' THEN $4::int ELSE $3::int END
-            AND now() < b."windowStart" + $5 * interval '1 millisecond')))
+        OR (b.used >= ($3::jsonb->>b.bucket)::int
+            AND now() < b."windowStart" + $4 * interval '1 millisecond')))
   ),
   due AS (
     SELECT d.id, d.priority, d."availableAt",
       row_number() OVER (PARTITION BY d."storeId" ORDER BY d.priority, d."availableAt", d.id) AS turn
     FROM lanes l
-    CROSS JOIN unnest($6::int[]) AS p(priority)
+    CROSS JOIN unnest($5::int[]) AS p(priority)
     CROSS JOIN LATERAL (
       SELECT m.id, m."storeId", m.priority, m."availableAt" FROM "OutboxMessage" m
       WHERE m.status = 'pending' AND m."storeId" = l."storeId" AND m.kind = l.kind AND m.priority = p.priority
@@ -137,7 +143,7 @@ const claimSql = (stores: string) => `${dueSql(stores)},
     FOR UPDATE OF m SKIP LOCKED
   )
   UPDATE "OutboxMessage" m
-  SET status = 'leased', "leaseUntil" = now() + $8 * interval '1 millisecond', "leaseOwner" = $7::bigint, "updatedAt" = now()
+  SET status = 'leased', "leaseUntil" = now() + $7 * interval '1 millisecond', "leaseOwner" = $6::bigint, "updatedAt" = now()
   FROM c WHERE m.id = c.id
   RETURNING m.id::text AS id, m."storeId" AS "storeId", m.kind::text AS kind, m.payload, m.attempts,
     m."sendUnconfirmed" AS "sendUnconfirmed", m.priority, m."availableAt" AS "availableAt"`;
