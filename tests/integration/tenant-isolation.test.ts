@@ -318,6 +318,10 @@ const ROUTES: Record<string, RouteCase> = {
     access: "public",
     calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
   },
+  "/api/bench/memory": {
+    access: "public",
+    calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
