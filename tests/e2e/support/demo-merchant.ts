@@ -11,6 +11,7 @@ export const simulatorUrl = () => process.env.E2E_SIMULATOR_URL ?? "";
  * that once or twice (the app's first webhook warms its pools), so several attempts fit.
  */
 export const WEBHOOK_ACK_DEADLINE_MS = 45_000;
+const RESEND_PAUSE_MS = 1_000;
 
 /** Signs in and waits for `to`; without it, for /orders, where sign-in lands by default (no callbackUrl). */
 export async function signIn(page: Page, to?: string) {
@@ -47,6 +48,8 @@ export async function placeOrder(request: APIRequestContext, customerName?: stri
   while (!attempts.some((attempt) => attempt.ok)) {
     const last = attempts.map((attempt) => attempt.error ?? attempt.statusCode).join(", ") || "no webhook URL";
     if (Date.now() > deadline) throw new Error(`order ${payload.order_id}: webhook not acknowledged (${last})`);
+    // A refusal (the server's gate answers 503 while its event loop runs behind) asks for a pause.
+    await new Promise((resolve) => setTimeout(resolve, RESEND_PAUSE_MS));
     const again = await request.post(`${simulatorUrl()}/__control/orders/${payload.order_id}/webhook`, {
       data: {},
       timeout: WEBHOOK_ACK_DEADLINE_MS,
