@@ -38,7 +38,9 @@ test("removing another owner prompts to rotate the webhook URLs and the signing 
   await expect(prompt.getByRole("link", { name: "Signing secret" })).toHaveAttribute("href", "/settings");
   const results = await new AxeBuilder({ page }).include("[role=dialog]").analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-  await testInfo.attach("rotate-credentials-dialog", { body: await page.screenshot(), contentType: "image/png" });
+  const shot = testInfo.outputPath("rotate-credentials-dialog.png");
+  await page.screenshot({ path: shot });
+  await testInfo.attach("rotate-credentials-dialog", { path: shot, contentType: "image/png" });
   await expect(page.getByText(`Kiran ${run}`, { exact: true })).toHaveCount(0);
 
   await prompt.getByRole("button", { name: "Later" }).click();
