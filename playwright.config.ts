@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // A budget, not a wait: on a shared 2-core machine a sign-in alone took 20 s (load 20+), and a test
+  // that places an order may wait up to WEBHOOK_ACK_DEADLINE_MS for its webhook's ack.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

@@ -15,6 +15,7 @@ import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook
 import { limitRequestBody } from "../lib/http/body-limit";
 import { normaliseRequestTarget } from "../lib/http/request-target";
 import { applyServerTimeouts } from "../lib/http/server-timeouts";
+import { describeBind } from "../lib/embedded/bind-address";
 
 const settings = z
   .object({
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   });
   applyServerTimeouts(server);
   server.listen(settings.PORT, settings.HOSTNAME, () => {
-    console.log(`[serve] Ready on http://${settings.HOSTNAME}:${settings.PORT}`);
+    console.log(`[serve] Ready, listening on ${describeBind(settings.HOSTNAME, settings.PORT)}`);
   });
 
   const stop = () => {

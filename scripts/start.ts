@@ -2,6 +2,7 @@
 // PostgreSQL, the TribeMade simulator, a demo merchant), or on your own DATABASE_URL.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { bindHostname, describeBind, localUrl } from "../lib/embedded/bind-address";
 import { freePort } from "../lib/embedded/free-port";
 import { startLocalStack, type LocalStack } from "../lib/embedded/local-stack";
 import { buildApp, buildIsStale, startNext, waitForHealthy, type ChildEnv } from "../lib/embedded/next-server";
@@ -29,20 +30,24 @@ async function isPortFree(port: number): Promise<boolean> {
 async function main() {
   const started = Date.now();
   const port = await choosePort();
+  // 127.0.0.1 unless HOSTNAME says otherwise (README, "Self-hosting").
+  const hostname = bindHostname(process.env.HOSTNAME);
+  const url = localUrl(hostname, port);
   let stack: LocalStack | undefined;
   let appEnv: ChildEnv;
 
   if (process.env.DATABASE_URL) {
     log("DATABASE_URL is set: using it; nothing embedded starts.");
     await applyMigrations(migrationUrl(process.env), { log });
-    // The server listens on 127.0.0.1 only, so that is its public origin unless a proxy in front
-    // says otherwise (set APP_URL then; production requires it, see README "Configuration").
-    appEnv = { APP_URL: `http://127.0.0.1:${port}`, ...process.env };
+    // Its own local address is its public origin unless a proxy in front says otherwise (set APP_URL
+    // then; production requires it, see README "Self-hosting").
+    appEnv = { APP_URL: url, ...process.env };
   } else {
     log("No DATABASE_URL: starting the embedded PostgreSQL and the TribeMade simulator…");
     stack = await startLocalStack({
       dataDir: path.join(root, ".data"),
       appPort: port,
+      appUrl: url,
       demoIntervalMs: 8_000,
       baseEnv: process.env,
       log,
@@ -67,10 +72,9 @@ async function main() {
   }
   // next sets NODE_ENV itself (production for start, development for dev).
   const { NODE_ENV: _ignored, ...childEnv } = appEnv;
-  app.child = startNext({ root, dev, port, env: childEnv });
+  app.child = startNext({ root, dev, port, hostname, env: childEnv });
   app.child.once("exit", (code) => void shutdown(code ?? 1));
 
-  const url = `http://127.0.0.1:${port}`;
   await waitForHealthy(url);
   await stack?.connectWebhook();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -79,6 +83,7 @@ async function main() {
       "",
       `  Tribedesk is running (${dev ? "dev, hot reload" : "production build"}, ready in ${seconds} s)`,
       `  App:          ${url}`,
+      `  Listening on: ${describeBind(hostname, port)}`,
       ...(stack
         ? [
             `  Demo login:   demo@tribedesk.local / tribedesk-demo`,

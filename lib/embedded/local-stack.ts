@@ -26,6 +26,8 @@ export type LocalStack = {
 export async function startLocalStack(options: {
   dataDir: string;
   appPort: number;
+  /** Where the app is reached from this machine, when not 127.0.0.1 (`npm start` with HOSTNAME set). */
+  appUrl?: string;
   /** Place a simulated order every this many ms (0 = never). */
   demoIntervalMs: number;
   /** The caller's environment, passed on to the seed process. */
@@ -56,7 +58,7 @@ export async function startLocalStack(options: {
       CRON_SECRET: secrets.CRON_SECRET,
       ENCRYPTION_KEY: secrets.ENCRYPTION_KEY,
       TRIBEMADE_API_BASE_URL: simulator.url,
-      APP_URL: `http://127.0.0.1:${options.appPort}`,
+      APP_URL: options.appUrl ?? `http://127.0.0.1:${options.appPort}`,
       TRIBEDESK_DEMO: "1",
     };
     seedDemo({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });

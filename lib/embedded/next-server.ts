@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_HOSTNAME } from "./bind-address";
 
 /** Environment for a child process (looser than NodeJS.ProcessEnv, whose NODE_ENV is required). */
 export type ChildEnv = Record<string, string | undefined>;
@@ -48,22 +49,24 @@ function nextBin(root: string): string {
 
 /**
  * `next dev`, or the production server (scripts/serve.ts: `next start`'s handler behind the webhook
- * gate), on 127.0.0.1:port.
+ * gate), on hostname:port. The hostname is 127.0.0.1 unless the caller passes one (`npm start`
+ * passes HOSTNAME): tests and benchmarks must not follow a HOSTNAME a container happens to export.
  */
 export function startNext(options: {
   root: string;
   dev: boolean;
   port: number;
   env: ChildEnv;
+  hostname?: string;
   stdio?: "inherit" | "ignore" | "pipe";
 }): ChildProcess {
-  const { root, port } = options;
+  const { root, port, hostname = DEFAULT_HOSTNAME } = options;
   const spawnOptions = { cwd: root, stdio: options.stdio ?? "inherit" } as const;
   if (options.dev) {
-    const args = [nextBin(root), "dev", "-p", String(port), "-H", "127.0.0.1"];
+    const args = [nextBin(root), "dev", "-p", String(port), "-H", hostname];
     return spawn(process.execPath, args, { ...spawnOptions, env: childEnv(options.env) });
   }
-  const env = childEnv({ ...options.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" });
+  const env = childEnv({ ...options.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: hostname });
   return spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], { ...spawnOptions, env });
 }
 

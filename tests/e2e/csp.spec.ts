@@ -2,24 +2,26 @@
 // Next.js's scripts and the theme script carry the request's nonce, nothing else runs.
 import { expect, test, type Page } from "@playwright/test";
 import { appPages, concretePath } from "./support/app-pages";
-import { placeOrder, signIn } from "./support/demo-merchant";
+import { appOrder, placeOrder, signIn, WEBHOOK_ACK_DEADLINE_MS } from "./support/demo-merchant";
 
-/** Ids for the dynamic segments, from the demo store's own data. */
+/**
+ * Ids for the dynamic segments: the order this test places, and its own delivery. placeOrder returns
+ * once the app acknowledged the webhook, so both exist; they are looked up by the order's id, not
+ * taken as whatever came last within some seconds.
+ */
 async function params(page: Page): Promise<Record<string, string>> {
-  await placeOrder(page.request);
+  const placed = await placeOrder(page.request);
+  const order = await appOrder(page.request, placed.order_id);
   let deliveryId: string | undefined;
-  let orderId: string | undefined;
   await expect(async () => {
-    const deliveries = (await (await page.request.get("/api/deliveries")).json()) as { items: Array<{ id: string }> };
-    const orders = (await (await page.request.get("/api/orders")).json()) as { items: Array<{ id: string }> };
-    deliveryId = deliveries.items[0]?.id;
-    orderId = orders.items[0]?.id;
-    expect(deliveryId).toBeDefined();
-    expect(orderId).toBeDefined();
-  }).toPass({ timeout: 15_000 });
+    const response = await page.request.get(`/api/deliveries?q=${encodeURIComponent(placed.order_id)}`);
+    const { items } = (await response.json()) as { items: Array<{ id: string; orderId: string | null }> };
+    deliveryId = items.find((item) => item.orderId === order.id)?.id;
+    expect(deliveryId, `the delivery of order ${placed.order_id}`).toBeDefined();
+  }).toPass({ timeout: WEBHOOK_ACK_DEADLINE_MS });
   return {
     "/webhooks/deliveries/[id]:id": deliveryId!,
-    "/orders/[id]:id": orderId!,
+    "/orders/[id]:id": order.id,
     "/invite/[token]:token": "no-such-invite-token-0123456789",
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { placeOrder, signIn, simulatorUrl, type PlacedOrder } from "./support/demo-merchant";
+import { appOrder, placeOrder, signIn, simulatorUrl, type PlacedOrder } from "./support/demo-merchant";
 
 // The write side end to end: a status click on the order page (undo, then for real: the
 // simulator's order changes and the page says TribeMade has it), dispatch with an AWB, a bulk change
@@ -96,9 +96,11 @@ test("bulk: 25 orders processing, with the ETA before and progress after", async
   const name = `Bulk Test ${unique()}`;
   const placed = [];
   for (let i = 0; i < 25; i++) placed.push(await placeOrder(page.request, name));
+  // Each webhook was acknowledged, so all 25 are in the app: check by id, then the search shows them.
+  for (const order of placed) await appOrder(page.request, order.order_id);
 
   await page.getByLabel("Search orders").fill(name);
-  await expect(page.locator("[data-order-id]")).toHaveCount(25, { timeout: 20_000 });
+  await expect(page.locator("[data-order-id]")).toHaveCount(25);
   await page.getByRole("checkbox", { name: "Select the orders shown" }).check();
   await expect(page.getByTestId("bulk-slot")).toContainText("25 selected");
   await expect(page.getByTestId("quota-meter").first()).toContainText("this minute");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/embedded/demo";
-import { placeOrder, signIn, simulatorUrl } from "./support/demo-merchant";
+import { appOrder, placeOrder, signIn, simulatorUrl, WEBHOOK_ACK_DEADLINE_MS } from "./support/demo-merchant";
 
 // The outbox end to end, on the serverless path (this app runs without the listener, like a
 // Vercel deployment): a simulated order is verified by the webhook's own after() drain and /outbox
@@ -17,9 +17,11 @@ test("a webhook's order is verified by the outbox, /outbox shows the queue, and 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
-  await placeOrder(request);
-  // The page refreshes itself: a verification appears as done without a reload.
-  await expect(page.getByTestId("outbox-stats")).toContainText(/Done, last 24 h\s*[1-9]/, { timeout: 20_000 });
+  const first = await placeOrder(request);
+  // This order's verification, by its id, as long as the drain takes; then the page, which refreshes
+  // itself every 5 s, shows it as done without a reload.
+  await appOrder(page.request, first.order_id, (order) => order.verification === "verified");
+  await expect(page.getByTestId("outbox-stats")).toContainText(/Done, last 24 h\s*[1-9]/, { timeout: 15_000 });
   await expect(page.getByText("Wake-up", { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("budget-order_get")).toContainText(/[1-9]\d*\/50/);
 
@@ -27,7 +29,13 @@ test("a webhook's order is verified by the outbox, /outbox shows the queue, and 
   const rotated = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/rotate-key`, { data: {} });
   expect(rotated.status()).toBe(200);
   await placeOrder(request);
-  await expect(page.getByText("Paused: TribeMade rejected this store's API key")).toBeVisible({ timeout: 20_000 });
+  // The pause, as the server has it, for as long as the drain takes; then the page within a refresh.
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/outbox")).json()) as { paused: unknown }).paused, {
+      timeout: WEBHOOK_ACK_DEADLINE_MS,
+    })
+    .not.toBeNull();
+  await expect(page.getByText("Paused: TribeMade rejected this store's API key")).toBeVisible({ timeout: 15_000 });
   await page.goto("/webhooks");
   await expect(page.getByTestId("outbox-paused-banner")).toBeVisible();
 

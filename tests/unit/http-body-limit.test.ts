@@ -79,7 +79,7 @@ describe("request body limit", () => {
 
   it("refuses a declared length over the limit with 413 before the handler runs", async () => {
     const { port, handled } = await serve();
-    const answer = await post(port, "/api/auth/callback/credentials", 4 * LIMIT, false);
+    const answer = await post(port, "/api/auth/callback/credentials", 128 * LIMIT, false);
     expect(answer.status).toBe(413);
     expect(answer.connection).toBe("close");
     expect(JSON.parse(answer.body)).toEqual({ error: "payload_too_large", message: expect.stringContaining("exceeds") });

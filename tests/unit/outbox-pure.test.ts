@@ -95,6 +95,22 @@ describe("patchFromTribemade", () => {
   });
 });
 
+describe("TribeMade's tracking_url", () => {
+  const now = new Date("2026-12-01T10:00:00Z");
+  it.each([
+    ["javascript:alert(document.cookie)", null],
+    [" JavaScript:alert(1)", null],
+    ["data:text/html,<script>alert(1)</script>", null],
+    ["vbscript:msgbox(1)", null],
+    ["//evil.example/track", null],
+    ["https://www.delhivery.com/track/package/1610000000001", "https://www.delhivery.com/track/package/1610000000001"],
+    ["http://track.example.in/AB123", "http://track.example.in/AB123"],
+  ])("%s is stored as %s", (tracking, stored) => {
+    const { set } = patchFromTribemade(ours, { ...theirs, tracking_url: tracking }, now);
+    expect(set.trackingUrl ?? null).toBe(stored);
+  });
+});
+
 describe("pushAlreadyApplied", () => {
   it.each([
     ["processing", "processing", true],

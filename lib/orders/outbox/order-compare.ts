@@ -1,5 +1,6 @@
 import type { OrderRow, OrderSet } from "@/lib/outbox/drain-types";
 import type { TribemadeOrder } from "@/lib/tribemade/client/order-schema";
+import { httpUrlOrNull } from "@/lib/format/http-url";
 
 // Pure comparisons between our copy of an order (from the webhook) and TribeMade's GET answer.
 // verify_order: does TribeMade confirm what the webhook said? refresh_order: what changed at
@@ -66,7 +67,8 @@ export function patchFromTribemade(order: OrderRow, tm: TribemadeOrder, now: Dat
       set.status = tm.status;
       changes.push({ field: "status", from: order.status, to: tm.status });
     }
-    const tracking = tm.tracking_url ?? null;
+    // TribeMade's text becomes a link on the order page: an http(s) URL or nothing.
+    const tracking = httpUrlOrNull(tm.tracking_url);
     if (tracking !== order.trackingUrl) {
       set.trackingUrl = tracking;
       changes.push({ field: "trackingUrl", from: order.trackingUrl, to: tracking });

@@ -6,6 +6,7 @@ import { ProductThumb } from "@/components/orders/product-cell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Money } from "@/components/ui/money";
+import { httpUrlOrNull } from "@/lib/format/http-url";
 import type { OrderDetailDto } from "@/lib/orders/schemas";
 
 // The order page's fact cards: the customer (with both addresses: the one-string address the
@@ -89,6 +90,8 @@ export function OrderedCard({ order }: { order: OrderDetailDto }) {
     ["Size", order.size],
     ["Colour", order.color],
   ] as const;
+  // Only an http(s) link is clickable: TribeMade's text could be a javascript: or data: URL.
+  const trackingHref = httpUrlOrNull(order.trackingUrl);
   return (
     <Card>
       <CardHeader title="Ordered" />
@@ -127,9 +130,9 @@ export function OrderedCard({ order }: { order: OrderDetailDto }) {
           </Row>
         ) : null}
         <Row label="Tracking">
-          {order.trackingUrl ? (
+          {trackingHref ? (
             <a
-              href={order.trackingUrl}
+              href={trackingHref}
               target="_blank"
               rel="noreferrer noopener"
               className="text-accent-text inline-flex max-w-full items-center gap-1 hover:underline"
@@ -137,6 +140,8 @@ export function OrderedCard({ order }: { order: OrderDetailDto }) {
               <span className="truncate">{order.trackingUrl}</span>
               <ExternalLink className="size-3.5 shrink-0" aria-hidden="true" />
             </a>
+          ) : order.trackingUrl ? (
+            <span className="break-all">{order.trackingUrl}</span>
           ) : (
             none
           )}
