@@ -2,13 +2,14 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,orders,outbox,documents (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,burst,orders,outbox,documents (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { runIngestBench } from "./bench/ingest";
+import { burstMarkdown, runBurstBench } from "./bench/burst";
+import { runIngestBench, seedEndpoint } from "./bench/ingest";
 import { ingestMarkdown, type IngestSettings } from "./bench/ingest-report";
 import { machineLine, writeSection } from "./bench/report";
 import { runOrdersBenches } from "./bench/orders";
@@ -38,7 +39,7 @@ const rateFlag = args.indexOf("--rate");
 if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 
 async function main() {
-  if (diagnose || runs("ingest") || runs("orders")) await onNextStart();
+  if (diagnose || runs("ingest") || runs("burst") || runs("orders")) await onNextStart();
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
 }
@@ -71,7 +72,7 @@ async function outbox() {
   }
 }
 
-/** The benchmarks against the production server (scripts/serve.ts): webhook ingest (with overload), orders search and live feed. */
+/** The benchmarks against the production server (scripts/serve.ts): webhook ingest (with bursts and overload), orders search and live feed. */
 async function onNextStart() {
   let stack: BenchStack | undefined;
   const stop = async (code: number) => {
@@ -95,6 +96,8 @@ async function onNextStart() {
     if (runs("orders")) {
       await runOrdersBenches({ root, baseUrl: main.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     }
+    if (runs("burst") && !runs("ingest"))
+      await bursts(main, stack.databaseUrl, await seedEndpoint(stack.databaseUrl), postgresVersion);
     if (!diagnose && !runs("ingest")) return;
     const result = await runIngestBench({ stack, log, ...settings });
     const markdown = ingestMarkdown(result, settings, machineLine(postgresVersion), stack.pgEvents());
@@ -106,6 +109,7 @@ async function onNextStart() {
       log(`Raw steady rounds (client samples, server traces, PostgreSQL events): ${dump}`);
       return;
     }
+    if (runs("burst")) await bursts(main, stack.databaseUrl, result.token, postgresVersion);
 
     const capacity = [...result.throughput.webhook.map((r) => r.rps)].sort((a, b) => a - b)[
       Math.floor(result.throughput.webhook.length / 2)
@@ -124,6 +128,13 @@ async function onNextStart() {
   } finally {
     await stack?.stop();
   }
+}
+
+async function bursts(server: AppServer, databaseUrl: string, token: string, postgresVersion: string) {
+  const rows = await runBurstBench({ server, databaseUrl, token, log });
+  const markdown = burstMarkdown(rows, machineLine(postgresVersion));
+  console.log(`\n${markdown}\n`);
+  await write("burst", markdown);
 }
 
 async function write(section: string, markdown: string): Promise<void> {

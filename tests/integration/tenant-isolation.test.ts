@@ -68,6 +68,10 @@ async function merchantB() {
     { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
   );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // Refused deliveries of B's endpoint (the metrics tab and the banner count them).
+  await db.webhookRefusal.create({
+    data: { endpointId: b.endpointId, storeId: b.store.id, minute: new Date(Math.floor(Date.now() / 60_000) * 60_000), count: 7 },
+  });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
