@@ -134,7 +134,11 @@ async function replay(storeId: string, lastEventId: string | null | undefined, o
   try {
     const changes = await readStoreChanges(storeId, new Date(last - REPLAY_LOOKBACK_MS));
     if (changes.length >= CHANGES_LIMIT) return onChange(null);
-    for (const change of changes) onChange({ orderId: change.orderId, kind: change.type === "received" ? "created" : "updated" });
+    for (const change of changes)
+      onChange({
+        orderId: change.orderId,
+        kind: change.type === "received" || change.type === "added_by_id" ? "created" : "updated",
+      });
   } catch (error) {
     logger.warn("feed stream: replay failed", { error });
     onChange(null);

@@ -1,7 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
 import type { DrainTrigger, OrderRow, StoreRow } from "@/lib/outbox/drain-types";
-import type { Bucket } from "@/lib/outbox/messages";
+import { BUCKET_OF, OUTBOX_KINDS, type Bucket } from "@/lib/outbox/messages";
 
 // The reads and small writes around a batch: the stores and orders its messages need (one query
 // each), the pre-send mark of status pushes, and the DrainRun record.
@@ -71,7 +71,7 @@ export async function recordRun(
 
 /** Due, unclaimed work of a store's spent bucket waits for the window (a push that may be sent stays). */
 export async function deferBucket(storeId: string, bucket: Bucket, until: Date): Promise<void> {
-  const kinds = bucket === "order_status" ? ["push_status"] : ["verify_order", "refresh_order"];
+  const kinds = OUTBOX_KINDS.filter((kind) => BUCKET_OF[kind] === bucket);
   await pgPool.query(
     `UPDATE "OutboxMessage" SET "availableAt" = $3
      WHERE "storeId" = $1::uuid AND status = 'pending' AND kind::text = ANY($2::text[]) AND "availableAt" <= now()

@@ -45,5 +45,7 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Refresh from TribeMade";
     case "forward":
       return "Forward to fulfillment";
+    case "fetch_order":
+      return "Add missing order from TribeMade";
   }
 }

@@ -13,7 +13,7 @@ import type { AppServer } from "./stack";
 export const BURST_SIZES = [50, 100, 200, 500, 1_000];
 const TIMEOUT_MS = 5_000;
 
-type Answer = { status: number; ms: number; outcome: string | null };
+export type Answer = { status: number; ms: number; outcome: string | null };
 
 export type BurstRow = {
   size: number;
@@ -71,7 +71,7 @@ export async function runBurstBench(options: {
 }
 
 /** Every request on its own new connection, all started in the same turn; times from that turn. */
-async function burst(baseUrl: string, path: string, ids: string[]): Promise<Answer[]> {
+export async function burst(baseUrl: string, path: string, ids: string[]): Promise<Answer[]> {
   const url = new URL(path, baseUrl);
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const started = performance.now();

@@ -7,7 +7,7 @@ import { outboxHandlers, registerOutboxContributions } from "@/lib/outbox/regist
 const handler: KindHandler = {
   handle: async () => ({ disposition: { type: "done" }, attempts: [], events: [], enqueue: [], feedback: [] }),
 };
-const all = { push_status: handler, verify_order: handler, refresh_order: handler, forward: handler };
+const all = { push_status: handler, verify_order: handler, refresh_order: handler, forward: handler, fetch_order: handler };
 
 describe("the outbox registry", () => {
   it("refuses to drain before anything is registered", async () => {
@@ -16,7 +16,7 @@ describe("the outbox registry", () => {
 
   it("names a kind no domain handles", async () => {
     registerOutboxContributions(async () => [{ handlers: { push_status: handler, verify_order: handler } }]);
-    await expect(outboxHandlers()).rejects.toThrow("No handler registered for outbox kind refresh_order, forward");
+    await expect(outboxHandlers()).rejects.toThrow("No handler registered for outbox kind refresh_order, forward, fetch_order");
   });
 
   it("refuses two handlers for one kind", async () => {
@@ -32,13 +32,13 @@ describe("the outbox registry", () => {
       loads++;
       return [
         { handlers: { push_status: handler, forward: handler }, afterBatch },
-        { handlers: { verify_order: handler, refresh_order: handler }, housekeeping },
+        { handlers: { verify_order: handler, refresh_order: handler, fetch_order: handler }, housekeeping },
       ];
     });
     const [first, second] = await Promise.all([outboxHandlers(), outboxHandlers()]);
     expect(first).toBe(second);
     expect(loads).toBe(1);
-    expect(Object.keys(first.kinds).sort()).toEqual(["forward", "push_status", "refresh_order", "verify_order"]);
+    expect(Object.keys(first.kinds).sort()).toEqual(["fetch_order", "forward", "push_status", "refresh_order", "verify_order"]);
     expect(first.afterBatch).toEqual([afterBatch]);
     expect(first.housekeeping).toEqual([housekeeping]);
   });

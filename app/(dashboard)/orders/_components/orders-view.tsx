@@ -20,6 +20,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatCount } from "@/lib/format/numbers";
 import { filtersToParams, hasFilters, orderExportUrl, parseFilters } from "@/lib/orders/orders-url";
 import type { OrderStatus } from "@/lib/orders/schemas";
+import { AddMissingButton } from "./add-missing-button";
 import { AlertsMenu } from "./alerts-menu";
 import { CLEARED, OrderFiltersBar } from "./order-filters";
 import { OrdersGlance } from "./orders-glance";
@@ -60,6 +61,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
             {feed.helpButton}
             <AlertsMenu alerts={alerts} />
             <TodayLabelsButton />
+            <AddMissingButton />
             {/* A plain link: the browser downloads the stream itself (no client-side navigation). */}
             <a href={orderExportUrl(filters)} download className={buttonClasses()}>
               <Download />

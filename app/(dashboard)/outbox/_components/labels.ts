@@ -8,6 +8,7 @@ export const KIND_LABEL: Record<OutboxKind, string> = {
   verify_order: "Verifications",
   refresh_order: "Refreshes",
   forward: "Forwards",
+  fetch_order: "Missing orders",
 };
 
 export const KIND_HINT: Record<OutboxKind, string> = {
@@ -15,6 +16,7 @@ export const KIND_HINT: Record<OutboxKind, string> = {
   verify_order: "A new order read back from TribeMade's API (50 a minute, shared with refreshes)",
   refresh_order: "An open order re-read for courier updates and ratings",
   forward: "A verified order sent to your fulfillment URL",
+  fetch_order: "An order added by id (“Add missing orders”), read from TribeMade's API (shares the 50 a minute)",
 };
 
 export const TRIGGERS: { key: DrainTriggerName; label: string; hint: string; fill: string; swatch: string }[] = [
