@@ -20,7 +20,9 @@ test("pasted ids become orders read from TribeMade; unknown and known ids say so
   }
   const unknown = randomUUID();
 
-  await signIn(page, "/orders?add=missing");
+  await signIn(page);
+  // The refused-deliveries banner links here: the dialog opens on arrival.
+  await page.goto("/orders?add=missing");
   const dialog = page.getByRole("dialog", { name: "Add missing orders" });
   await expect(dialog.getByLabel("Order ids")).toBeFocused();
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
