@@ -1,6 +1,7 @@
 // Next.js runs register() once when a server process starts.
 // - The production server (scripts/serve.ts) answers webhooks before Next.js with the build's own
-//   receiver, registered here (lib/webhooks/ingest/server-hook.ts); other servers never look it up.
+//   receiver, registered here with the counter of the deliveries its gate refuses
+//   (lib/webhooks/ingest/server-hook.ts); other servers never look them up.
 // - Every drain in the process finds each domain's outbox handlers through the registry
 //   (lib/wiring/outbox-handlers.ts), registered and loaded first, before anything can drain: loaded
 //   by the first drain instead, they stalled the event loop long enough for the webhook gate to
@@ -16,15 +17,17 @@ export async function register() {
     { registerServerReceiver },
     { receiveOnServer },
     { startDrainListener },
+    { countRefusedToken },
   ] = await Promise.all([
     import("@/lib/wiring/outbox-handlers"),
     import("@/lib/outbox/registry"),
     import("@/lib/webhooks/ingest/server-hook"),
     import("@/lib/webhooks/ingest/server-receiver"),
     import("@/lib/outbox/listener"),
+    import("@/lib/webhooks/ingest/refusals"),
   ]);
   registerOutboxHandlers();
   await outboxHandlers();
-  registerServerReceiver(receiveOnServer);
+  registerServerReceiver(receiveOnServer, countRefusedToken);
   startDrainListener();
 }

@@ -31,11 +31,12 @@ export const PROCESS_SINGLETONS = [
   // lib/outbox/registry.ts — the handlers each domain registers at process start (instrumentation.ts);
   // drains started by routes, actions and the receiver look them up.
   "outboxHandlers",
-  // lib/webhooks/ingest/group-commit.ts — the ingest queue: its bounds (waiting, in flight) hold per
-  // process only if the receiver and the route share it.
+  // lib/webhooks/ingest/group-commit.ts — the ingest queue: its statements in flight and its
+  // admission estimate (deliveries in hand, time per delivery) hold per process only if the receiver
+  // and the route share it.
   "ingestQueue",
-  // lib/webhooks/ingest/server-hook.ts — the build's webhook receiver, registered by instrumentation.ts
-  // and looked up per request by scripts/serve.ts, which runs outside the build.
+  // lib/webhooks/ingest/server-hook.ts — the build's webhook receiver and refusal counter, registered
+  // by instrumentation.ts and looked up per request by scripts/serve.ts, which runs outside the build.
   "webhookReceiver",
   // lib/feed/store-changes.ts — one watcher per store however many feeds are open in the process.
   "feedWatchers",

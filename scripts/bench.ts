@@ -2,13 +2,14 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,orders,live,outbox,documents (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,burst,orders,live,outbox,documents (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { runIngestBench } from "./bench/ingest";
+import { burstMarkdown, runBurstBench } from "./bench/burst";
+import { runIngestBench, seedEndpoint } from "./bench/ingest";
 import { ingestMarkdown, type IngestSettings } from "./bench/ingest-report";
 import { machineLine, writeSection } from "./bench/report";
 import { runOrdersBenches } from "./bench/orders";
@@ -40,7 +41,7 @@ const rateFlag = args.indexOf("--rate");
 if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 
 async function main() {
-  if (diagnose || runs("ingest") || runs("orders") || runs("live")) await onNextStart();
+  if (diagnose || runs("ingest") || runs("burst") || runs("orders") || runs("live")) await onNextStart();
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
 }
@@ -73,7 +74,7 @@ async function outbox() {
   }
 }
 
-/** The benchmarks against the production server (scripts/serve.ts): webhook ingest (with overload), orders search and live feed. */
+/** The benchmarks against the production server (scripts/serve.ts): webhook ingest (with bursts and overload), orders search and live feed. */
 async function onNextStart() {
   let stack: BenchStack | undefined;
   const stop = async (code: number) => {
@@ -102,6 +103,8 @@ async function onNextStart() {
       await runOrdersBenches({ root, baseUrl: main.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     }
     if (runs("live")) await live(main, stack.databaseUrl, postgresVersion);
+    if (runs("burst") && !runs("ingest"))
+      await bursts(main, stack.databaseUrl, await seedEndpoint(stack.databaseUrl), postgresVersion);
     if (!diagnose && !runs("ingest")) return;
     const result = await runIngestBench({ stack, log, ...settings });
     const markdown = ingestMarkdown(result, settings, machineLine(postgresVersion), stack.pgEvents());
@@ -113,6 +116,7 @@ async function onNextStart() {
       log(`Raw steady rounds (client samples, server traces, PostgreSQL events): ${dump}`);
       return;
     }
+    if (runs("burst")) await bursts(main, stack.databaseUrl, result.token, postgresVersion);
 
     const capacity = [...result.throughput.webhook.map((r) => r.rps)].sort((a, b) => a - b)[
       Math.floor(result.throughput.webhook.length / 2)
@@ -155,6 +159,13 @@ async function live(server: AppServer, databaseUrl: string, postgresVersion: str
   const markdown = fanoutMarkdown(results, { machine: machineLine(postgresVersion), connectionBudget: 10 + 3 + 1 });
   console.log(`\n${markdown}\n`);
   await write("feed-fanout", markdown);
+}
+
+async function bursts(server: AppServer, databaseUrl: string, token: string, postgresVersion: string) {
+  const rows = await runBurstBench({ server, databaseUrl, token, log });
+  const markdown = burstMarkdown(rows, machineLine(postgresVersion));
+  console.log(`\n${markdown}\n`);
+  await write("burst", markdown);
 }
 
 async function write(section: string, markdown: string): Promise<void> {

@@ -1,7 +1,8 @@
 // npm run chaos — webhook ingest must never lose an acknowledged order (issue 10 item 4). Under a
 // steady load of new orders it (a) kills the app server with SIGKILL and restarts it, 20 times,
 // (b) restarts PostgreSQL, (c) holds every connection of the main pool with slow dashboard
-// requests; then looks up every acknowledged order_id. Prints a table of trials; exits non-zero
+// requests, (d) sends a burst of 200 new orders at once (none may be refused); then looks up every
+// acknowledged order_id. Prints a table of trials; exits non-zero
 // if any acknowledged order is missing or a trial never recovered, and (full form only) if ingest
 // took more than 5 s to recover from a PostgreSQL restart or a webhook waited more than 5 s while
 // the pool was exhausted. The CI form prints those two as warnings: they are timings, and a timed
@@ -13,7 +14,7 @@ import { DEMO } from "../lib/embedded/demo";
 import { writeSection } from "./bench/report";
 import { startLoad, type Sent } from "./chaos/load";
 import { startChaosStack, type ChaosStack } from "./chaos/stack";
-import { exhaustPoolTrial, killAppTrial, restartPostgresTrial, signIn, type Trial } from "./chaos/trials";
+import { burstTrial, exhaustPoolTrial, killAppTrial, restartPostgresTrial, signIn, type Trial } from "./chaos/trials";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -24,6 +25,7 @@ const KILLS = quick ? 3 : 20;
 const PG_RESTARTS = quick ? 1 : 3;
 const HOLD_MS = quick ? 4_000 : 8_000;
 const RECOVERY_LIMIT_MS = 5_000;
+const BURST = 200;
 
 async function main(): Promise<number> {
   let stack: ChaosStack | undefined;
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
     stack = await startChaosStack({ root, build: !args.includes("--no-build"), baseEnv: process.env, log });
     const cookie = await signIn(stack.baseUrl, DEMO.email, DEMO.password);
     log(
-      `Load: ${RATE} new orders/s. Trials: ${KILLS} × app kill -9, ${PG_RESTARTS} × PostgreSQL restart, 1 × main pool exhausted.`,
+      `Load: ${RATE} new orders/s. Trials: ${KILLS} × app kill -9, ${PG_RESTARTS} × PostgreSQL restart, 1 × main pool exhausted, 1 × burst of ${BURST}.`,
     );
     const load = startLoad({ baseUrl: stack.baseUrl, path: `/api/webhooks/tribemade/${stack.webhookToken}`, rate: RATE });
     const trials: Trial[] = [];
@@ -46,10 +48,15 @@ async function main(): Promise<number> {
     for (let i = 0; i < KILLS; i++) await run(killAppTrial(stack, load));
     for (let i = 0; i < PG_RESTARTS; i++) await run(restartPostgresTrial(stack, load));
     await run(exhaustPoolTrial(stack, load, cookie, HOLD_MS));
+    await run(burstTrial(stack, BURST));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const sent = await load.stop();
 
-    const missing = await missingOrders(stack.databaseUrl, sent);
+    const missing = await missingOrders(
+      stack.databaseUrl,
+      sent,
+      trials.flatMap((trial) => trial.burst?.acknowledged ?? []),
+    );
     const markdown = report(trials, sent, missing);
     console.log(`\n${markdown}\n`);
     if (!args.includes("--no-write")) await writeSection(path.join(root, "docs", "benchmarks.md"), "chaos", markdown);
@@ -62,8 +69,8 @@ async function main(): Promise<number> {
 const recovery = (trial: Trial) => (trial.recoveryMs === null ? "–" : `${(trial.recoveryMs / 1000).toFixed(2)} s`);
 const acked = (s: Sent) => s.status >= 200 && s.status < 300;
 
-async function missingOrders(databaseUrl: string, sent: Sent[]): Promise<Set<string>> {
-  const ids = sent.filter(acked).map((s) => s.orderId);
+async function missingOrders(databaseUrl: string, sent: Sent[], alsoAcked: string[]): Promise<Set<string>> {
+  const ids = [...sent.filter(acked).map((s) => s.orderId), ...alsoAcked];
   const client = new pg.Client(databaseUrl);
   await client.connect();
   try {
@@ -113,7 +120,14 @@ function verdict(trials: Trial[], sent: Sent[], missing: Set<string>): number {
   const problems: string[] = [];
   const slowness: string[] = [];
   if (missing.size > 0) problems.push(`${missing.size} acknowledged orders missing`);
-  if (trials.some((t) => t.recoveryMs === null && t.kind !== "main pool exhausted")) problems.push("a trial never recovered");
+  const faults = trials.filter((t) => t.kind !== "main pool exhausted" && t.kind !== "burst");
+  if (faults.some((t) => t.recoveryMs === null)) problems.push("a trial never recovered");
+  for (const { burst } of trials) {
+    if (burst && burst.refused + burst.failed > 0)
+      problems.push(
+        `a burst of ${burst.size}: ${burst.refused} refused, ${burst.failed} not answered 2xx (goal: every one acknowledged)`,
+      );
+  }
   for (const trial of trials.filter((t) => t.kind === "PostgreSQL restart")) {
     if (trial.recoveryMs !== null && trial.recoveryMs > RECOVERY_LIMIT_MS)
       slowness.push(`ingest took ${recovery(trial)} to recover from a PostgreSQL restart`);

@@ -1,16 +1,17 @@
 // The production server (`npm start`, the end-to-end tests, the benchmarks, self-hosting): Next.js's
-// own request handler behind one gate that sheds webhook floods (lib/webhooks/ingest/server-gate.ts).
+// own request handler behind one gate that refuses a webhook it could not answer in time
+// (lib/webhooks/ingest/server-gate.ts).
 // Admitted webhooks are answered here by the build's own receiver, without Next.js's per-request
 // work (lib/webhooks/ingest/server-receiver.ts; docs/webhook-ingest.md). Everything else is what
 // `next start` does. Needs a `next build` first. On Vercel this file is not used: the platform
 // bounds each instance's load and webhooks go through the route.
 //
-//   PORT (3000), HOSTNAME (127.0.0.1), WEBHOOK_MAX_IN_FLIGHT (32 per process)
+//   PORT (3000), HOSTNAME (127.0.0.1)
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { z } from "zod";
-import { createWebhookGate, DEFAULT_WEBHOOK_CONCURRENCY, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
+import { createWebhookGate, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
 import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook";
 import { limitRequestBody } from "../lib/http/body-limit";
 import { normaliseRequestTarget } from "../lib/http/request-target";
@@ -21,7 +22,6 @@ const settings = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     HOSTNAME: z.string().min(1).default("127.0.0.1"),
-    WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_CONCURRENCY),
   })
   .parse(process.env);
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const gate = createWebhookGate({ limit: settings.WEBHOOK_MAX_IN_FLIGHT, isBehind: watchEventLoop() });
+  const gate = createWebhookGate({ lagMs: watchEventLoop() });
   const server = createServer((request, response) => {
     // Once, before anything reads the path: an absolute-form target must not skip the gate.
     normaliseRequestTarget(request);

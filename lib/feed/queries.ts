@@ -9,7 +9,7 @@ export type StoreChange = {
   /** OrderEvent.id, for de-duplicating overlapping reads. */
   eventId: string;
   orderId: string;
-  /** "received" is a new order; everything else changes an existing one. */
+  /** "received" (a webhook) and "added_by_id" ("Add missing orders") are a new order; everything else changes one. */
   type: string;
   at: Date;
 };

@@ -111,7 +111,10 @@ async function poll(storeId: string, watcher: Watcher): Promise<void> {
     for (const change of changes) {
       if (watcher.seen.has(change.eventId)) continue;
       watcher.seen.set(change.eventId, change.at.getTime());
-      emit(watcher, { orderId: change.orderId, kind: change.type === "received" ? "created" : "updated" });
+      emit(watcher, {
+        orderId: change.orderId,
+        kind: change.type === "received" || change.type === "added_by_id" ? "created" : "updated",
+      });
       if (change.at > watcher.since) watcher.since = change.at;
     }
     // Ids older than the look-back can no longer be read again.

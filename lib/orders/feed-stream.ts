@@ -96,7 +96,8 @@ async function replay(member: Member, lastEventId: string | null | undefined, wr
     if (changes.length >= CHANGES_LIMIT) return resync();
     const kinds = new Map<string, "created" | "updated">();
     for (const change of changes)
-      if (kinds.get(change.orderId) !== "created") kinds.set(change.orderId, change.type === "received" ? "created" : "updated");
+      if (kinds.get(change.orderId) !== "created")
+        kinds.set(change.orderId, change.type === "received" || change.type === "added_by_id" ? "created" : "updated");
     for (const order of await getOrderRows(member, [...kinds.keys()])) {
       write(encodeFrame({ event: "order", data: { change: kinds.get(order.id) ?? "updated", order } }, nextFrameId(storeId)));
     }

@@ -172,6 +172,7 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
       verificationDiff: true,
       verifiedAt: true,
       lastRefreshedAt: true,
+      addedBy: true,
     },
   });
   if (!record) throw new AppError("not_found", "That order does not exist in this store.");
@@ -208,6 +209,7 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
     verificationDiff,
     verifiedAt: record.verifiedAt?.toISOString() ?? null,
     lastRefreshedAt: record.lastRefreshedAt?.toISOString() ?? null,
+    addedBy: record.addedBy,
     timeline: buildTimeline(
       events,
       notes.map((note) => ({

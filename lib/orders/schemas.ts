@@ -191,6 +191,8 @@ export const orderDetailSchema = orderRowSchema.extend({
   verificationDiff: z.unknown(),
   verifiedAt: nullableString,
   lastRefreshedAt: nullableString,
+  /** The member who added it with "Add missing orders" (no webhook delivery); null for a webhook's order. */
+  addedBy: nullableString,
   timeline: z.array(timelineEntrySchema),
 });
 export type OrderDetailDto = z.infer<typeof orderDetailSchema>;

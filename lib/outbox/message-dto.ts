@@ -51,5 +51,7 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Apply stock change";
     case "edit_product":
       return "Edit product at TribeMade";
+    case "fetch_order":
+      return "Add missing order from TribeMade";
   }
 }

@@ -2,7 +2,7 @@
 // rate bucket it spends) and the row every writer inserts. What a kind's payload holds, how its rows
 // are built and what sending one does belong to the domain that handles it, which registers its
 // handlers (lib/outbox/registry.ts): lib/orders/outbox/ (verify_order, push_status,
-// refresh_order), lib/fulfillment/outbox/ (forward) and lib/products/outbox/ (read_product,
+// refresh_order, fetch_order), lib/fulfillment/outbox/ (forward) and lib/products/outbox/ (read_product,
 // apply_stock, edit_product). A new kind is added to the OutboxKind enum
 // (prisma/schema.prisma), to the tables here, and to its domain's handlers. Client-safe.
 
@@ -14,12 +14,13 @@ export const OUTBOX_KINDS = [
   "read_product",
   "apply_stock",
   "edit_product",
+  "fetch_order",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**
- * Lower drains first inside a store: a person's status click (0) before verifying new orders (1)
- * before background refreshes (2). Forwarding to the merchant's own system does not spend a
+ * Lower drains first inside a store: a person's status click (0) and a person adding a missing
+ * order by id (0) before verifying new orders (1) before background refreshes (2). Forwarding to the merchant's own system does not spend a
  * TribeMade budget, so its priority only orders it among the store's other work.
  */
 export const PRIORITY = {
@@ -32,6 +33,8 @@ export const PRIORITY = {
   edit_product: 0,
   apply_stock: 1,
   read_product: 2,
+  // A person adding a missing order by id waits in the dialog.
+  fetch_order: 0,
 } as const satisfies Record<OutboxKind, number>;
 
 /**
@@ -40,7 +43,8 @@ export const PRIORITY = {
  * ~3 h, verify_order ~9 h (TribeMade may be down for a while; a verdict matters), refresh_order
  * ~15 min (the next scheduled refresh tries again anyway), forward ~9 h (the merchant's system),
  * read_product ~15 min (read again on the next order or on demand), apply_stock and edit_product
- * ~9 h like a verification (a stock count that is wrong sells what is not there).
+ * ~9 h like a verification (a stock count that is wrong sells what is not there),
+ * fetch_order ~1 h (a person is waiting in the dialog; a 404 is final at once).
  * A 429 and a paused store (rejected key) do not spend attempts.
  */
 export const MAX_ATTEMPTS = {
@@ -51,6 +55,7 @@ export const MAX_ATTEMPTS = {
   read_product: 6,
   apply_stock: 15,
   edit_product: 15,
+  fetch_order: 8,
 } as const satisfies Record<OutboxKind, number>;
 
 /**
@@ -64,6 +69,7 @@ export const BUCKET_OF = {
   push_status: "order_status",
   verify_order: "order_get",
   refresh_order: "order_get",
+  fetch_order: "order_get",
   forward: null,
   read_product: "product_get",
   apply_stock: "product_get",

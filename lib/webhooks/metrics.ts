@@ -3,8 +3,9 @@ import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import type { DeliveryMetricsDto } from "@/lib/webhooks/schemas";
 import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
+import { getRecentRefusals } from "@/lib/webhooks/refusal-queries";
 
-// The inspector's Metrics tab: one store's last 24 hours, read with three aggregate statements.
+// The inspector's Metrics tab: one store's last 24 hours, read with four aggregate statements.
 // Takes the caller's Member (requireMember() in the route or page).
 
 const HOUR_MS = 3_600_000;
@@ -27,7 +28,7 @@ export async function getDeliveryMetrics(member: Member, now = new Date()): Prom
   const from = new Date(currentHour - 23 * HOUR_MS);
   // date_bin with an explicit origin, not date_trunc: date_trunc on a timestamptz cuts in the
   // session's time zone, which differs between a laptop and a managed database.
-  const [perHour, reasons, ack] = await Promise.all([
+  const [perHour, reasons, ack, refused] = await Promise.all([
     db.$queryRaw<Array<{ hour: Date; outcome: DeliveryOutcome; count: number; replays: number }>>`
       SELECT date_bin('1 hour', "receivedAt", ${IST_HOUR_ORIGIN}::timestamptz) AS hour, outcome::text AS outcome,
              count(*)::int AS count, count("replayOfId")::int AS replays
@@ -44,6 +45,7 @@ export async function getDeliveryMetrics(member: Member, now = new Date()): Prom
              max("ackMs") AS max, count("ackMs")::int AS samples
       FROM "WebhookDelivery"
       WHERE "storeId" = ${storeId}::uuid AND "receivedAt" >= ${from} AND "replayOfId" IS NULL`,
+    getRecentRefusals(member, now),
   ]);
 
   const hours = Array.from({ length: 24 }, (_, index) => ({
@@ -73,5 +75,6 @@ export async function getDeliveryMetrics(member: Member, now = new Date()): Prom
       max: stats?.max ?? null,
       samples: stats?.samples ?? 0,
     },
+    refused,
   };
 }

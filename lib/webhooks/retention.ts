@@ -2,6 +2,8 @@ import "server-only";
 import { pgPool } from "@/lib/db";
 import type { OutboxContribution } from "@/lib/outbox/registry";
 
+// Refusal counts (WebhookRefusal) are kept REFUSALS_KEPT, in the same hourly run.
+//
 // Store.retentionDays: raw webhook bodies and headers older than that are emptied, at most once an
 // hour per store, in batches. The delivery row stays (hash, size, outcome, reason, linked order)
 // with purgedAt set, so the inspector says what happened. Each store keeps how far it has purged
@@ -14,6 +16,7 @@ export const WEBHOOKS_OUTBOX: OutboxContribution = {
 };
 
 const PURGE_EVERY = "1 hour";
+const REFUSALS_KEPT = "30 days";
 const BATCH = 500;
 const STORES_PER_RUN = 20;
 
@@ -34,6 +37,7 @@ export async function purgeExpiredDeliveries(storeId: string | null, deadline: n
       }
       if (rows.length < BATCH || performance.now() > deadline) break;
     }
+    await pgPool.query(REFUSALS_SQL, [store.storeId]);
   }
   return purged;
 }
@@ -63,3 +67,5 @@ const PURGE_SQL = `
   UPDATE "WebhookDelivery" d SET body = '\\x'::bytea, headers = '{}'::jsonb, "purgedAt" = now()
   FROM victims WHERE d.id = victims.id
   RETURNING d."receivedAt"`;
+
+const REFUSALS_SQL = `DELETE FROM "WebhookRefusal" WHERE "storeId" = $1::uuid AND "minute" < now() - interval '${REFUSALS_KEPT}'`;

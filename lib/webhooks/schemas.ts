@@ -100,6 +100,15 @@ export type DeliveryDetailDto = z.infer<typeof deliveryDetailSchema>;
 
 const counts = { accepted: z.number(), duplicate: z.number(), rejected: z.number() };
 
+/** Deliveries answered 503 and not stored, last 24 hours (lib/webhooks/refusal-queries.ts). */
+export const refusalsSchema = z.object({
+  total: z.number(),
+  byEndpoint: z.array(
+    z.object({ endpointId: z.string(), label: z.string(), count: z.number(), firstAt: z.string(), lastAt: z.string() }),
+  ),
+});
+export type RefusalsDto = z.infer<typeof refusalsSchema>;
+
 export const deliveryMetricsSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -114,6 +123,7 @@ export const deliveryMetricsSchema = z.object({
     max: z.number().nullable(),
     samples: z.number(),
   }),
+  refused: refusalsSchema,
 });
 export type DeliveryMetricsDto = z.infer<typeof deliveryMetricsSchema>;
 export type HourBucketDto = DeliveryMetricsDto["hours"][number];

@@ -79,9 +79,11 @@ export async function steadyLoad(options: {
   idPrefix?: string;
   /** Send each id as x-bench-id so the server traces the request (default); off, the server records nothing per request. */
   traced?: boolean;
+  /** Connections at most (256). An open loop that must not queue in the generator raises it. */
+  maxSockets?: number;
 }): Promise<LatencyResult> {
   const url = new URL(options.path, options.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
   const interval = 1000 / options.rate;
   const total = Math.round(options.rate * options.seconds);
   const samples: Sample[] = [];

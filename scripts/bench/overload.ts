@@ -82,6 +82,10 @@ export async function runOverloadBench(options: {
     idPrefix: "flood",
     // No per-request trace: 60 s of it would be ~200,000 records in the server's memory.
     traced: false,
+    // As many connections as the flood needs, as TribeMade opens them: the server admits deliveries
+    // by deadline (up to ~2.5 s of work in hand), and a generator capped at 256 would queue the rest
+    // itself where the server cannot see or refuse them.
+    maxSockets: 16_384,
   });
   const floodEnd = performance.timeOrigin + performance.now();
   const longPauses: OverloadResult["longPauses"] = {};

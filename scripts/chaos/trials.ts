@@ -1,11 +1,13 @@
 // The three things `npm run chaos` does to a server under load (issue 10 item 4), each a trial
 // with a time window; the entry script counts acknowledgements and losses per window.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { burst } from "../bench/burst";
 import type { Load, Sent } from "./load";
 import type { ChaosStack } from "./stack";
 
 export type Trial = {
-  kind: "app kill -9" | "PostgreSQL restart" | "main pool exhausted";
+  kind: "app kill -9" | "PostgreSQL restart" | "main pool exhausted" | "burst";
   /** Epoch ms: when the trial began and when it was over (recovered). */
   from: number;
   to: number;
@@ -13,6 +15,8 @@ export type Trial = {
   recoveryMs: number | null;
   /** What else a trial measures, for the table. */
   note: string;
+  /** A burst's own requests: refused (503) or not answered 2xx, and the order ids acknowledged. */
+  burst?: { size: number; refused: number; failed: number; acknowledged: string[] };
 };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -131,4 +135,24 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     throw new Error(`sign-in failed (${response.status})`);
   }
   return cookieHeader();
+}
+
+/** (d) `size` distinct new orders at once, each on its own connection, on top of the steady load: none may be refused. */
+export async function burstTrial(stack: ChaosStack, size: number): Promise<Trial> {
+  await sleep(1_000);
+  const ids = Array.from({ length: size }, () => randomUUID());
+  const from = now();
+  const answers = await burst(stack.baseUrl, `/api/webhooks/tribemade/${stack.webhookToken}`, ids);
+  const ok = (status: number) => status >= 200 && status < 300;
+  const refused = answers.filter((answer) => answer.status === 503).length;
+  const acknowledged = ids.filter((_, index) => ok(answers[index]?.status ?? 0));
+  const slowest = Math.max(...answers.map((answer) => answer.ms));
+  return {
+    kind: "burst",
+    from,
+    to: now(),
+    recoveryMs: null,
+    note: `${size} new orders at once: ${acknowledged.length} acknowledged, ${refused} refused (503), slowest answer ${slowest.toFixed(0)} ms`,
+    burst: { size, refused, failed: size - acknowledged.length - refused, acknowledged },
+  };
 }

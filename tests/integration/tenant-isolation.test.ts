@@ -24,7 +24,7 @@ const { orderCreated } = await import("@/tests/fixtures/webhook-payloads");
 const { postWebhook, settleAfterTasks } = await import("@/tests/fixtures/webhook-client");
 const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
-const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
+const { fetchOrderRow, refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
 const { requestProductEdits } = await import("@/lib/products/mutations");
 const { joinCustomers } = await import("@/lib/customers/join");
@@ -70,6 +70,10 @@ async function merchantB() {
     { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
   );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // Refused deliveries of B's endpoint (the metrics tab and the banner count them).
+  await db.webhookRefusal.create({
+    data: { endpointId: b.endpointId, storeId: b.store.id, minute: new Date(Math.floor(Date.now() / 60_000) * 60_000), count: 7 },
+  });
   // A product with stock and an edit still inside its undo window, for product actions aimed at B.
   const product = await db.product.create({
     data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 0, isActive: true },
@@ -86,8 +90,17 @@ async function merchantB() {
     select: { id: true },
   });
   await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
+  // An "Add missing orders" submission of B's, for A to read the progress of.
+  const missingRequestId = "00000000-0000-4000-8000-00000000b20b";
   await db.outboxMessage.createMany({
-    data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
+    data: [
+      refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation"),
+      fetchOrderRow(b.store.id, {
+        tribemadeOrderId: order.tribemadeOrderId,
+        addedBy: { userId: b.user.id, name: b.user.name },
+        requestId: missingRequestId,
+      }),
+    ],
   });
   // B's customer, a tag on the order and on the customer, a note on each.
   await joinCustomers(b.store.id);
@@ -125,6 +138,7 @@ async function merchantB() {
     tribemadeOrderId: order.tribemadeOrderId,
     deliveryId: delivery.id,
     deadMessageId: dead.id.toString(),
+    missingRequestId,
     customer: payload.customer,
     productId: product.id,
     productName: product.name,
@@ -432,6 +446,17 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act) => act({ currentPassword: "not A's password", newPassword: "a new long passphrase" }),
   },
 
+  // B's order id pasted by A: A's own (empty) view of it, never B's order; B's submission: nothing.
+  "lib/orders/missing/actions.ts#addMissingOrders": {
+    access: "session",
+    // The pasted id comes back as A typed it; what must not come back is B's order (id, "known").
+    asA: async (act, { b }) =>
+      JSON.parse(JSON.stringify(await act({ text: b.tribemadeOrderId })).replaceAll(b.tribemadeOrderId, "<pasted>")) as unknown,
+  },
+  "lib/orders/missing/actions.ts#getMissingOrdersProgress": {
+    access: "session",
+    asA: (act, { b }) => act({ requestId: b.missingRequestId }),
+  },
   "lib/orders/actions.ts#changeOrderStatus": {
     access: "session",
     asA: (act, { b }) => act({ orderId: b.orderId, version: 1, status: "cancelled" }),

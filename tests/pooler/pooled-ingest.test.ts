@@ -53,4 +53,17 @@ describe("webhook ingest through a transaction pooler", () => {
     const report = (await (await health()).json()) as { database: unknown };
     expect(report.database).toEqual({ path: "pooled", preparedStatements: "unnamed", listen: true });
   });
+
+  it("takes a burst of 200 distinct new orders at once through the pooler: none refused, every one recorded", async () => {
+    const { store, token } = await createStoreWithEndpoint();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const payloads = Array.from({ length: 200 }, () => orderCreated({ store_id: undefined }));
+    const responses = await Promise.all(payloads.map((payload) => postWebhook(token, JSON.stringify(payload))));
+    warn.mockRestore();
+    await settleAfterTasks();
+
+    expect(responses.filter((response) => !accepted(response)).map((response) => response.status)).toEqual([]);
+    expect(await db.order.count({ where: { storeId: store.id } })).toBe(200);
+    expect(await db.webhookRefusal.count({ where: { storeId: store.id } })).toBe(0);
+  });
 });

@@ -7,6 +7,7 @@ import { parseFilters } from "@/lib/orders/orders-url";
 import { countOpenOrders, getOrderGlance, listOrders } from "@/lib/orders/queries";
 import { ORDER_PAGE_SIZE } from "@/lib/orders/schemas";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
+import { RefusedDeliveriesBanner } from "@/components/webhooks/refused-deliveries-banner";
 import { OrdersView } from "./_components/orders-view";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -37,6 +38,7 @@ export default async function OrdersPage({ searchParams }: Props) {
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
+      <RefusedDeliveriesBanner member={member} />
       <OrdersView key={storeId} storeId={storeId} userId={member.user.id} tags={tags} />
     </HydrationBoundary>
   );

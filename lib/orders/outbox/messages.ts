@@ -35,7 +35,17 @@ export const refreshOrderPayload = z.object({
   tribemadeOrderId: uuid,
 });
 
+/** "Add missing orders": read an order TribeMade has and the desk does not (no webhook arrived). */
+export const fetchOrderPayload = z.object({
+  tribemadeOrderId: uuid,
+  /** The member who asked (User.id and name, shown as "added by"). */
+  addedBy: z.object({ userId: uuid, name: z.string().min(1).max(200) }),
+  /** One submission of the dialog: its progress is read back by this id. */
+  requestId: uuid,
+});
+
 export type VerifyOrderPayload = z.infer<typeof verifyOrderPayload>;
+export type FetchOrderPayload = z.infer<typeof fetchOrderPayload>;
 export type PushStatusPayload = z.infer<typeof pushStatusPayload>;
 export type RefreshOrderPayload = z.infer<typeof refreshOrderPayload>;
 
@@ -49,6 +59,8 @@ export const DEDUPE_KEY = {
   verify_order: (p: Pick<VerifyOrderPayload, "tribemadeOrderId">) => `verify:${p.tribemadeOrderId}`,
   push_status: (p: Pick<PushStatusPayload, "orderId" | "version">) => `push:${p.orderId}:${p.version}`,
   refresh_order: (p: Pick<RefreshOrderPayload, "orderId">, slot: string) => `refresh:${p.orderId}:${slot}`,
+  /** Per submission: an id TribeMade did not know yesterday may be added again today. */
+  fetch_order: (p: Pick<FetchOrderPayload, "tribemadeOrderId" | "requestId">) => `fetch:${p.requestId}:${p.tribemadeOrderId}`,
 } as const;
 
 /**
@@ -91,5 +103,15 @@ export function refreshOrderRow(storeId: string, payload: RefreshOrderPayload, s
     payload: refreshOrderPayload.parse(payload),
     dedupeKey: DEDUPE_KEY.refresh_order(payload, slot),
     priority: PRIORITY.refresh_order,
+  };
+}
+
+export function fetchOrderRow(storeId: string, payload: FetchOrderPayload): OutboxRow {
+  return {
+    storeId,
+    kind: "fetch_order",
+    payload: fetchOrderPayload.parse(payload),
+    dedupeKey: DEDUPE_KEY.fetch_order(payload),
+    priority: PRIORITY.fetch_order,
   };
 }

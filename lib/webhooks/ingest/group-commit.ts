@@ -2,6 +2,7 @@ import "server-only";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { Trace } from "@/lib/perf/request-trace";
 import { processSingleton } from "@/lib/process-singleton";
+import { createServiceMeter, pastBudget } from "@/lib/webhooks/ingest/deadline";
 import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/statement";
 
 // Group commit for deliveries that arrive together. Measured here, a database round trip costs
@@ -15,10 +16,12 @@ import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/s
 // The queue is per process and holds nothing but callers awaiting their commit: no correctness
 // rests on it (the unique key does that), so any number of instances may batch side by side.
 //
-// Bounded (docs/webhook-ingest.md "Overload"): at most MAX_WAITING deliveries are admitted and not
-// yet sent; the HTTP edge asks admitDelivery() before reading a body and sheds with a fast 503
-// when there is no room. Every job has a deadline; its caller is answered 503 when it passes, and
-// a job still queued then is dropped unsent, so nothing runs for a caller who already gave up.
+// Admission by deadline (docs/webhook-ingest.md "Overload", deadline.ts): the HTTP edge asks
+// admitDelivery() before reading a body, and a delivery is refused with a fast 503 only when the
+// time it has already waited plus the deliveries in hand ahead of it, at the measured time per
+// delivery, would pass ANSWER_BUDGET_MS — never for a count. Every job has a deadline; its caller
+// is answered 503 when it passes, and a job still queued then is dropped unsent, so nothing runs
+// for a caller who already gave up.
 //
 // One batch never holds the same key (order_id) twice: the statement's ON CONFLICT DO UPDATE may
 // not touch one row twice. A repeat waits for the next batch (and then answers duplicate). If a
@@ -30,12 +33,6 @@ import { runIngestStatement, type StoredDelivery } from "@/lib/webhooks/ingest/s
 const MAX_IN_FLIGHT = 2;
 /** Bounds one statement's size (and its parameter arrays). */
 const MAX_BATCH = 64;
-/**
- * Deliveries admitted but not yet sent. Measured here a process commits ~700 deliveries/s, so a
- * full queue is ~0.4 s of work; holding more only makes callers wait longer before the same 503.
- * Memory: at most this many bodies of ≤ 256 KiB (typically ~1 kB).
- */
-export const MAX_WAITING = 256;
 /** Never give a statement less than this, even for a batch whose callers are about to time out. */
 const MIN_STATEMENT_MS = 250;
 
@@ -50,7 +47,7 @@ export type IngestJob = {
   body: Buffer;
   /** performance.now() after which the caller is answered 503 and the job, if unsent, dropped. */
   deadline: number;
-  /** The place admitDelivery() gave this delivery; freed when it is sent or dropped. */
+  /** The place admitDelivery() gave this delivery; freed when its caller is answered. */
   admission?: Admission;
   trace?: Trace;
 };
@@ -61,28 +58,32 @@ type Waiting = IngestJob & {
   reject: (error: unknown) => void;
 };
 
-// One queue per process, so the bounds above hold per process (lib/process-singleton.ts).
-const state = processSingleton("ingestQueue", () => ({ queue: [] as Waiting[], inFlight: 0, admitted: 0 }));
+// One queue per process, so the estimate holds per process (lib/process-singleton.ts).
+const state = processSingleton("ingestQueue", () => ({ queue: [] as Waiting[], inFlight: 0, meter: createServiceMeter() }));
 const { queue } = state;
 
 export type Admission = { release(): void };
 
-/** A place for one more delivery, or null when the queue is full: shed before reading the body. */
-export function admitDelivery(): Admission | null {
-  if (state.admitted >= MAX_WAITING) return null;
-  state.admitted++;
+/**
+ * A place for one more delivery of a request that arrived at `startedAt` (performance.now()), or
+ * null when it could not be answered within the budget: refuse before reading the body.
+ */
+export function admitDelivery(startedAt: number): Admission | null {
+  const { meter } = state;
+  if (pastBudget(meter, performance.now() - startedAt)) return null;
+  meter.start();
   let held = true;
   return {
     release() {
-      if (held) state.admitted--;
+      if (held) meter.finish();
       held = false;
     },
   };
 }
 
-/** Deliveries admitted and not yet sent, and statements running (for tests and the overload bench). */
-export function ingestLoad(): { waiting: number; queued: number; inFlight: number } {
-  return { waiting: state.admitted, queued: queue.length, inFlight: state.inFlight };
+/** Deliveries admitted and not answered, jobs queued, statements running, and the estimate now (tests, bench). */
+export function ingestLoad(): { waiting: number; queued: number; inFlight: number; waitMs: number } {
+  return { waiting: state.meter.inHand(), queued: queue.length, inFlight: state.inFlight, waitMs: state.meter.waitMs() };
 }
 
 /**
@@ -139,7 +140,6 @@ function takeBatch(): Waiting[] {
     }
     if (job.key !== null) keys.add(job.key);
     batch.push(job);
-    job.admission?.release();
     queue.splice(index, 1);
   }
   return batch;

@@ -8,12 +8,14 @@ import { MAX_BODY_BYTES } from "@/lib/webhooks/ingest/classify";
 import { lookupEndpoint } from "@/lib/webhooks/ingest/endpoint-cache";
 import { admitDelivery, isStatementTimeout } from "@/lib/webhooks/ingest/group-commit";
 import { ingest, type IngestResult } from "@/lib/webhooks/ingest/ingest";
+import { countRefusal } from "@/lib/webhooks/ingest/refusals";
 import { BodyAborted, BodyReadTimeout, type CappedBody } from "@/lib/webhooks/ingest/read-body";
 
 // The HTTP edge of ingest. Before a body is read: a URL that leads to no active endpoint is
-// answered 404 from a cached lookup (endpoint-cache.ts), and a delivery that finds the group-commit
-// queue full is shed with 503 (group-commit.ts) — both without reading a byte or touching the
-// queue. Then the capped body is read, within BODY_READ_TIMEOUT_MS, and ingested.
+// answered 404 from a cached lookup (endpoint-cache.ts), and a delivery that could not be answered
+// within the budget is refused with 503 (group-commit.ts, deadline.ts) — both without reading a
+// byte or touching the queue. Then the capped body is read, within BODY_READ_TIMEOUT_MS, and
+// ingested. Every 503 whose delivery was not stored is counted for its endpoint (refusals.ts).
 //
 // Two servers call it: the Next.js route (Vercel, `next dev`) with a Web Request, and the
 // production server before Next.js (server-receiver.ts) with node:http's request. Each adapts its
@@ -63,9 +65,15 @@ export async function receiveWebhook(
   startedAt: number,
   trace?: Trace,
 ): Promise<IngestResult> {
+  const tokenHash = sha256Hex(token);
+  const result = await receive(request, tokenHash, startedAt, trace);
+  if (!result.ok && result.error.code === "unavailable" && !result.delivery) countRefusal(tokenHash);
+  return result;
+}
+
+async function receive(request: WebhookRequest, tokenHash: string, startedAt: number, trace?: Trace): Promise<IngestResult> {
   // A sender that already hung up (TribeMade gives up after 5 s) reads no answer: do no work for it.
   if (request.aborted()) return unavailable(BUSY);
-  const tokenHash = sha256Hex(token);
   try {
     const endpoint = await lookupEndpoint(tokenHash);
     if (endpoint === "unknown") {
@@ -78,7 +86,7 @@ export async function receiveWebhook(
     throw error;
   }
 
-  const admission = admitDelivery();
+  const admission = admitDelivery(startedAt);
   if (!admission) return unavailable(BUSY);
   try {
     const { bytes, truncated } = await request.readBody(MAX_BODY_BYTES, BODY_READ_TIMEOUT_MS);

@@ -10,14 +10,31 @@ import { processSingleton } from "@/lib/process-singleton";
 /** Answers the request; resolves once its after-answer work (outbox and feed wake-ups) is done. */
 export type ServerReceiver = (request: IncomingMessage, response: ServerResponse, token: string) => Promise<void>;
 
-const registry = processSingleton("webhookReceiver", () => ({ current: undefined as ServerReceiver | undefined }));
+/** Counts a delivery the server's gate refused, by its URL's token (lib/webhooks/ingest/refusals.ts). */
+export type RefusalCounter = (token: string) => void;
 
-export function registerServerReceiver(receiver: ServerReceiver): void {
+const registry = processSingleton("webhookReceiver", () => ({
+  current: undefined as ServerReceiver | undefined,
+  refused: undefined as RefusalCounter | undefined,
+}));
+
+export function registerServerReceiver(receiver: ServerReceiver, refused?: RefusalCounter): void {
   registry.current = receiver;
+  registry.refused = refused;
 }
 
 export function serverReceiver(): ServerReceiver | undefined {
   return registry.current;
+}
+
+/** Counts a refused request, if it is a webhook delivery and the build registered a counter. */
+export function serverRefusals(): ((request: IncomingMessage) => void) | undefined {
+  const { refused } = registry;
+  if (!refused) return undefined;
+  return (request) => {
+    const token = webhookToken(request);
+    if (token !== null) refused(token);
+  };
 }
 
 const WEBHOOK_PATH = /^\/api\/webhooks\/tribemade\/([^/?#]+)(?:\?.*)?$/;

@@ -50,6 +50,17 @@ async function main() {
   await joinCustomers(b.store.id);
   const customer = await db.customer.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
+  // Refused deliveries of B's (the metrics tab and the banner on the webhooks and orders pages): a
+  // count no page of A's could show by chance.
+  const refusedCount = 48_611;
+  await db.webhookRefusal.create({
+    data: {
+      endpointId: b.endpointId,
+      storeId: b.store.id,
+      minute: new Date(Math.floor(Date.now() / 60_000) * 60_000),
+      count: refusedCount,
+    },
+  });
 
   const cookie = await encode({
     token: { sub: a.user.id, name: a.user.name, email: a.user.email, sv: 0 },
@@ -78,6 +89,8 @@ async function main() {
     payload.customer.name,
     payload.customer.email,
     payload.customer.number,
+    `${refusedCount} webhook deliveries`,
+    `Refused, not stored: ${refusedCount.toLocaleString("en-IN")}`,
   ].filter((value) => value.length > 0);
 
   console.log(

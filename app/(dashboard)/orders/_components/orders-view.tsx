@@ -22,6 +22,7 @@ import type { TagDto } from "@/lib/customers/tag-schemas";
 import { formatCount } from "@/lib/format/numbers";
 import { filtersToParams, hasFilters, orderExportUrl, parseFilters } from "@/lib/orders/orders-url";
 import type { OrderStatus } from "@/lib/orders/schemas";
+import { AddMissingButton } from "./add-missing-button";
 import { AlertsMenu } from "./alerts-menu";
 import { CLEARED, OrderFiltersBar } from "./order-filters";
 import { OrdersGlance } from "./orders-glance";
@@ -62,6 +63,7 @@ export function OrdersView({ storeId, userId, tags }: OrdersViewProps) {
             {feed.helpButton}
             <AlertsMenu alerts={alerts} />
             <TodayLabelsButton />
+            <AddMissingButton />
             {/* A plain link: the browser downloads the stream itself (no client-side navigation). */}
             <a href={orderExportUrl(filters)} download className={buttonClasses()}>
               <Download />

@@ -11,6 +11,7 @@ export const KIND_LABEL: Record<OutboxKind, string> = {
   read_product: "Product reads",
   apply_stock: "Stock changes",
   edit_product: "Product edits",
+  fetch_order: "Missing orders",
 };
 
 export const KIND_HINT: Record<OutboxKind, string> = {
@@ -21,6 +22,7 @@ export const KIND_HINT: Record<OutboxKind, string> = {
   read_product: "A product read from TribeMade after its first order, or on demand (50 a minute)",
   apply_stock: "Stock lowered by a verified order or raised by a cancellation, when Tribedesk keeps stock",
   edit_product: "A person's product edit (price, hide / show), sent to TribeMade (20 a minute)",
+  fetch_order: "An order added by id (“Add missing orders”), read from TribeMade's API (shares the 50 a minute)",
 };
 
 export const TRIGGERS: { key: DrainTriggerName; label: string; hint: string; fill: string; swatch: string }[] = [

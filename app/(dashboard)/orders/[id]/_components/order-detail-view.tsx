@@ -94,7 +94,7 @@ export function OrderDetailView({ storeId, orderId, viewer, tags }: OrderDetailV
             <TagChips tags={order.tags} />
           </span>
         }
-        description={`Placed ${formatFull(placed)} · ${formatMoney(order.amount)} · ${order.customerName}`}
+        description={`Placed ${formatFull(placed)} · ${formatMoney(order.amount)} · ${order.customerName}${order.addedBy ? ` · Added by ${order.addedBy}` : ""}`}
         actions={
           <>
             <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />

@@ -79,6 +79,12 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
         title: replay ? "Order received (a replay from the inspector)" : "Order received from TribeMade",
         tone: "accent",
       };
+    case "added_by_id":
+      return {
+        icon: <Inbox />,
+        title: `Added by ${entry.actor} with “Add missing orders”: read from TribeMade's API, no webhook`,
+        tone: "accent",
+      };
     case "duplicate_received":
       return {
         icon: <Copy />,
@@ -242,7 +248,7 @@ export function OrderTimeline({ entries, notes }: { entries: TimelineEntryDto[];
               </div>
               {delivery ? <DeliveryLink delivery={delivery} /> : null}
               {described.body}
-              {entry.kind === "event" && entry.data && !["received", "duplicate_received"].includes(entry.type) ? (
+              {entry.kind === "event" && entry.data && !["received", "duplicate_received", "added_by_id"].includes(entry.type) ? (
                 <details className="group mt-1">
                   <summary className="text-fg-subtle hover:text-fg-muted cursor-pointer text-xs select-none">Details</summary>
                   <pre className="bg-surface-2 text-fg-muted mt-1 max-h-64 overflow-auto rounded-md p-2 text-[11px] leading-relaxed">

@@ -9,6 +9,7 @@ import { BENCH_ID_HEADER, startTrace } from "@/lib/perf/request-trace";
 import { announceDelivery } from "@/lib/webhooks/ingest/announce";
 import { NOT_STORED_MESSAGE } from "@/lib/webhooks/ingest/ingest";
 import { readBodyCapped } from "@/lib/webhooks/ingest/read-body";
+import { flushRefusals } from "@/lib/webhooks/ingest/refusals";
 import { failedAnswer, receiveWebhook, webhookAnswer, type WebhookAnswer } from "@/lib/webhooks/ingest/receive-webhook";
 import { captureHeaders } from "@/lib/webhooks/ingest/request-headers";
 
@@ -36,6 +37,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       });
     }
     answer = webhookAnswer(result);
+    // A refusal was counted in memory; write it before a serverless host freezes the function.
+    if (answer.status === 503 && !delivery) after(flushRefusals);
   } catch (error) {
     // Whatever failed, nothing was acknowledged: ask the sender to try again, never a bare 500.
     logger.error("webhook ingest failed", { error });

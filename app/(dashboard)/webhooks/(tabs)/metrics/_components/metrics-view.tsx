@@ -11,6 +11,7 @@ import { deliveryMetricsSchema } from "@/lib/webhooks/schemas";
 import { webhookKeys } from "@/lib/webhooks/keys";
 import { errorMessage, fetchJson } from "@/lib/http/fetch-json";
 import { HourlyChart } from "./hourly-chart";
+import { RefusedCard } from "./refused-card";
 import { formatCount, formatMs } from "@/lib/format/numbers";
 import { reasonLabel } from "@/lib/webhooks/reasons";
 
@@ -63,7 +64,7 @@ export function MetricsView({ storeId }: { storeId: string }) {
       </Alert>
     ) : null;
   }
-  const { totals, hours, reasons, ack } = metrics.data;
+  const { totals, hours, reasons, ack, refused } = metrics.data;
   const total = totals.accepted + totals.duplicate + totals.rejected;
   const topReason = reasons[0]?.count ?? 0;
 
@@ -96,6 +97,7 @@ export function MetricsView({ storeId }: { storeId: string }) {
           href="/webhooks?range=24h&outcome=rejected"
         />
       </div>
+      <RefusedCard refused={refused} />
       <Card>
         <CardHeader title="Deliveries per hour" description="The last 24 hours, by outcome." />
         <div className="p-4">
