@@ -88,6 +88,8 @@ export const envSchema = z.object({
   TRIBEMADE_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
   TRIBEMADE_ORDER_GET_LIMIT: z.coerce.number().int().min(1).default(50),
   TRIBEMADE_ORDER_STATUS_LIMIT: z.coerce.number().int().min(1).default(20),
+  TRIBEMADE_PRODUCT_GET_LIMIT: z.coerce.number().int().min(1).default(50),
+  TRIBEMADE_PRODUCT_EDIT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Per call to TribeMade or a fulfillment URL. */
   TRIBEMADE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Set only by `npm run bench`: enables the no-database baseline route (/api/bench/baseline). */

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { PackageIcon, SendIcon, SettingsIcon, UsersIcon, WebhookIcon } from "lucide-react";
+import { BoxesIcon, PackageIcon, SendIcon, SettingsIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
 const items = [
   { href: "/orders", label: "Orders", Icon: PackageIcon },
   { href: "/customers", label: "Customers", Icon: UsersIcon },
+  { href: "/products", label: "Products", Icon: BoxesIcon },
   { href: "/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/outbox", label: "Outbox", Icon: SendIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },

@@ -1,7 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
 import type { BudgetConfig } from "@/lib/outbox/budget";
-import type { OutboxKind } from "@/lib/outbox/messages";
+import { BUCKET_OF, OUTBOX_KINDS, type OutboxKind } from "@/lib/outbox/messages";
 
 // Claiming work: FOR UPDATE SKIP LOCKED, so concurrent drainers never take the same message, and a
 // lease, so a drainer that dies only delays its messages. What is never claimed:
@@ -38,8 +38,7 @@ export async function claimBatch(options: {
     options.storeId,
     options.limit,
     options.leaseMs,
-    options.budget.limits.order_get,
-    options.budget.limits.order_status,
+    JSON.stringify(options.budget.limits),
     options.budget.windowMs,
   ]);
   return rows.sort(
@@ -47,19 +46,25 @@ export async function claimBatch(options: {
   );
 }
 
+// Each kind's bucket, from the outbox's table (lib/outbox/messages.ts): constant SQL text.
+const BUCKET_SQL = `CASE m.kind ${OUTBOX_KINDS.map((kind) => {
+  const bucket = BUCKET_OF[kind];
+  return `WHEN '${kind}' THEN ${bucket ? `'${bucket}'` : "NULL"}`;
+}).join(" ")} END`;
+
 const claimSql = (only: string) => `
   WITH c AS (
     SELECT m.id FROM "OutboxMessage" m
     JOIN "Store" s ON s.id = m."storeId"
     LEFT JOIN "RateBudget" b ON b."storeId" = m."storeId"
-      AND b.bucket = CASE m.kind WHEN 'push_status' THEN 'order_status' WHEN 'forward' THEN NULL ELSE 'order_get' END
+      AND b.bucket = ${BUCKET_SQL}
     WHERE m.status = 'pending' AND m."availableAt" <= now()
       AND ($2::uuid IS NULL OR m."storeId" = $2::uuid)
       AND (m.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))${only}
       AND (b."storeId" IS NULL OR NOT (
         coalesce(b."blockedUntil" > now(), false)
-        OR (b.used >= CASE b.bucket WHEN 'order_status' THEN $6::int ELSE $5::int END
-            AND now() < b."windowStart" + $7 * interval '1 millisecond')))
+        OR (b.used >= ($5::jsonb->>b.bucket)::int
+            AND now() < b."windowStart" + $6 * interval '1 millisecond')))
       AND (m.kind <> 'push_status' OR NOT EXISTS (
         SELECT 1 FROM "OutboxMessage" e
         WHERE e."storeId" = m."storeId" AND e.kind = 'push_status' AND e.status IN ('pending', 'leased')

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
+import { bucketLimits } from "@/lib/outbox/limits";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
 import { claimBatch, releaseExpiredLeases, reserveRunId, storeCanCall } from "@/lib/outbox/claim";
 import type { DrainConfig, DrainTrigger } from "@/lib/outbox/drain-types";
@@ -40,7 +41,7 @@ export function drainConfig(overrides: Partial<DrainConfig> = {}): DrainConfig {
   return {
     budget: {
       windowMs: env.TRIBEMADE_RATE_WINDOW_MS,
-      limits: { order_get: env.TRIBEMADE_ORDER_GET_LIMIT, order_status: env.TRIBEMADE_ORDER_STATUS_LIMIT },
+      limits: bucketLimits(),
     },
     budgetMs: env.OUTBOX_DRAIN_BUDGET_MS,
     timeoutMs,

@@ -45,5 +45,11 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Refresh from TribeMade";
     case "forward":
       return "Forward to fulfillment";
+    case "read_product":
+      return "Read product from TribeMade";
+    case "apply_stock":
+      return "Apply stock change";
+    case "edit_product":
+      return "Edit product at TribeMade";
   }
 }

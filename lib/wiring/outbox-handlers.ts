@@ -11,13 +11,20 @@ export function registerOutboxHandlers(): void {
   // Imported when the first drain runs, not here: domain modules read the configuration as they
   // load, and callers register before theirs is final (lib/outbox/registry.ts).
   registerOutboxContributions(async () => {
-    const [customers, orders, fulfillment, webhooks] = await Promise.all([
+    const [customers, orders, fulfillment, webhooks, products] = await Promise.all([
       import("@/lib/customers/join"),
       import("@/lib/orders/outbox/handlers"),
       import("@/lib/fulfillment/outbox/handlers"),
       import("@/lib/webhooks/retention"),
+      import("@/lib/products/outbox/handlers"),
     ]);
     // Customers first: a new order joins its customer before the drain's other work.
-    return [customers.CUSTOMERS_OUTBOX, orders.ORDERS_OUTBOX, fulfillment.FULFILLMENT_OUTBOX, webhooks.WEBHOOKS_OUTBOX];
+    return [
+      customers.CUSTOMERS_OUTBOX,
+      orders.ORDERS_OUTBOX,
+      fulfillment.FULFILLMENT_OUTBOX,
+      webhooks.WEBHOOKS_OUTBOX,
+      products.PRODUCTS_OUTBOX,
+    ];
   });
 }

@@ -27,6 +27,7 @@ const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
 const { joinCustomers } = await import("@/lib/customers/join");
+const { requestProductEdits } = await import("@/lib/products/mutations");
 
 const ROOT = process.cwd();
 
@@ -69,6 +70,14 @@ async function merchantB() {
     { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
   );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // A product with stock and an edit still inside its undo window, for product actions aimed at B.
+  const product = await db.product.create({
+    data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 0, isActive: true },
+    select: { id: true, name: true },
+  });
+  const [productEdit] = await requestProductEdits({ user: b.user, store: b.store, role: "owner" }, [product.id], {
+    currentPrice: 999,
+  });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
@@ -121,6 +130,9 @@ async function merchantB() {
     tagId: tag.id,
     noteId: note.id,
     customerNoteId: customerNote.id,
+    productId: product.id,
+    productName: product.name,
+    productEventId: productEdit!.requestEventId,
   };
 }
 
@@ -158,6 +170,8 @@ function canaries({ b }: Ctx): string[] {
     b.customerNoteId,
     "Beta's private order note",
     "Beta's private customer note",
+    b.productId,
+    b.productName,
   ].filter((value) => value.length > 0);
 }
 
@@ -328,6 +342,21 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/orders/glance": { access: "session", calls: () => [{ method: "GET" }] },
   // ?for=1: the stream ends after a second instead of four minutes.
   "/api/orders/stream": { access: "session", calls: () => [{ method: "GET", query: "?for=1" }] },
+  "/api/documents": {
+    access: "session",
+    // Printing B's order by id, by a filter naming B's customer, and "dispatched today": each would
+    // assign B an invoice number or mark B's order printed if the store scoping slipped.
+    calls: ({ b }) =>
+      [
+        { document: "invoice", target: { kind: "orders", ids: [b.orderId] } },
+        { document: "label", target: { kind: "filter", filters: { q: b.customer.email } } },
+        { document: "slip-a4", target: { kind: "dispatched_today" } },
+      ].map((request) => ({
+        method: "POST" as const,
+        body: JSON.stringify(request),
+        headers: { "content-type": "application/json" },
+      })),
+  },
   "/api/orders/export": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
@@ -478,6 +507,29 @@ const ACTIONS: Record<string, ActionCase> = {
     ],
   },
 
+  "lib/documents/actions.ts#saveDocumentSettings": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        storeId: b.store.id,
+        senderName: "Probe",
+        senderAddress: "1 Probe Road",
+        senderPincode: "560038",
+        senderPhone: "9845012345",
+        legalName: "Probe",
+        gstin: "",
+        registeredAddress: "",
+        stateCode: "",
+        invoicePrefix: "PRB",
+        defaultHsn: "",
+        defaultGstRate: "5",
+      }),
+  },
+  "lib/documents/actions.ts#saveProductTax": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
+  },
+
   "lib/stores/actions.ts#createStore": {
     access: "session",
     asA: (act, { b }) => act({ name: "A's second", apiKey: fakeApiKey(), tribemadeStoreId: b.store.tribemadeStoreId }),
@@ -515,6 +567,49 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
+
+  "lib/products/actions.ts#saveStockSettings": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, stockKeeper: "tribedesk", lowStockThreshold: 1, hideAtZero: true }),
+  },
+  // Each product action twice: in B's store (the form's store is not A's current one), and in A's
+  // own store with B's product id.
+  "lib/products/actions.ts#setProductStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+      await act({ storeId: a.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+    ],
+  },
+  "lib/products/actions.ts#editProduct": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, isActive: false }),
+      await act({ storeId: a.store.id, productId: b.productId, isActive: false }),
+    ],
+  },
+  "lib/products/actions.ts#hideOutOfStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
+  "lib/products/actions.ts#undoProductEdit": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, requestEventId: b.productEventId }),
+      await act({ storeId: a.store.id, productId: b.productId, requestEventId: b.productEventId }),
+    ],
+  },
+  "lib/products/actions.ts#readProductNow": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId }),
+      await act({ storeId: a.store.id, productId: b.productId }),
+    ],
+  },
+  "lib/products/actions.ts#learnProductsFromOrders": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
 
   "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
 

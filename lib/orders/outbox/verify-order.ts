@@ -5,12 +5,15 @@ import { readOrder } from "@/lib/orders/outbox/read-order";
 import { forwardRow } from "@/lib/fulfillment/outbox/messages";
 import { verifyOrderPayload } from "@/lib/orders/outbox/messages";
 import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/order-compare";
+import { saleRow } from "@/lib/products/outbox/messages";
 
 // verify_order: read the order from TribeMade with the store's key. TribeMade's copy confirms the
 // webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key
 // (not_found: 404, or 403 for another store's order). The answer also fills what only GET knows:
 // product name and image, current status, tracking URL, rating and review.
-// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md).
+// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md);
+// one of a store where Tribedesk keeps stock lowers its product's stock: the sale's ledger entry is
+// written with the verification, in the same statement (docs/products.md).
 
 export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
   const payload = verifyOrderPayload.parse(ctx.message.payload);
@@ -42,6 +45,10 @@ export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
     });
     if (verified && ctx.store.fulfillmentUrl) {
       out.enqueue.push(forwardRow(ctx.message.storeId, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }));
+    }
+    const productId = order.productId ?? result.data.product_id ?? null;
+    if (verified && ctx.store.stockKeeper === "tribedesk" && productId && result.data.status !== "cancelled") {
+      out.enqueue.push(saleRow(ctx.message.storeId, { id: order.id, productId, quantity: order.quantity }));
     }
     return out;
   }

@@ -8,6 +8,9 @@ export const KIND_LABEL: Record<OutboxKind, string> = {
   verify_order: "Verifications",
   refresh_order: "Refreshes",
   forward: "Forwards",
+  read_product: "Product reads",
+  apply_stock: "Stock changes",
+  edit_product: "Product edits",
 };
 
 export const KIND_HINT: Record<OutboxKind, string> = {
@@ -15,6 +18,9 @@ export const KIND_HINT: Record<OutboxKind, string> = {
   verify_order: "A new order read back from TribeMade's API (50 a minute, shared with refreshes)",
   refresh_order: "An open order re-read for courier updates and ratings",
   forward: "A verified order sent to your fulfillment URL",
+  read_product: "A product read from TribeMade after its first order, or on demand (50 a minute)",
+  apply_stock: "Stock lowered by a verified order or raised by a cancellation, when Tribedesk keeps stock",
+  edit_product: "A person's product edit (price, hide / show), sent to TribeMade (20 a minute)",
 };
 
 export const TRIGGERS: { key: DrainTriggerName; label: string; hint: string; fill: string; swatch: string }[] = [
