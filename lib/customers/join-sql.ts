@@ -1,5 +1,5 @@
 // The join of orders to customers, as SQL. One rule, written once here and once in the migration
-// that backfilled existing orders (prisma/migrations/20261207100000_customers; the integration test
+// that backfilled existing orders (prisma/migrations/20261207090000_customers; the integration test
 // tests/integration/customers-join.test.ts proves the two agree):
 // - the key is "p:" + the phone key (lib/format/phone.ts phoneKey: the last 10 digits, the orders'
 //   phone index's own expression) when the phone has at least 10 digits;

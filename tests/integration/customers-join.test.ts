@@ -25,7 +25,7 @@ const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 
 const serverUrl = inject("pgServerUrl");
 const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
-const MIGRATION = "20261207100000_customers";
+const MIGRATION = "20261207090000_customers";
 const cleanups: Array<() => Promise<void>> = [];
 
 afterAll(async () => {
