@@ -7,8 +7,8 @@ import { cn } from "@/components/ui/cn";
 
 const items = [
   { href: "/orders", label: "Orders", Icon: PackageIcon },
-  { href: "/customers", label: "Customers", Icon: UsersIcon },
   { href: "/products", label: "Products", Icon: BoxesIcon },
+  { href: "/customers", label: "Customers", Icon: UsersIcon },
   { href: "/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/outbox", label: "Outbox", Icon: SendIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },

@@ -64,8 +64,11 @@ export function toOrderRow(record: RowRecord): OrderRowDto {
   };
 }
 
-/** The store's orders among `ids`, in that order (ids of other stores are skipped). */
-export async function getOrderRows(member: Member, ids: string[]): Promise<OrderRowDto[]> {
+/**
+ * The store's orders among `ids`, in that order (ids of other stores are skipped). Takes only the
+ * store: the live feed's hub reads once for every member's stream of the store (lib/orders/feed-hub.ts).
+ */
+export async function getOrderRows(member: { store: Pick<Member["store"], "id"> }, ids: string[]): Promise<OrderRowDto[]> {
   if (ids.length === 0) return [];
   const records = await db.order.findMany({ where: { id: { in: ids }, storeId: member.store.id }, select: ROW_SELECT });
   const byId = new Map(records.map((record) => [record.id, record]));

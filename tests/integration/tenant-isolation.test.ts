@@ -26,8 +26,8 @@ const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
-const { joinCustomers } = await import("@/lib/customers/join");
 const { requestProductEdits } = await import("@/lib/products/mutations");
+const { joinCustomers } = await import("@/lib/customers/join");
 
 const ROOT = process.cwd();
 
@@ -126,13 +126,13 @@ async function merchantB() {
     deliveryId: delivery.id,
     deadMessageId: dead.id.toString(),
     customer: payload.customer,
+    productId: product.id,
+    productName: product.name,
+    productEventId: productEdit!.requestEventId,
     customerId: customer.id,
     tagId: tag.id,
     noteId: note.id,
     customerNoteId: customerNote.id,
-    productId: product.id,
-    productName: product.name,
-    productEventId: productEdit!.requestEventId,
   };
 }
 
@@ -163,6 +163,8 @@ function canaries({ b }: Ctx): string[] {
     b.customer.name,
     b.customer.email,
     b.customer.number,
+    b.productId,
+    b.productName,
     b.customerId,
     b.tagId,
     "Beta VIP tag",
@@ -170,8 +172,6 @@ function canaries({ b }: Ctx): string[] {
     b.customerNoteId,
     "Beta's private order note",
     "Beta's private customer note",
-    b.productId,
-    b.productName,
   ].filter((value) => value.length > 0);
 }
 
@@ -318,6 +318,10 @@ const ROUTES: Record<string, RouteCase> = {
     access: "public",
     calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
   },
+  "/api/bench/memory": {
+    access: "public",
+    calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
@@ -456,6 +460,28 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act, { b }) => act({ storeId: b.store.id, enabled: true }),
   },
 
+  "lib/documents/actions.ts#saveDocumentSettings": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        storeId: b.store.id,
+        senderName: "Probe",
+        senderAddress: "1 Probe Road",
+        senderPincode: "560038",
+        senderPhone: "9845012345",
+        legalName: "Probe",
+        gstin: "",
+        registeredAddress: "",
+        stateCode: "",
+        invoicePrefix: "PRB",
+        defaultHsn: "",
+        defaultGstRate: "5",
+      }),
+  },
+  "lib/documents/actions.ts#saveProductTax": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
+  },
   // Each aimed at B twice: as a form of B's store (A's cookie names B's store; A is no member), and
   // as a form of A's own store carrying B's ids.
   "lib/customers/actions.ts#createTag": {
@@ -505,29 +531,6 @@ const ACTIONS: Record<string, ActionCase> = {
       await act({ storeId: a.store.id, noteId: b.noteId }),
       await act({ storeId: a.store.id, noteId: b.customerNoteId }),
     ],
-  },
-
-  "lib/documents/actions.ts#saveDocumentSettings": {
-    access: "session",
-    asA: (act, { b }) =>
-      act({
-        storeId: b.store.id,
-        senderName: "Probe",
-        senderAddress: "1 Probe Road",
-        senderPincode: "560038",
-        senderPhone: "9845012345",
-        legalName: "Probe",
-        gstin: "",
-        registeredAddress: "",
-        stateCode: "",
-        invoicePrefix: "PRB",
-        defaultHsn: "",
-        defaultGstRate: "5",
-      }),
-  },
-  "lib/documents/actions.ts#saveProductTax": {
-    access: "session",
-    asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
   },
 
   "lib/stores/actions.ts#createStore": {
