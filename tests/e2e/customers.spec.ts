@@ -68,11 +68,13 @@ test("at a phone's width the customers list and a customer's page fit", async ({
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "/customers");
   await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
+  await expect(page.getByRole("table")).toBeVisible();
   await noSidewaysScroll(page);
   await testInfo.attach("customers-phone", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   // The first test made a customer (and the demo store's orders have theirs).
   await page.getByRole("table").getByRole("link").first().click();
   await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("region", { name: "At a glance" })).toBeVisible();
   await noSidewaysScroll(page);
   await testInfo.attach("customer-phone", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });

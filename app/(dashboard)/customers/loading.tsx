@@ -7,7 +7,7 @@ export default function Loading() {
     <LoadingStatus label="Loading customers…">
       <div className="space-y-2">
         <Skeleton className="h-6 w-32" />
-        <Skeleton className="h-4 w-96 max-w-full" />
+        <Skeleton className="h-4 w-72 max-w-full" />
       </div>
       <Skeleton className="h-8 w-80 max-w-full" />
       <Card className="space-y-3 p-4">
