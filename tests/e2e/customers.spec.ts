@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO } from "../../lib/embedded/demo";
-import { signIn, simulatorUrl, type PlacedOrder } from "./support/demo-merchant";
+import { expect, test, type Page } from "@playwright/test";
+import { placeOrder, signIn } from "./support/demo-merchant";
 
 // Customers end to end: a second order from the same phone (typed differently) gets the repeat-buyer
 // badge in the open feed without a reload; the badge opens the customer's page with both orders;
@@ -13,14 +12,6 @@ async function expectNoSeriousViolations(page: Page) {
   expect(
     serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
   ).toEqual([]);
-}
-
-async function placeOrderFrom(request: APIRequestContext, customer: { name: string; number: string }) {
-  const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, {
-    data: { overrides: { customer } },
-  });
-  expect(placed.status()).toBe(201);
-  return ((await placed.json()) as { payload: PlacedOrder }).payload;
 }
 
 /** A mobile number no other test uses: 9 and nine digits of the clock. */
@@ -36,11 +27,11 @@ test("a second order from the same phone shows the repeat-buyer badge live and o
   const number = freshNumber();
   const name = `Meera Repeat ${number.slice(-4)}`;
 
-  const first = await placeOrderFrom(page.request, { name, number: `+91 ${number.slice(0, 5)} ${number.slice(5)}` });
+  const first = await placeOrder(page.request, { name, number: `+91 ${number.slice(0, 5)} ${number.slice(5)}` });
   const firstRow = page.locator("[data-order-id]", { hasText: first.order_id.slice(0, 8) });
   await expect(firstRow).toBeVisible({ timeout: 15_000 });
 
-  const second = await placeOrderFrom(page.request, { name, number: `0${number}` });
+  const second = await placeOrder(page.request, { name, number: `0${number}` });
   const secondRow = page.locator("[data-order-id]", { hasText: second.order_id.slice(0, 8) });
   await expect(secondRow).toBeVisible({ timeout: 15_000 });
   // The badge arrives once the order has joined its customer (just after verification), live.
@@ -83,8 +74,8 @@ test("a note appears in the order's timeline, and a tag filters the feed from th
   test.setTimeout(120_000);
   await signIn(page);
   const number = freshNumber();
-  const tagged = await placeOrderFrom(page.request, { name: `Tara Tagged ${number.slice(-4)}`, number });
-  const other = await placeOrderFrom(page.request, { name: `Omar Untagged ${number.slice(-4)}`, number: freshNumber() });
+  const tagged = await placeOrder(page.request, { name: `Tara Tagged ${number.slice(-4)}`, number });
+  const other = await placeOrder(page.request, { name: `Omar Untagged ${number.slice(-4)}`, number: freshNumber() });
   const row = page.locator("[data-order-id]", { hasText: tagged.order_id.slice(0, 8) });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(page.locator("[data-order-id]", { hasText: other.order_id.slice(0, 8) })).toBeVisible({ timeout: 15_000 });

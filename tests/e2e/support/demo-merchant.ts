@@ -36,9 +36,13 @@ type Delivery = { ok: boolean; statusCode: number | null; error: string | null }
  * again, as TribeMade would; the app drops repeats. So a test waits for its own order, never for a
  * time window in which some delivery happens to land.
  */
-export async function placeOrder(request: APIRequestContext, customerName?: string): Promise<PlacedOrder> {
+export async function placeOrder(
+  request: APIRequestContext,
+  customer?: string | { name?: string; number?: string },
+): Promise<PlacedOrder> {
+  const overrides = typeof customer === "string" ? { name: customer } : customer;
   const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, {
-    data: customerName ? { overrides: { customer: { name: customerName } } } : {},
+    data: overrides ? { overrides: { customer: overrides } } : {},
     timeout: WEBHOOK_ACK_DEADLINE_MS,
   });
   expect(placed.status()).toBe(201);
