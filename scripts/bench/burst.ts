@@ -71,11 +71,16 @@ export async function runBurstBench(options: {
 }
 
 /** Every request on its own new connection, all started in the same turn; times from that turn. */
-export async function burst(baseUrl: string, path: string, ids: string[]): Promise<Answer[]> {
+export async function burst(
+  baseUrl: string,
+  path: string,
+  ids: string[],
+  bodyOf: (orderId: string) => string = TEMPLATE,
+): Promise<Answer[]> {
   const url = new URL(path, baseUrl);
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const started = performance.now();
-  const answers = await Promise.all(ids.map((id) => post(agent, url, TEMPLATE(id), started)));
+  const answers = await Promise.all(ids.map((id) => post(agent, url, bodyOf(id), started)));
   agent.destroy();
   return answers;
 }

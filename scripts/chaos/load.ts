@@ -18,7 +18,8 @@ export type Sent = {
 
 export type Load = { sent: Sent[]; stop(): Promise<Sent[]> };
 
-const body = (orderId: string) =>
+/** The load's order: no store_id, so the endpoint's store takes it whichever TribeMade store it is linked to. */
+export const chaosOrderBody = (orderId: string) =>
   JSON.stringify({
     event: "order.created",
     order_id: orderId,
@@ -45,7 +46,7 @@ export function startLoad(options: { baseUrl: string; path: string; rate: number
       const scheduled = performance.timeOrigin + started + index * interval;
       index++;
       const orderId = randomUUID();
-      const request = post(agent, url, body(orderId)).then(({ status, ack, error }) => {
+      const request = post(agent, url, chaosOrderBody(orderId)).then(({ status, ack, error }) => {
         sent.push({ orderId, start: scheduled, end: performance.timeOrigin + performance.now(), status, ack, error });
       });
       inFlight.add(request);

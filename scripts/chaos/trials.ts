@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { burst } from "../bench/burst";
-import type { Load, Sent } from "./load";
+import { chaosOrderBody, type Load, type Sent } from "./load";
 import type { ChaosStack } from "./stack";
 
 export type Trial = {
@@ -142,17 +142,23 @@ export async function burstTrial(stack: ChaosStack, size: number): Promise<Trial
   await sleep(1_000);
   const ids = Array.from({ length: size }, () => randomUUID());
   const from = now();
-  const answers = await burst(stack.baseUrl, `/api/webhooks/tribemade/${stack.webhookToken}`, ids);
+  // The steady load's own body: the bench's example payload names a TribeMade store, which this
+  // endpoint's store is not linked to (403).
+  const answers = await burst(stack.baseUrl, `/api/webhooks/tribemade/${stack.webhookToken}`, ids, chaosOrderBody);
   const ok = (status: number) => status >= 200 && status < 300;
   const refused = answers.filter((answer) => answer.status === 503).length;
   const acknowledged = ids.filter((_, index) => ok(answers[index]?.status ?? 0));
   const slowest = Math.max(...answers.map((answer) => answer.ms));
+  // Anything neither 2xx nor 503, by status (0: no answer: a connection error or a timeout).
+  const others = new Map<number, number>();
+  for (const { status } of answers) if (!ok(status) && status !== 503) others.set(status, (others.get(status) ?? 0) + 1);
+  const otherNote = [...others].map(([status, count]) => `${count} × ${status === 0 ? "no answer" : status}`).join(", ");
   return {
     kind: "burst",
     from,
     to: now(),
     recoveryMs: null,
-    note: `${size} new orders at once: ${acknowledged.length} acknowledged, ${refused} refused (503), slowest answer ${slowest.toFixed(0)} ms`,
+    note: `${size} new orders at once: ${acknowledged.length} acknowledged, ${refused} refused (503), slowest answer ${slowest.toFixed(0)} ms${otherNote ? `; other answers: ${otherNote}` : ""}`,
     burst: { size, refused, failed: size - acknowledged.length - refused, acknowledged },
   };
 }
