@@ -17,7 +17,15 @@ async function params(page: Page): Promise<Record<string, string>> {
     expect(deliveryId).toBeDefined();
     expect(orderId).toBeDefined();
   }).toPass({ timeout: 15_000 });
+  // Products are learnt from verified orders; the list links each one's page.
+  let productPath: string | null = null;
+  await expect(async () => {
+    await page.goto("/products");
+    productPath = await page.getByTestId("product-row").first().getByRole("link").getAttribute("href", { timeout: 1_000 });
+    expect(productPath).toMatch(/^\/products\/[0-9a-f-]{36}$/);
+  }).toPass({ timeout: 30_000 });
   return {
+    "/products/[id]:id": productPath!.split("/").at(-1)!,
     "/webhooks/deliveries/[id]:id": deliveryId!,
     "/orders/[id]:id": orderId!,
     "/invite/[token]:token": "no-such-invite-token-0123456789",

@@ -46,6 +46,10 @@ async function main() {
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
+  const product = await db.product.create({
+    data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 3 },
+    select: { id: true, name: true },
+  });
 
   const cookie = await encode({
     token: { sub: a.user.id, name: a.user.name, email: a.user.email, sv: 0 },
@@ -73,6 +77,8 @@ async function main() {
     payload.customer.name,
     payload.customer.email,
     payload.customer.number,
+    product.id,
+    product.name,
   ].filter((value) => value.length > 0);
 
   console.log(
@@ -80,7 +86,12 @@ async function main() {
       cookie,
       aStoreName: a.store.name,
       bStoreId: b.store.id,
-      params: { "/webhooks/deliveries/[id]:id": delivery.id, id: order.id, token: newUrlToken() },
+      params: {
+        "/webhooks/deliveries/[id]:id": delivery.id,
+        "/products/[id]:id": product.id,
+        id: order.id,
+        token: newUrlToken(),
+      },
       canaries,
     }),
   );
