@@ -29,6 +29,7 @@ test("a simulator order lowers a product's stock at TribeMade and on /products, 
   page,
   request,
 }, testInfo) => {
+  test.setTimeout(180_000);
   const product = (await simProducts(request)).find((p) => p.stock > 5)!;
   const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, {
     data: { overrides: { product_id: product.id, order_details: { quantity: 2 } } },
