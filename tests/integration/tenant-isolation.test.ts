@@ -303,6 +303,21 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/orders/glance": { access: "session", calls: () => [{ method: "GET" }] },
   // ?for=1: the stream ends after a second instead of four minutes.
   "/api/orders/stream": { access: "session", calls: () => [{ method: "GET", query: "?for=1" }] },
+  "/api/documents": {
+    access: "session",
+    // Printing B's order by id, by a filter naming B's customer, and "dispatched today": each would
+    // assign B an invoice number or mark B's order printed if the store scoping slipped.
+    calls: ({ b }) =>
+      [
+        { document: "invoice", target: { kind: "orders", ids: [b.orderId] } },
+        { document: "label", target: { kind: "filter", filters: { q: b.customer.email } } },
+        { document: "slip-a4", target: { kind: "dispatched_today" } },
+      ].map((request) => ({
+        method: "POST" as const,
+        body: JSON.stringify(request),
+        headers: { "content-type": "application/json" },
+      })),
+  },
   "/api/orders/export": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
@@ -392,6 +407,29 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/orders/actions.ts#setAutoProcessNewOrders": {
     access: "session",
     asA: (act, { b }) => act({ storeId: b.store.id, enabled: true }),
+  },
+
+  "lib/documents/actions.ts#saveDocumentSettings": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        storeId: b.store.id,
+        senderName: "Probe",
+        senderAddress: "1 Probe Road",
+        senderPincode: "560038",
+        senderPhone: "9845012345",
+        legalName: "Probe",
+        gstin: "",
+        registeredAddress: "",
+        stateCode: "",
+        invoicePrefix: "PRB",
+        defaultHsn: "",
+        defaultGstRate: "5",
+      }),
+  },
+  "lib/documents/actions.ts#saveProductTax": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
   },
 
   "lib/stores/actions.ts#createStore": {
