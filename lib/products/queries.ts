@@ -29,7 +29,7 @@ export type ProductListRow = {
 const ORDER_BY = {
   name: `p.name, p.id`,
   stock: `p.stock ASC NULLS LAST, p.name, p.id`,
-  sales: `coalesce(s.units30, 0) DESC, p.name, p.id`,
+  sales: `units30 DESC, p.name, p.id`,
 } as const;
 
 const FILTER = {
@@ -39,35 +39,67 @@ const FILTER = {
   hidden: `p."isActive" = false`,
 } as const;
 
+// One product's sales over 30 days and its last order: index range scans on (storeId, productId, receivedAt).
+const SALES_LATERAL = `LEFT JOIN LATERAL (
+    SELECT coalesce(sum(o.quantity) FILTER (WHERE o."receivedAt" >= now() - interval '7 days'), 0)::int AS units7,
+      coalesce(sum(o.amount) FILTER (WHERE o."receivedAt" >= now() - interval '7 days'), 0)::text AS revenue7,
+      coalesce(sum(o.quantity), 0)::int AS units30, coalesce(sum(o.amount), 0)::text AS revenue30
+    FROM "Order" o
+    WHERE o."storeId" = p."storeId" AND o."productId" = p."tribemadeProductId" AND o."receivedAt" >= now() - interval '30 days'
+      AND o.status <> 'cancelled' AND o.verification <> 'not_found'
+  ) s ON true`;
+
+const COLUMNS = `p.id::text, p.name, p.image, p.stock, p."isActive", p."currentPrice"::text AS "currentPrice", p.mrp::text AS mrp,
+    p."goneAt" IS NOT NULL AS gone,
+    coalesce(p.stock <= coalesce(p."lowStockThreshold", st."lowStockThreshold"), false) AS low,
+    s.units7, s.revenue7, s.units30, s.revenue30,
+    (SELECT max(o."receivedAt") FROM "Order" o WHERE o."storeId" = p."storeId" AND o."productId" = p."tribemadeProductId")
+      AS "lastOrderAt"`;
+
+const WHERE = (filter: ProductListQuery["filter"]) =>
+  `p."storeId" = $1::uuid AND ($2 = '' OR p.name ILIKE '%' || $2 || '%' OR p."tribemadeProductId" = $2) AND ${FILTER[filter]}`;
+
+/**
+ * By name or stock: the page of products first (top-N on the products table), then each shown
+ * product's sales. By sales: every product's sales are needed to rank them, so the sales of the
+ * store's last 30 days are aggregated in one pass and joined.
+ */
 export async function listProducts(member: Member, query: ProductListQuery): Promise<{ rows: ProductListRow[]; total: number }> {
-  const { rows } = await pgPool.query<ProductListRow & { total: string }>(
-    `WITH s AS (
-       SELECT "productId",
-         sum(quantity) FILTER (WHERE "receivedAt" >= now() - interval '7 days')::int AS units7,
-         coalesce(sum(amount) FILTER (WHERE "receivedAt" >= now() - interval '7 days'), 0)::text AS revenue7,
-         sum(quantity)::int AS units30, sum(amount)::text AS revenue30
-       FROM "Order"
-       WHERE "storeId" = $1::uuid AND "receivedAt" >= now() - interval '30 days' AND "productId" IS NOT NULL
-         AND status <> 'cancelled' AND verification <> 'not_found'
-       GROUP BY "productId"
-     )
-     SELECT p.id::text, p.name, p.image, p.stock, p."isActive", p."currentPrice"::text AS "currentPrice", p.mrp::text AS mrp,
-       p."goneAt" IS NOT NULL AS gone,
-       coalesce(p.stock <= coalesce(p."lowStockThreshold", st."lowStockThreshold"), false) AS low,
-       coalesce(s.units7, 0) AS units7, coalesce(s.revenue7, '0') AS revenue7,
-       coalesce(s.units30, 0) AS units30, coalesce(s.revenue30, '0') AS revenue30,
-       (SELECT max(o."receivedAt") FROM "Order" o WHERE o."storeId" = p."storeId" AND o."productId" = p."tribemadeProductId")
-         AS "lastOrderAt",
-       count(*) OVER () AS total
-     FROM "Product" p JOIN "Store" st ON st.id = p."storeId"
-     LEFT JOIN s ON s."productId" = p."tribemadeProductId"
-     WHERE p."storeId" = $1::uuid AND ($2 = '' OR p.name ILIKE '%' || $2 || '%' OR p."tribemadeProductId" = $2)
-       AND ${FILTER[query.filter]}
-     ORDER BY ${ORDER_BY[query.sort]}
-     LIMIT ${LIST_LIMIT}`,
-    [member.store.id, escapeLike(query.q)],
-  );
-  return { rows: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
+  const params = [member.store.id, escapeLike(query.q)];
+  const sql =
+    query.sort === "sales"
+      ? `WITH s AS (
+           SELECT "productId",
+             coalesce(sum(quantity) FILTER (WHERE "receivedAt" >= now() - interval '7 days'), 0)::int AS units7,
+             coalesce(sum(amount) FILTER (WHERE "receivedAt" >= now() - interval '7 days'), 0)::text AS revenue7,
+             sum(quantity)::int AS units30, sum(amount)::text AS revenue30
+           FROM "Order"
+           WHERE "storeId" = $1::uuid AND "receivedAt" >= now() - interval '30 days' AND "productId" IS NOT NULL
+             AND status <> 'cancelled' AND verification <> 'not_found'
+           GROUP BY "productId"
+         ), page AS (
+           SELECT p.*, coalesce(s.units7, 0) AS units7, coalesce(s.revenue7, '0') AS revenue7,
+             coalesce(s.units30, 0) AS units30, coalesce(s.revenue30, '0') AS revenue30
+           FROM "Product" p JOIN "Store" st ON st.id = p."storeId" LEFT JOIN s ON s."productId" = p."tribemadeProductId"
+           WHERE ${WHERE(query.filter)}
+           ORDER BY ${ORDER_BY.sales} LIMIT ${LIST_LIMIT}
+         )
+         SELECT ${COLUMNS} FROM page p JOIN "Store" st ON st.id = p."storeId" CROSS JOIN LATERAL (SELECT p.units7, p.revenue7, p.units30, p.revenue30) s
+         ORDER BY ${ORDER_BY.sales}`
+      : `WITH page AS (
+           SELECT p.* FROM "Product" p JOIN "Store" st ON st.id = p."storeId"
+           WHERE ${WHERE(query.filter)} ORDER BY ${ORDER_BY[query.sort]} LIMIT ${LIST_LIMIT}
+         )
+         SELECT ${COLUMNS} FROM page p JOIN "Store" st ON st.id = p."storeId" ${SALES_LATERAL}
+         ORDER BY ${ORDER_BY[query.sort]}`;
+  const [list, count] = await Promise.all([
+    pgPool.query<ProductListRow>(sql, params),
+    pgPool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Product" p JOIN "Store" st ON st.id = p."storeId" WHERE ${WHERE(query.filter)}`,
+      params,
+    ),
+  ]);
+  return { rows: list.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 function escapeLike(text: string): string {

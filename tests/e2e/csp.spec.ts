@@ -19,7 +19,23 @@ async function params(page: Page): Promise<Record<string, string>> {
     deliveryId = items.find((item) => item.orderId === order.id)?.id;
     expect(deliveryId, `the delivery of order ${placed.order_id}`).toBeDefined();
   }).toPass({ timeout: WEBHOOK_ACK_DEADLINE_MS });
+  // Products are learnt from verified orders; the list links each one's page.
+  let productPath: string | null = null;
+  await expect(async () => {
+    await page.goto("/products");
+    productPath = await page.getByTestId("product-row").first().getByRole("link").getAttribute("href", { timeout: 1_000 });
+    expect(productPath).toMatch(/^\/products\/[0-9a-f-]{36}$/);
+  }).toPass({ timeout: 30_000 });
+  // Customers join their orders after verification; the list links each one's page.
+  let customerPath: string | null = null;
+  await expect(async () => {
+    await page.goto("/customers");
+    customerPath = await page.locator('main a[href^="/customers/"]').first().getAttribute("href", { timeout: 1_000 });
+    expect(customerPath).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
+  }).toPass({ timeout: 30_000 });
   return {
+    "/products/[id]:id": productPath!.split("/").at(-1)!,
+    "/customers/[id]:id": customerPath!.split("/").at(-1)!,
     "/webhooks/deliveries/[id]:id": deliveryId!,
     "/orders/[id]:id": order.id,
     "/invite/[token]:token": "no-such-invite-token-0123456789",

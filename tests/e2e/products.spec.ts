@@ -29,6 +29,7 @@ test("a simulator order lowers a product's stock at TribeMade and on /products, 
   page,
   request,
 }, testInfo) => {
+  test.setTimeout(180_000);
   const product = (await simProducts(request)).find((p) => p.stock > 5)!;
   const placed = await request.post(`${simulatorUrl()}/__control/stores/${DEMO.tribemadeStoreId}/orders`, {
     data: { overrides: { product_id: product.id, order_details: { quantity: 2 } } },
@@ -52,11 +53,11 @@ test("a simulator order lowers a product's stock at TribeMade and on /products, 
   const expected = await simStock(request, product.id);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByLabel("Stock", { exact: true })).toHaveValue(String(expected), { timeout: 1_000 });
+    await expect(page.getByRole("spinbutton", { name: "Stock" })).toHaveValue(String(expected), { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expectNoSeriousAxe(page);
 
-  await page.getByLabel("Stock", { exact: true }).fill("42");
+  await page.getByRole("spinbutton", { name: "Stock" }).fill("42");
   await page.getByRole("button", { name: "Set stock" }).click();
   await expect(page.getByText(/Stock: at TribeMade in about \d+ s/)).toBeVisible();
   // Nothing leaves during the undo window; then the drain sends it.

@@ -61,6 +61,10 @@ async function main() {
       count: refusedCount,
     },
   });
+  const product = await db.product.create({
+    data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 3 },
+    select: { id: true, name: true },
+  });
 
   const cookie = await encode({
     token: { sub: a.user.id, name: a.user.name, email: a.user.email, sv: 0 },
@@ -91,6 +95,8 @@ async function main() {
     payload.customer.number,
     `${refusedCount} webhook deliveries`,
     `Refused, not stored: ${refusedCount.toLocaleString("en-IN")}`,
+    product.id,
+    product.name,
   ].filter((value) => value.length > 0);
 
   console.log(
@@ -101,6 +107,7 @@ async function main() {
       params: {
         "/webhooks/deliveries/[id]:id": delivery.id,
         "/customers/[id]:id": customer.id,
+        "/products/[id]:id": product.id,
         id: order.id,
         token: newUrlToken(),
       },

@@ -95,7 +95,7 @@ export function ProductEditCard({ storeId, product }: { storeId: string; product
         }
       />
       <CardContent className="grid gap-6 sm:grid-cols-2">
-        <form onSubmit={onStock} className="flex items-end gap-2" aria-label="Stock">
+        <form onSubmit={onStock} className="flex items-end gap-2">
           <Field id="stock" label="Stock" errors={errors.stock} className="flex-1">
             <Input id="stock" name="stock" type="number" min={0} step={1} defaultValue={product.stock ?? ""} required />
           </Field>
@@ -103,7 +103,7 @@ export function ProductEditCard({ storeId, product }: { storeId: string; product
             Set stock
           </Button>
         </form>
-        <form onSubmit={onPrices} className="flex flex-wrap items-end gap-2" aria-label="Prices">
+        <form onSubmit={onPrices} className="flex flex-wrap items-end gap-2">
           <Field id="price" label="MRP (₹)" errors={errors.price} className="w-28">
             <Input id="price" name="price" type="number" min={0} step="0.01" defaultValue={product.mrp ?? ""} />
           </Field>
