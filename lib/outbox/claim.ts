@@ -1,12 +1,12 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
 import type { BudgetConfig } from "@/lib/outbox/budget";
-import type { OutboxKind } from "@/lib/outbox/messages";
+import { OFF_TRIBEMADE_SQL, type OutboxKind } from "@/lib/outbox/messages";
 
 // Claiming work: FOR UPDATE SKIP LOCKED, so concurrent drainers never take the same message, and a
 // lease, so a drainer that dies only delays its messages. What is never claimed:
 //   - messages of a store whose outbox is paused (TribeMade rejected its key) or that has no key,
-//     except forward, which calls the merchant's own system;
+//     except the kinds that never call TribeMade (forward, notifications: OFF_TRIBEMADE_KINDS);
 //   - messages whose rate-limit bucket is blocked or spent for this window (they would only be put
 //     back; docs/outbox.md, "Rate budgets");
 //   - a status push while an earlier push for the same order (lower version) is pending or
@@ -30,7 +30,7 @@ export async function claimBatch(options: {
   limit: number;
   leaseMs: number;
   budget: BudgetConfig;
-  /** The store cannot call TribeMade (paused, no key): only its forwards, found through their index. */
+  /** The store cannot call TribeMade (paused, no key): only its other kinds, found through their index. */
   forwardOnly?: boolean;
 }): Promise<ClaimedMessage[]> {
   const { rows } = await pgPool.query<ClaimedMessage>(options.forwardOnly ? CLAIM_FORWARDS_SQL : CLAIM_SQL, [
@@ -52,10 +52,11 @@ const claimSql = (only: string) => `
     SELECT m.id FROM "OutboxMessage" m
     JOIN "Store" s ON s.id = m."storeId"
     LEFT JOIN "RateBudget" b ON b."storeId" = m."storeId"
-      AND b.bucket = CASE m.kind WHEN 'push_status' THEN 'order_status' WHEN 'forward' THEN NULL ELSE 'order_get' END
+      AND b.bucket = CASE m.kind WHEN 'push_status' THEN 'order_status'
+        WHEN 'verify_order' THEN 'order_get' WHEN 'refresh_order' THEN 'order_get' END
     WHERE m.status = 'pending' AND m."availableAt" <= now()
       AND ($2::uuid IS NULL OR m."storeId" = $2::uuid)
-      AND (m.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))${only}
+      AND (m.kind IN ${OFF_TRIBEMADE_SQL} OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))${only}
       AND (b."storeId" IS NULL OR NOT (
         coalesce(b."blockedUntil" > now(), false)
         OR (b.used >= CASE b.bucket WHEN 'order_status' THEN $6::int ELSE $5::int END
@@ -76,7 +77,7 @@ const claimSql = (only: string) => `
     m."sendUnconfirmed" AS "sendUnconfirmed", m.priority, m."availableAt" AS "availableAt"`;
 
 const CLAIM_SQL = claimSql("");
-const CLAIM_FORWARDS_SQL = claimSql(`\n      AND m.kind = 'forward'`);
+const CLAIM_FORWARDS_SQL = claimSql(`\n      AND m.kind IN ${OFF_TRIBEMADE_SQL}`);
 
 /** Can this store call TribeMade now (a key, not paused)? Store-scoped drains ask before claiming. */
 export async function storeCanCall(storeId: string): Promise<boolean> {

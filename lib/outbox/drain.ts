@@ -68,7 +68,7 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   const totals: RunTotals = { claimed: 0, done: 0, retried: 0, dead: 0, scheduled: 0, purged: 0 };
 
   await releaseExpiredLeases(storeId);
-  // A paused or keyless store's TribeMade work would only be skipped row by row; claim its forwards alone.
+  // A paused or keyless store's TribeMade work would only be skipped row by row; claim its other kinds alone.
   const forwardOnly = storeId !== null && !(await storeCanCall(storeId));
   if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config, handlers.housekeeping));
 

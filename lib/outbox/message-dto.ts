@@ -45,5 +45,9 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Refresh from TribeMade";
     case "forward":
       return "Forward to fulfillment";
+    case "notify_push":
+      return "Push notification";
+    case "notify_email":
+      return "Email notification";
   }
 }

@@ -11,11 +11,12 @@ export function registerOutboxHandlers(): void {
   // Imported when the first drain runs, not here: domain modules read the configuration as they
   // load, and callers register before theirs is final (lib/outbox/registry.ts).
   registerOutboxContributions(async () => {
-    const [orders, fulfillment, webhooks] = await Promise.all([
+    const [orders, fulfillment, webhooks, notifications] = await Promise.all([
       import("@/lib/orders/outbox/handlers"),
       import("@/lib/fulfillment/outbox/handlers"),
       import("@/lib/webhooks/retention"),
+      import("@/lib/notifications/outbox/handlers"),
     ]);
-    return [orders.ORDERS_OUTBOX, fulfillment.FULFILLMENT_OUTBOX, webhooks.WEBHOOKS_OUTBOX];
+    return [orders.ORDERS_OUTBOX, fulfillment.FULFILLMENT_OUTBOX, webhooks.WEBHOOKS_OUTBOX, notifications.NOTIFICATIONS_OUTBOX];
   });
 }

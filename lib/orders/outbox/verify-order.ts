@@ -3,6 +3,9 @@ import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { emptyResult, failureDisposition } from "@/lib/outbox/handler-calls";
 import { readOrder } from "@/lib/orders/outbox/read-order";
 import { forwardRow } from "@/lib/fulfillment/outbox/messages";
+import { enabledChannels } from "@/lib/notifications/channels";
+import { newOrderNotification } from "@/lib/notifications/new-order";
+import { notificationRows } from "@/lib/notifications/outbox/messages";
 import { verifyOrderPayload } from "@/lib/orders/outbox/messages";
 import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/order-compare";
 
@@ -10,7 +13,9 @@ import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/orde
 // webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key
 // (not_found: 404, or 403 for another store's order). The answer also fills what only GET knows:
 // product name and image, current status, tracking URL, rating and review.
-// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md).
+// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md),
+// and the team is told of it (docs/notifications.md): only once TribeMade confirms it, so a forged
+// webhook never buzzes a phone.
 
 export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
   const payload = verifyOrderPayload.parse(ctx.message.payload);
@@ -42,6 +47,11 @@ export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
     });
     if (verified && ctx.store.fulfillmentUrl) {
       out.enqueue.push(forwardRow(ctx.message.storeId, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }));
+    }
+    const channels = enabledChannels();
+    if (verified && channels.length > 0) {
+      const facts = { ...order, productName: set.productName ?? order.productName, orderId: order.id };
+      out.enqueue.push(...notificationRows(ctx.message.storeId, newOrderNotification(facts), channels));
     }
     return out;
   }

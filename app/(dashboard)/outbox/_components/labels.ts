@@ -8,6 +8,8 @@ export const KIND_LABEL: Record<OutboxKind, string> = {
   verify_order: "Verifications",
   refresh_order: "Refreshes",
   forward: "Forwards",
+  notify_push: "Push notifications",
+  notify_email: "Emails",
 };
 
 export const KIND_HINT: Record<OutboxKind, string> = {
@@ -15,6 +17,8 @@ export const KIND_HINT: Record<OutboxKind, string> = {
   verify_order: "A new order read back from TribeMade's API (50 a minute, shared with refreshes)",
   refresh_order: "An open order re-read for courier updates and ratings",
   forward: "A verified order sent to your fulfillment URL",
+  notify_push: "A notification to your team's devices (its own budget, not TribeMade's)",
+  notify_email: "An alert or summary emailed to your team (its own budget, not TribeMade's)",
 };
 
 export const TRIGGERS: { key: DrainTriggerName; label: string; hint: string; fill: string; swatch: string }[] = [
