@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { emailEnabled } from "@/lib/notifications/mailer";
@@ -12,10 +13,11 @@ export async function listMyDevices(member: Member): Promise<DeviceView[]> {
   const rows = await db.pushSubscription.findMany({
     where: { storeId: member.store.id, userId: member.user.id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, label: true, createdAt: true, lastSentAt: true, lastError: true },
+    select: { id: true, endpoint: true, label: true, createdAt: true, lastSentAt: true, lastError: true },
   });
   return rows.map((row) => ({
     id: row.id,
+    endpointHash: createHash("sha256").update(row.endpoint).digest("hex"),
     label: row.label,
     createdAt: row.createdAt.toISOString(),
     lastSentAt: row.lastSentAt?.toISOString() ?? null,

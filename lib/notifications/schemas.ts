@@ -29,6 +29,8 @@ export type PreferenceInput = z.infer<typeof preferenceSchema>;
 
 export type DeviceView = {
   id: string;
+  /** SHA-256 (hex) of the endpoint: the page finds "this device" without the endpoint itself. */
+  endpointHash: string;
   label: string;
   createdAt: string;
   lastSentAt: string | null;
