@@ -50,16 +50,24 @@ self.addEventListener("push", (event) => {
 });
 
 self.addEventListener("notificationclick", (event) => {
-  event.notification.close();
-  const url = new URL(safePath(event.notification.data && event.notification.data.url), self.location.origin).href;
-  event.waitUntil(
-    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
-      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
-      if (open) return open.focus().then((client) => (client ? client.navigate(url) : self.clients.openWindow(url)));
-      return self.clients.openWindow(url);
-    }),
-  );
+  event.waitUntil(openFromNotification(event.notification));
 });
+
+// Focuses an open Tribedesk window on the notification's page, else opens one. A named function so
+// the end-to-end test can run it (a browser cannot click a notification headless).
+async function openFromNotification(notification) {
+  notification.close();
+  const url = new URL(safePath(notification.data && notification.data.url), self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    // navigate() works only for a window this worker controls; otherwise a new one opens.
+    const navigated = await open.navigate(url).catch(() => null);
+    await (navigated ?? open).focus().catch(() => undefined);
+    if (navigated) return;
+  }
+  await self.clients.openWindow(url);
+}
 
 // Only this app's own paths: a payload never sends a tap elsewhere.
 function safePath(value) {

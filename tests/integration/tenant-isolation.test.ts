@@ -401,6 +401,10 @@ const ACTIONS: Record<string, ActionCase> = {
       await act({ status: "cancelled", filters: { q: b.customer.email } }),
     ],
   },
+  "lib/orders/whatsapp/actions.ts#noteWhatsapp": {
+    access: "session",
+    asA: (act, { b }) => act({ orderId: b.orderId, kind: "confirmed", language: "en" }),
+  },
   "lib/orders/actions.ts#setAutoProcessNewOrders": {
     access: "session",
     asA: (act, { b }) => act({ storeId: b.store.id, enabled: true }),

@@ -28,7 +28,7 @@ export default async function OrderPage({ params }: Props) {
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OrderDetailView key={id} storeId={member.store.id} orderId={id} />
+      <OrderDetailView key={id} storeId={member.store.id} storeName={member.store.name} orderId={id} />
     </HydrationBoundary>
   );
 }

@@ -8,6 +8,7 @@ import { PrintMenu } from "@/components/documents/print-menu";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderSyncPanel } from "@/components/orders/order-sync-panel";
+import { WhatsappMenu } from "@/components/orders/whatsapp-menu";
 import { useClock } from "@/components/ui/use-clock";
 import { useFeedStream, type FeedUpdate } from "@/components/orders/use-feed-stream";
 import { Alert } from "@/components/ui/alert";
@@ -25,7 +26,7 @@ import { CustomerCard, OrderedCard } from "./order-facts";
 import { OrderTimeline } from "./order-timeline";
 import { StatusStepper } from "./status-stepper";
 
-export type OrderDetailViewProps = { storeId: string; orderId: string };
+export type OrderDetailViewProps = { storeId: string; storeName: string; orderId: string };
 
 /** The furthest status a cancelled order reached, from the status changes on its timeline. */
 function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
@@ -39,7 +40,7 @@ function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
   return order_[reached];
 }
 
-export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
+export function OrderDetailView({ storeId, storeName, orderId }: OrderDetailViewProps) {
   const queryClient = useQueryClient();
   // Hydrated by the page; re-read whenever the stream says this order changed.
   const { data: order } = useQuery({
@@ -82,6 +83,7 @@ export function OrderDetailView({ storeId, orderId }: OrderDetailViewProps) {
           <>
             <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />
             <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
+            <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} />
             <OrderActions storeId={storeId} order={order} />
           </>
         }
