@@ -22,8 +22,12 @@ test("installable, and a pushed new order shows a notification that opens the or
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   const cdp = await context.newCDPSession(page);
-  const installability = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
-  expect(installability.installabilityErrors).toEqual([]);
+  const installability = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
+  // Playwright's contexts are incognito profiles, where Chromium never offers to install; every other check must pass.
+  expect(installability.installabilityErrors.filter((e) => e.errorId !== "in-incognito")).toEqual([]);
+  const manifest = (await cdp.send("Page.getAppManifest")) as { errors: unknown[]; url: string };
+  expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+  expect(manifest.errors).toEqual([]);
 
   // An order arrives; its push reaches the worker the way a push service would deliver it.
   const placed = await placeOrder(page.request);
