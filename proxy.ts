@@ -11,7 +11,7 @@ import { contentSecurityPolicy, newNonce, plainHttpOrigin } from "@/lib/http/con
 //    pages, actions and routes check the session and membership themselves
 //    (lib/auth/require-member.ts), and a stale or forged cookie that gets past here is refused there.
 
-const DASHBOARD_PREFIXES = ["/orders", "/webhooks", "/outbox", "/settings", "/onboarding"];
+const DASHBOARD_PREFIXES = ["/orders", "/products", "/webhooks", "/outbox", "/settings", "/onboarding"];
 
 function isDashboardPath(pathname: string): boolean {
   return DASHBOARD_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -9,9 +9,16 @@ import { processSingleton } from "@/lib/process-singleton";
 // The connection pools and the one Prisma client. Only data-access modules (queries, mutations,
 // outbox, ingest) import them.
 
+/**
+ * Every connection of this process says whose it is in pg_stat_activity: one name per process, so
+ * an operator (and the pools test, tests/e2e/pools.spec.ts) can count what each process holds.
+ */
+export const APPLICATION_NAME = `tribedesk ${process.pid}`;
+
 function createPool(options: { max: number; min?: number }): pg.Pool {
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
+    application_name: APPLICATION_NAME,
     ...options,
     // pg waits forever for a free connection by default; a webhook must fail fast (503) well
     // inside TribeMade's 5 s timeout instead.

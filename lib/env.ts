@@ -88,6 +88,8 @@ export const envSchema = z.object({
   TRIBEMADE_RATE_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
   TRIBEMADE_ORDER_GET_LIMIT: z.coerce.number().int().min(1).default(50),
   TRIBEMADE_ORDER_STATUS_LIMIT: z.coerce.number().int().min(1).default(20),
+  TRIBEMADE_PRODUCT_GET_LIMIT: z.coerce.number().int().min(1).default(50),
+  TRIBEMADE_PRODUCT_EDIT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Per call to TribeMade or a fulfillment URL. */
   TRIBEMADE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /**
@@ -111,8 +113,20 @@ export const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   /** The From of every email: "Tribedesk <desk@example.com>". Required with SMTP_URL. */
   MAIL_FROM: z.string().min(3).optional(),
-  /** Set by the embedded default: the local mail sink's HTTP API, read by the /dev/mail page. */
+  /** Set by the embedded default: the local mail sink's HTTP API (GET /messages lists what was sent). */
   MAIL_SINK_URL: z.url().optional(),
+  /**
+   * Live feeds (GET /api/orders/stream) one person may hold open on one instance: every tab of the
+   * feed or an order page holds one. Past it the tab polls instead (docs/orders-feed.md).
+   */
+  FEED_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(12),
+  /** Live feeds one store may hold open on one instance (every member's tabs together). */
+  FEED_STREAMS_PER_STORE: z.coerce.number().int().min(1).max(100_000).default(300),
+  /**
+   * How often an open feed pings (proxies close silent connections) and re-checks that its session
+   * and membership still hold: a revoked feed ends within this long.
+   */
+  FEED_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(15_000),
   /** Set only by `npm run bench`: enables the no-database baseline route (/api/bench/baseline). */
   TRIBEDESK_BENCH: z
     .enum(["0", "1"])

@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { APPLICATION_NAME } from "@/lib/db";
 import { databasePath, onTransactionPoolerFound } from "@/lib/db-path";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
@@ -77,7 +78,13 @@ function connect(): void {
   const url = listenUrl();
   if (listen.client || listen.connecting || !url) return;
   listen.connecting = true;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // Named as the pools are, so a process's connections are counted together.
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    application_name: APPLICATION_NAME,
+  });
   client.on("notification", (message) => emit(message.channel, message.payload ?? ""));
   client.on("error", (error) => dropConnection(error));
   client.on("end", () => dropConnection());

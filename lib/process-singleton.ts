@@ -39,6 +39,9 @@ export const PROCESS_SINGLETONS = [
   "webhookReceiver",
   // lib/feed/store-changes.ts — one watcher per store however many feeds are open in the process.
   "feedWatchers",
+  // lib/orders/feed-hub.ts — one hub per store with open live feeds: one read per change for all of
+  // them, and the per-instance stream caps, which count every stream the process holds.
+  "feedHubs",
   // lib/perf/request-trace.ts — the benchmark's recorder: written by the receiver, read by the trace route.
   "requestTrace",
 ] as const;

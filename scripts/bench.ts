@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,orders,outbox,documents (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,orders,live,outbox,documents (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +16,8 @@ import { documentsMarkdown, runDocumentsBench } from "./bench/documents";
 import { runOutboxBench } from "./bench/outbox";
 import { paceMarkdown, throughputMarkdown } from "./bench/outbox-report";
 import { overloadMarkdown, runOverloadBench } from "./bench/overload";
+import { runFanoutBench, type FanoutResult } from "./bench/feed-fanout";
+import { fanoutMarkdown } from "./bench/feed-fanout-report";
 import { startBenchStack, type AppServer, type BenchStack } from "./bench/stack";
 
 const root = path.resolve(__dirname, "..");
@@ -38,7 +40,7 @@ const rateFlag = args.indexOf("--rate");
 if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 
 async function main() {
-  if (diagnose || runs("ingest") || runs("orders")) await onNextStart();
+  if (diagnose || runs("ingest") || runs("orders") || runs("live")) await onNextStart();
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
 }
@@ -86,7 +88,11 @@ async function onNextStart() {
       root,
       build: args.includes("--no-build") ? "never" : "if-stale",
       baseEnv: process.env,
-      servers: { main: {}, unnamed: { DATABASE_PREPARED_STATEMENTS: "off" } },
+      // The live section opens thousands of streams as one user: the per-instance caps step aside.
+      servers: {
+        main: { FEED_STREAMS_PER_USER: "20000", FEED_STREAMS_PER_STORE: "20000" },
+        ...(runs("ingest") || diagnose ? { unnamed: { DATABASE_PREPARED_STATEMENTS: "off" } } : {}),
+      },
       postgresFlags: pgFlags,
       log,
     });
@@ -95,6 +101,7 @@ async function onNextStart() {
     if (runs("orders")) {
       await runOrdersBenches({ root, baseUrl: main.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     }
+    if (runs("live")) await live(main, stack.databaseUrl, postgresVersion);
     if (!diagnose && !runs("ingest")) return;
     const result = await runIngestBench({ stack, log, ...settings });
     const markdown = ingestMarkdown(result, settings, machineLine(postgresVersion), stack.pgEvents());
@@ -124,6 +131,30 @@ async function onNextStart() {
   } finally {
     await stack?.stop();
   }
+}
+
+/** The live feed at 1 (the baseline), 1,000 and (full runs) 5,000 open streams. */
+async function live(server: AppServer, databaseUrl: string, postgresVersion: string) {
+  const runsAt = quick ? [1, 1_000] : [1, 1_000, 5_000];
+  const results: FanoutResult[] = [];
+  // A warm-up, not reported: the first streams load the route's code and fill the pools.
+  await runFanoutBench({ baseUrl: server.baseUrl, databaseUrl, serverPid: server.child.pid ?? 0, streams: 50, orders: 2, log });
+  for (const streams of runsAt) {
+    results.push(
+      await runFanoutBench({
+        baseUrl: server.baseUrl,
+        databaseUrl,
+        serverPid: server.child.pid ?? 0,
+        streams,
+        orders: quick ? 10 : 20,
+        log,
+      }),
+    );
+  }
+  // DATABASE_POOL_MAX (10) + the ingest pool (3) + the LISTEN connection.
+  const markdown = fanoutMarkdown(results, { machine: machineLine(postgresVersion), connectionBudget: 10 + 3 + 1 });
+  console.log(`\n${markdown}\n`);
+  await write("feed-fanout", markdown);
 }
 
 async function write(section: string, markdown: string): Promise<void> {

@@ -30,11 +30,18 @@ async function main(): Promise<number> {
     // The app's data layer reads its configuration when first imported: only now.
     const { rotateStoreApiKeys } = await import("../lib/stores/api-key");
     const { rotateFulfillmentSecrets } = await import("../lib/fulfillment/secret");
+    const { retireLegacyFormat } = await import("../lib/crypto/legacy-format");
     const { pgPool } = await import("../lib/db");
     const reports = [
       { what: "TribeMade API keys", report: await rotateStoreApiKeys() },
       { what: "fulfillment signing secrets", report: await rotateFulfillmentSecrets() },
     ];
+    // Every secret is bound to its store now: the unbound format is refused from here on.
+    const allBound = reports.every(({ report }) => report.failures.length === 0);
+    if (allBound) {
+      await retireLegacyFormat();
+      console.log("Every stored secret is bound to its store: the old unbound format is refused from now on.");
+    }
     await pgPool.end();
     let unreadable = 0;
     for (const { what, report } of reports) {

@@ -12,6 +12,9 @@ import next from "next";
 import { z } from "zod";
 import { createWebhookGate, DEFAULT_WEBHOOK_CONCURRENCY, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
 import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook";
+import { limitRequestBody } from "../lib/http/body-limit";
+import { normaliseRequestTarget } from "../lib/http/request-target";
+import { applyServerTimeouts } from "../lib/http/server-timeouts";
 
 const settings = z
   .object({
@@ -31,14 +34,18 @@ async function main(): Promise<void> {
 
   const gate = createWebhookGate({ limit: settings.WEBHOOK_MAX_IN_FLIGHT, isBehind: watchEventLoop() });
   const server = createServer((request, response) => {
+    // Once, before anything reads the path: an absolute-form target must not skip the gate.
+    normaliseRequestTarget(request);
     gate.handle(request, response, () => {
       // Webhooks skip Next.js's own per-request work (lib/webhooks/ingest/server-receiver.ts).
       const token = webhookToken(request);
       const receive = token === null ? undefined : serverReceiver();
       if (receive && token !== null) void receive(request, response, token);
-      else void handle(request, response);
+      // Next.js buffers route handlers' bodies whatever their size: refused past 1 MiB here.
+      else limitRequestBody(request, response, () => void handle(request, response));
     });
   });
+  applyServerTimeouts(server);
   server.listen(settings.PORT, settings.HOSTNAME, () => {
     console.log(`[serve] Ready on http://${settings.HOSTNAME}:${settings.PORT}`);
   });

@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { PackageIcon, SendIcon, SettingsIcon, WebhookIcon } from "lucide-react";
+import { BoxesIcon, PackageIcon, SendIcon, SettingsIcon, UsersIcon, WebhookIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 
 const items = [
   { href: "/orders", label: "Orders", Icon: PackageIcon },
+  { href: "/products", label: "Products", Icon: BoxesIcon },
+  { href: "/customers", label: "Customers", Icon: UsersIcon },
   { href: "/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/outbox", label: "Outbox", Icon: SendIcon },
   { href: "/settings", label: "Settings", Icon: SettingsIcon },

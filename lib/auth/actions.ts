@@ -21,9 +21,12 @@ const SIGN_UP_IP_LIMIT = { limit: 20, windowMs: 15 * 60 * 1000 };
 /** Creates the account; the form then signs in through next-auth with the same credentials. */
 export async function signUp(input: unknown): Promise<ActionResult<{ email: string }>> {
   return runAction("signUp", signUpSchema, input, async (data) => {
-    // Without a trusted address every such sign-up shares one bucket: a brake, not a lock (it counts only taken emails).
-    const ip = clientIp(await headers(), env) ?? "unknown";
-    const reservation = await reserveAttempt([{ key: `signup-ip:${ip}`, ...SIGN_UP_IP_LIMIT }]);
+    // Without a trusted address (TRUSTED_PROXY_HOPS=0 off Vercel) the brake is per email: one
+    // bucket shared by every sign-up let 21 tries at a taken email close sign-up (invitees too)
+    // for everybody for 15 minutes. Per email it slows probing one address and blocks no one else.
+    const ip = clientIp(await headers(), env);
+    const key = ip ? `signup-ip:${ip}` : `signup-email:${data.email}`;
+    const reservation = await reserveAttempt([{ key, ...SIGN_UP_IP_LIMIT }]);
     const user = await createUser(data);
     await releaseAttempt(reservation);
     return { email: user.email };

@@ -1,4 +1,5 @@
 import "server-only";
+import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { CURRENT_KEY_ID, decryptSecret, isCurrentSecret } from "@/lib/crypto/secret-box";
 
 // What `npm run keys:rotate` does for one kind of stored secret (API keys, fulfillment signing
@@ -21,17 +22,22 @@ export async function rotateSecrets(
   rewrite: (storeId: string, previous: string, plaintext: string) => Promise<boolean>,
 ): Promise<RotationReport> {
   const report: RotationReport = { keyId: CURRENT_KEY_ID, total: secrets.length, rotated: 0, failures: [] };
+  // Once retired, a legacy ciphertext is not rewritten either: that would bind whatever was put in
+  // the row to this store.
+  const acceptLegacy = await legacyFormatAccepted();
   for (const { storeId, ciphertext } of secrets) {
     let plaintext: string;
     try {
-      plaintext = decryptSecret(ciphertext, aadFor(storeId));
+      plaintext = decryptSecret(ciphertext, aadFor(storeId), { acceptLegacy });
     } catch (error) {
-      const unknownKey = error instanceof Error && /unknown key/.test(error.message);
+      const message = error instanceof Error ? error.message : "";
       report.failures.push({
         storeId,
-        reason: unknownKey
+        reason: /unknown key/.test(message)
           ? "encrypted with an unknown key"
-          : "does not decrypt for this store (altered, or copied from another store)",
+          : /retired/.test(message)
+            ? "in the unbound format, refused since keys:rotate rewrote every secret"
+            : "does not decrypt for this store (altered, or copied from another store)",
       });
       continue;
     }

@@ -9,12 +9,17 @@ import { env } from "@/lib/env";
 // - Associated data binds a secret to what it belongs to (a store's API key to that store): a
 //   ciphertext copied into another row does not decrypt there. Callers must say what it belongs
 //   to (`aad`), or null for a secret that belongs to nothing in particular.
-// - The legacy format "<keyId>.<iv>.<tag>.<ciphertext>" (no associated data) is still read;
-//   isCurrentSecret() says it is due for rewriting (`npm run keys:rotate` does all of them).
+// - The legacy format "<keyId>.<iv>.<tag>.<ciphertext>" (no associated data) is read only when the
+//   caller says so (lib/crypto/legacy-format.ts: until `npm run keys:rotate` has rewritten them all);
+//   isCurrentSecret() says it is due for rewriting.
+// - The tag must be 16 bytes and the IV 12: without authTagLength Node accepts a tag as short as
+//   4 bytes, which an attacker can forge by trying (2^32 guesses, not 2^128).
 
 type Key = { id: string; bytes: Buffer };
 
 const VERSION = "v2";
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 function toKey(base64: string): Key {
   const bytes = Buffer.from(base64, "base64");
@@ -28,8 +33,8 @@ const keysById = new Map([currentKey, ...env.ENCRYPTION_KEYS_PREVIOUS.map(toKey)
 export const CURRENT_KEY_ID = currentKey.id;
 
 export function encryptSecret(plaintext: string, aad: string | null): { ciphertext: string; keyId: string } {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", currentKey.bytes, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", currentKey.bytes, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad ?? "", "utf8"));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const parts = [
@@ -52,14 +57,21 @@ function parse(ciphertext: string) {
   return { bound, keyId, iv, tag, data };
 }
 
-/** Throws when the key is unknown, the ciphertext was altered, or it belongs to something else. */
-export function decryptSecret(ciphertext: string, aad: string | null): string {
+/**
+ * Throws when the key is unknown, the ciphertext was altered, belongs to something else, or is in
+ * the legacy unbound format and `acceptLegacy` is false.
+ */
+export function decryptSecret(ciphertext: string, aad: string | null, options: { acceptLegacy: boolean }): string {
   const parsed = parse(ciphertext);
+  if (!parsed.bound && !options.acceptLegacy) throw new Error("Secret is in the retired unbound format");
   const key = keysById.get(parsed.keyId);
   if (!key) throw new Error(`Secret was encrypted with an unknown key (id ${parsed.keyId})`);
-  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(parsed.iv, "base64url"));
+  const iv = Buffer.from(parsed.iv, "base64url");
+  const tag = Buffer.from(parsed.tag, "base64url");
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error("Secret is malformed");
+  const decipher = createDecipheriv("aes-256-gcm", key.bytes, iv, { authTagLength: TAG_BYTES });
   if (parsed.bound) decipher.setAAD(Buffer.from(aad ?? "", "utf8"));
-  decipher.setAuthTag(Buffer.from(parsed.tag, "base64url"));
+  decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(Buffer.from(parsed.data, "base64url")), decipher.final()]).toString("utf8");
 }
 

@@ -50,7 +50,7 @@ export async function startLocalStack(options: {
 
     const simulator = await startSimulator({ port: 0, demoIntervalMs: options.demoIntervalMs });
     stops.push(() => simulator.stop());
-    // Email goes to a local sink, listed at /dev/mail (docs/notifications.md).
+    // Email goes to a local sink, listed at its MAIL_SINK_URL/messages (docs/notifications.md).
     const mail = await startMailSink();
     stops.push(() => mail.stop());
 

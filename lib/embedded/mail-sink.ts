@@ -1,6 +1,6 @@
 // A local SMTP server that keeps what it is sent, for `npm start`, `npm run dev` and the tests: the
 // app mails through real SMTP (nodemailer) to it, never to the outside world. Its HTTP side lists
-// the messages (GET /messages, newest first; DELETE /messages empties it) for the /dev/mail page
+// the messages (GET /messages, newest first; DELETE /messages empties it) for a person checking what was sent
 // and the tests. In memory: a restart forgets them, like the simulator.
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -12,8 +12,10 @@ import { processSingleton } from "@/lib/process-singleton";
 // - A poll of the store's change cursor (OrderEvent (storeId, createdAt) index): every second when
 //   LISTEN is unavailable (a transaction pooler), every 15 s beside LISTEN as a safety net for a
 //   notification lost in a reconnect. Overlapping reads are de-duplicated by event id.
-// Handlers get null when changes may have been missed (LISTEN reconnected, a burst beyond one read):
-// the stream then tells the browser to re-read its list.
+// When LISTEN (re)connects, notifications sent while it was down are gone: the watcher reads the
+// change cursor at once instead (a catch-up, not a re-read in every browser). Handlers get null only
+// when changes may really have been missed (a burst beyond one read): the streams then tell the
+// browsers to re-read their lists.
 
 export type OrderChange = { orderId: string; kind: "created" | "updated" };
 type Handler = (change: OrderChange | null) => void;
@@ -31,6 +33,8 @@ type Watcher = {
   timer: ReturnType<typeof setTimeout> | null;
   unlisten: (() => void) | null;
   polling: boolean;
+  /** A catch-up was asked for while a poll was running: poll again when it ends. */
+  again: boolean;
 };
 
 const watchers = processSingleton("feedWatchers", () => new Map<string, Watcher>());
@@ -44,7 +48,7 @@ export function liveMode(): "listen" | "poll" {
 export function watchStoreChanges(storeId: string, handler: Handler): () => void {
   let watcher = watchers.get(storeId);
   if (!watcher) {
-    watcher = { handlers: new Set(), since: null, seen: new Map(), timer: null, unlisten: null, polling: false };
+    watcher = { handlers: new Set(), since: null, seen: new Map(), timer: null, unlisten: null, polling: false, again: false };
     watchers.set(storeId, watcher);
     start(storeId, watcher);
   }
@@ -63,7 +67,7 @@ export function watchStoreChanges(storeId: string, handler: Handler): () => void
 function start(storeId: string, watcher: Watcher): void {
   // Subscribing without a LISTEN URL is harmless (nothing connects); the poll below covers it.
   watcher.unlisten = subscribe(FEED_CHANNEL, (payload) => {
-    if (payload === null) return emit(watcher, null);
+    if (payload === null) return void poll(storeId, watcher);
     const change = readNotification(storeId, payload);
     if (change) emit(watcher, change);
   });
@@ -91,8 +95,12 @@ function readNotification(storeId: string, payload: string): OrderChange | null 
 }
 
 async function poll(storeId: string, watcher: Watcher): Promise<void> {
-  if (watcher.polling) return;
+  if (watcher.polling) {
+    watcher.again = true;
+    return;
+  }
   watcher.polling = true;
+  watcher.again = false;
   try {
     if (!watcher.since) {
       // The first read only sets the cursor: the stream already sent what the browser must re-read.
@@ -115,6 +123,7 @@ async function poll(storeId: string, watcher: Watcher): Promise<void> {
     logger.warn("feed poll failed", { error });
   } finally {
     watcher.polling = false;
+    if (watcher.again && watchers.get(storeId) === watcher) void poll(storeId, watcher);
   }
 }
 

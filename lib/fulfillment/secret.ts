@@ -12,8 +12,9 @@ export function sealFulfillmentSecret(storeId: string, secret: string): string {
   return encryptSecret(secret, fulfillmentSecretAad(storeId)).ciphertext;
 }
 
-export function openFulfillmentSecret(storeId: string, ciphertext: string): string {
-  return decryptSecret(ciphertext, fulfillmentSecretAad(storeId));
+/** `acceptLegacy`: lib/crypto/legacy-format.ts. */
+export function openFulfillmentSecret(storeId: string, ciphertext: string, acceptLegacy: boolean): string {
+  return decryptSecret(ciphertext, fulfillmentSecretAad(storeId), { acceptLegacy });
 }
 
 /** Rewrites every signing secret not yet in the current format (npm run keys:rotate). System work: no caller. */

@@ -32,6 +32,7 @@ const HEADER = [
   "Verification",
   "Sync",
   "Tracking URL",
+  "Tags",
 ];
 
 export function exportOrdersCsv(
@@ -77,6 +78,7 @@ export function exportOrdersCsv(
             order.verification,
             order.sync,
             order.trackingUrl,
+            order.tags.map((tag) => tag.name).join("; "),
           ]);
         }
         if (text) controller.enqueue(encoder.encode(text));

@@ -129,6 +129,7 @@ export function matchesFilters(order: OrderRowDto, filters: OrderFilters, now = 
   if (filters.status && order.status !== filters.status) return false;
   if (filters.verification ? order.verification !== filters.verification : order.verification === "not_found") return false;
   if (filters.sync && order.sync !== filters.sync) return false;
+  if (filters.tag && !order.tags.some((tag) => tag.id === filters.tag)) return false;
   const range = filterRange(filters, now);
   const at = Date.parse(order.receivedAt);
   if (range?.from && at < range.from.getTime()) return false;

@@ -1,42 +1,34 @@
 import "server-only";
 import type { Member } from "@/lib/auth/require-member";
 import { CHANGES_LIMIT, readStoreChanges } from "@/lib/feed/queries";
-import { liveMode, watchStoreChanges, type OrderChange } from "@/lib/feed/store-changes";
+import { liveMode } from "@/lib/feed/store-changes";
 import { logger } from "@/lib/http/logger";
+import { BYE_FRAME, encodeFrame, retryFrame } from "@/lib/orders/feed-frames";
+import { assertFeedCapacity, joinFeed, nextFrameId, recentFrames, REPLAY_WINDOW_MS } from "@/lib/orders/feed-hub";
 import { getOrderRows } from "@/lib/orders/queries";
-import type { FeedOrderEvent } from "@/lib/orders/schemas";
 
-// The live feed as server-sent events (GET /api/orders/stream). Per open tab: the store's changes
-// (lib/feed/store-changes.ts) become `order` events carrying the changed rows, read with the
-// member's scope. The stream ends by itself before a serverless function's time limit and the
+// The live feed as server-sent events (GET /api/orders/stream); the frames are listed in
+// lib/orders/feed-frames.ts. Each stream joins its store's hub (lib/orders/feed-hub.ts), which reads
+// every change once for all the store's streams in this process and re-checks their sessions on
+// each heartbeat. The stream ends by itself before a serverless function's time limit and the
 // browser's EventSource reconnects (`retry`), sending Last-Event-ID: what changed in between is
-// replayed from the change cursor, or the browser is told to re-read (`resync`).
-//
-// Events:  ready  {mode, at}            once, first
-//          order  {change, order}       a new (created) or changed (updated) order, as a feed row
-//          resync {}                    re-read the list: changes may have been missed
-//          bye    {}                    the stream is ending on purpose; the browser reconnects
-// plus a `: ping` comment every HEARTBEAT_MS so proxies keep the connection open.
+// replayed (from the hub's memory, else from the change cursor), or the browser is told to re-read.
 
 /** Vercel's default function limit is 300 s; end well inside it (docs/orders-feed.md). */
 export const STREAM_MAX_MS = 240_000;
-export const HEARTBEAT_MS = 15_000;
 /** EventSource waits this long before reconnecting after the stream ends. */
 export const RETRY_MS = 1_000;
-/** Changes arriving together are read in one query. */
-const BATCH_MS = 25;
-/** A reconnect within this long is caught up from the change cursor; older ones re-read. */
-const REPLAY_WINDOW_MS = 10 * 60_000;
+/**
+ * Full-length streams end up to this much early, at random: tabs opened together (a deploy, a
+ * load test) then reconnect spread out instead of all in the same second.
+ */
+const END_SPREAD_MS = 20_000;
 /** Replay reaches back this far before the last event id (clock skew, late commits). */
 const REPLAY_LOOKBACK_MS = 5_000;
 
-export type FeedStreamEvent =
-  | { event: "ready"; data: { mode: "listen" | "poll"; at: string } }
-  | { event: "order"; data: FeedOrderEvent }
-  | { event: "resync"; data: Record<string, never> }
-  | { event: "bye"; data: Record<string, never> };
-
 export type FeedStreamOptions = {
+  /** The session's version when the stream opened; a later one (sign-out everywhere) revokes it. */
+  sessionVersion: number;
   /** The Last-Event-ID header (a millisecond timestamp this stream sent), if reconnecting. */
   lastEventId?: string | null;
   /** End after this long (capped at STREAM_MAX_MS). */
@@ -45,98 +37,71 @@ export type FeedStreamOptions = {
   signal?: AbortSignal;
 };
 
-const encoder = new TextEncoder();
-
-function frame(message: FeedStreamEvent, id?: number): Uint8Array {
-  const lines = [`event: ${message.event}`, `data: ${JSON.stringify(message.data)}`];
-  if (id !== undefined) lines.unshift(`id: ${id}`);
-  return encoder.encode(`${lines.join("\n")}\n\n`);
-}
-
-export function openFeedStream(member: Member, options: FeedStreamOptions = {}): ReadableStream<Uint8Array> {
-  const maxMs = Math.min(options.maxMs ?? STREAM_MAX_MS, STREAM_MAX_MS);
+/** Throws AppError too_many_requests past the per-user or per-store cap (lib/orders/feed-hub.ts). */
+export function openFeedStream(member: Member, options: FeedStreamOptions): ReadableStream<Uint8Array> {
+  const storeId = member.store.id;
+  assertFeedCapacity(storeId, member.user.id);
+  const requested = Math.min(options.maxMs ?? STREAM_MAX_MS, STREAM_MAX_MS);
+  const maxMs = requested === STREAM_MAX_MS ? requested - Math.random() * END_SPREAD_MS : requested;
   let cleanup = () => {};
+  // Set by the stream's own end and by the browser going away (cancel): nothing is written after.
+  let closed = false;
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false;
-      const queued = new Map<string, OrderChange["kind"]>();
-      let batchTimer: ReturnType<typeof setTimeout> | null = null;
-
-      const send = (message: FeedStreamEvent, id?: number) => {
-        if (!closed) controller.enqueue(frame(message, id));
+      const write = (bytes: Uint8Array) => {
+        if (!closed) controller.enqueue(bytes);
       };
-      const close = () => {
+      const end = (last?: Uint8Array) => {
         if (closed) return;
+        if (last) write(last);
         closed = true;
         cleanup();
         controller.close();
       };
-
-      const flush = async () => {
-        batchTimer = null;
-        const changes = [...queued];
-        queued.clear();
-        try {
-          const rows = await getOrderRows(
-            member,
-            changes.map(([orderId]) => orderId),
-          );
-          const kinds = new Map(changes);
-          for (const order of rows)
-            send({ event: "order", data: { change: kinds.get(order.id) ?? "updated", order } }, Date.now());
-        } catch (error) {
-          logger.warn("feed stream: reading changed orders failed", { error });
-          send({ event: "resync", data: {} }, Date.now());
-        }
-      };
-      const onChange = (change: OrderChange | null) => {
-        if (closed) return;
-        if (change === null) return send({ event: "resync", data: {} }, Date.now());
-        // "created" wins over "updated" for one order within a batch.
-        if (queued.get(change.orderId) !== "created") queued.set(change.orderId, change.kind);
-        batchTimer ??= setTimeout(() => void flush(), BATCH_MS);
-      };
-
-      const unwatch = watchStoreChanges(member.store.id, onChange);
-      const heartbeat = setInterval(() => {
-        if (!closed) controller.enqueue(encoder.encode(": ping\n\n"));
-      }, HEARTBEAT_MS);
-      const ending = setTimeout(() => {
-        send({ event: "bye", data: {} });
-        close();
-      }, maxMs);
-      const onAbort = () => close();
+      const leave = joinFeed(storeId, { userId: member.user.id, sessionVersion: options.sessionVersion, write, end });
+      const ending = setTimeout(() => end(BYE_FRAME), maxMs);
+      const onAbort = () => end();
       options.signal?.addEventListener("abort", onAbort);
       cleanup = () => {
-        unwatch();
-        clearInterval(heartbeat);
+        leave();
         clearTimeout(ending);
-        if (batchTimer) clearTimeout(batchTimer);
         options.signal?.removeEventListener("abort", onAbort);
       };
 
-      controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
-      send({ event: "ready", data: { mode: liveMode(), at: new Date().toISOString() } }, Date.now());
-      void replay(member.store.id, options.lastEventId, onChange);
+      write(retryFrame(RETRY_MS));
+      write(encodeFrame({ event: "ready", data: { mode: liveMode(), at: new Date().toISOString() } }, nextFrameId(storeId)));
+      void replay(member, options.lastEventId, write);
     },
     cancel() {
+      closed = true;
       cleanup();
     },
   });
 }
 
 /** After a reconnect: the changes since the last event the browser saw, or a resync. */
-async function replay(storeId: string, lastEventId: string | null | undefined, onChange: (change: OrderChange | null) => void) {
+async function replay(member: Member, lastEventId: string | null | undefined, write: (bytes: Uint8Array) => void) {
   if (!lastEventId) return;
+  const storeId = member.store.id;
+  const resync = () => write(encodeFrame({ event: "resync", data: {} }, nextFrameId(storeId)));
   const last = Number(lastEventId);
-  if (!Number.isFinite(last) || Date.now() - last > REPLAY_WINDOW_MS) return onChange(null);
+  if (!Number.isFinite(last) || Date.now() - last > REPLAY_WINDOW_MS) return resync();
+  const since = last - REPLAY_LOOKBACK_MS;
+  const remembered = recentFrames(storeId, since);
+  if (remembered) return remembered.forEach(write);
+  // This process did not see them all (it started, or the store's hub, since): the change cursor.
   try {
-    const changes = await readStoreChanges(storeId, new Date(last - REPLAY_LOOKBACK_MS));
-    if (changes.length >= CHANGES_LIMIT) return onChange(null);
-    for (const change of changes) onChange({ orderId: change.orderId, kind: change.type === "received" ? "created" : "updated" });
+    const changes = await readStoreChanges(storeId, new Date(since));
+    if (changes.length >= CHANGES_LIMIT) return resync();
+    const kinds = new Map<string, "created" | "updated">();
+    for (const change of changes)
+      if (kinds.get(change.orderId) !== "created") kinds.set(change.orderId, change.type === "received" ? "created" : "updated");
+    for (const order of await getOrderRows(member, [...kinds.keys()])) {
+      write(encodeFrame({ event: "order", data: { change: kinds.get(order.id) ?? "updated", order } }, nextFrameId(storeId)));
+    }
   } catch (error) {
     logger.warn("feed stream: replay failed", { error });
-    onChange(null);
+    resync();
   }
 }

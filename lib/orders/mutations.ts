@@ -7,7 +7,7 @@ import { undoStatusChanges as undoInTx, type UndoResult } from "@/lib/orders/sta
 import { findOrderIds } from "@/lib/orders/queries";
 import type { OrderFilters } from "@/lib/orders/schemas";
 import { MAX_BULK_ORDERS } from "@/lib/orders/status-schemas";
-import { refMatches } from "@/lib/orders/tracking-list";
+import { matchRefs } from "@/lib/orders/tracking-list";
 import type { TargetStatus } from "@/lib/orders/transitions";
 import { DEDUPE_KEY, pushStatusRow } from "@/lib/orders/outbox/messages";
 
@@ -104,9 +104,17 @@ export async function bulkChangeStatus(
   const usedRefs = new Set<string>();
   const early: Skipped[] = [];
   const linkFor = new Map<string, string | null>();
+  const matchesOf = matchRefs(
+    refs,
+    known.map((order) => order.tribemadeOrderId),
+  );
+  const ordersPerRef = new Map<string, number>();
   for (const order of known) {
-    const matches = refs.filter((ref) => refMatches(ref, order.tribemadeOrderId));
-    matches.forEach((ref) => usedRefs.add(ref));
+    const matches = matchesOf.get(order.tribemadeOrderId) ?? [];
+    matches.forEach((ref) => {
+      usedRefs.add(ref);
+      ordersPerRef.set(ref, (ordersPerRef.get(ref) ?? 0) + 1);
+    });
     const base = { outcome: "skipped" as const, orderId: order.id, tribemadeOrderId: order.tribemadeOrderId };
     if (matches.length > 1)
       early.push({ ...base, code: "invalid_transition", reason: `More than one line names it (${matches.join(", ")}).` });
@@ -114,10 +122,11 @@ export async function bulkChangeStatus(
     else if (input.status !== "dispatched" || input.dispatchWithoutTracking) linkFor.set(order.id, null);
     else early.push({ ...base, code: "invalid_transition", reason: "No tracking link for it in the pasted list." });
   }
-  const ambiguous = refs.filter((ref) => known.filter((order) => refMatches(ref, order.tribemadeOrderId)).length > 1);
+  const ambiguous = new Set(refs.filter((ref) => (ordersPerRef.get(ref) ?? 0) > 1));
+  const skippedEarly = new Set(early.map((skip) => skip.orderId));
   const versionOf = new Map(orders.map((order) => [order.id, order.version ?? null]));
   const requests = ids
-    .filter((id) => !early.some((skip) => skip.orderId === id))
+    .filter((id) => !skippedEarly.has(id))
     .map((id) => ({
       orderId: id,
       expectedVersion: versionOf.get(id) ?? null,
@@ -136,7 +145,7 @@ export async function bulkChangeStatus(
     changed: results.filter((r): r is Changed => r.outcome === "changed"),
     skipped: [...early, ...results.filter((r): r is Skipped => r.outcome === "skipped")],
     missing: ids.length - early.length - results.length,
-    unmatchedRefs: refs.filter((ref) => !usedRefs.has(ref) || ambiguous.includes(ref)),
+    unmatchedRefs: refs.filter((ref) => !usedRefs.has(ref) || ambiguous.has(ref)),
     truncated,
   };
 }

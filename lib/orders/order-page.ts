@@ -8,8 +8,8 @@ import { parseSearch } from "@/lib/search/terms";
 
 // The orders feed as statements over "Order" o, each filter a condition an index serves: status
 // (storeId, status, receivedAt), verification (storeId, verification, receivedAt), sync (storeId,
-// sync, receivedAt), the date range and paging (storeId, receivedAt, id); the search is
-// orderMatchSql. The CSV export pages through the same statement (docs/search.md).
+// sync, receivedAt), the date range and paging (storeId, receivedAt, id), a tag (OrderTag); the
+// search is orderMatchSql. The CSV export pages through the same statement (docs/search.md).
 
 /** The conditions for these filters, or null when the search text cannot match anything. */
 export function orderConditions(
@@ -28,6 +28,10 @@ export function orderConditions(
   const range = filterRange(filters, now);
   if (range?.from) where.push(Prisma.sql`o."receivedAt" >= ${range.from.toISOString()}::timestamptz`);
   if (range?.to) where.push(Prisma.sql`o."receivedAt" < ${range.to.toISOString()}::timestamptz`);
+  // A tag's orders: the (tagId, orderId) index, or the order's (orderId, tagId) key per row.
+  if (filters.tag) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "OrderTag" t WHERE t."orderId" = o.id AND t."tagId" = ${filters.tag}::uuid)`);
+  }
   if (filters.q) {
     const terms = parseSearch(filters.q);
     const match = terms ? orderMatchSql(terms, "o") : null;

@@ -3,7 +3,7 @@ import { orderFiltersSchema, type OrderFilters } from "@/lib/orders/schemas";
 // The feed's URLs: filters ⇄ query string, shared by the page URL (shareable, survives reload), its
 // API calls and the CSV link. Client-safe.
 
-const FILTER_KEYS = ["status", "verification", "sync", "range", "from", "to", "q"] as const satisfies ReadonlyArray<
+const FILTER_KEYS = ["status", "verification", "sync", "range", "from", "to", "q", "tag"] as const satisfies ReadonlyArray<
   keyof OrderFilters
 >;
 

@@ -44,6 +44,10 @@ export const ROW_SELECT = {
   receivedAt: true,
   updatedAt: true,
   printedAt: true,
+  customerId: true,
+  customerOrdinal: true,
+  // The merchant's tags (lib/customers writes them): a primary-key read per page of rows.
+  tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } satisfies Prisma.OrderSelect;
 
 type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;
@@ -51,6 +55,7 @@ type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;
 export function toOrderRow(record: RowRecord): OrderRowDto {
   return {
     ...record,
+    tags: record.tags.map(({ tag }) => tag),
     amount: record.amount.toFixed(2),
     placedAt: record.placedAt?.toISOString() ?? null,
     receivedAt: record.receivedAt.toISOString(),
@@ -59,8 +64,11 @@ export function toOrderRow(record: RowRecord): OrderRowDto {
   };
 }
 
-/** The store's orders among `ids`, in that order (ids of other stores are skipped). */
-export async function getOrderRows(member: Member, ids: string[]): Promise<OrderRowDto[]> {
+/**
+ * The store's orders among `ids`, in that order (ids of other stores are skipped). Takes only the
+ * store: the live feed's hub reads once for every member's stream of the store (lib/orders/feed-hub.ts).
+ */
+export async function getOrderRows(member: { store: Pick<Member["store"], "id"> }, ids: string[]): Promise<OrderRowDto[]> {
   if (ids.length === 0) return [];
   const records = await db.order.findMany({ where: { id: { in: ids }, storeId: member.store.id }, select: ROW_SELECT });
   const byId = new Map(records.map((record) => [record.id, record]));
@@ -167,7 +175,7 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
     },
   });
   if (!record) throw new AppError("not_found", "That order does not exist in this store.");
-  const [events, deliveries] = await Promise.all([
+  const [events, deliveries, notes] = await Promise.all([
     db.orderEvent.findMany({
       where: { orderId, storeId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -179,6 +187,13 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: TIMELINE_LIMIT,
       select: { id: true, receivedAt: true, outcome: true, ackMs: true, replayOfId: true, endpoint: { select: { label: true } } },
+    }),
+    // Internal notes (lib/customers writes them) are part of the order's story.
+    db.note.findMany({
+      where: { orderId, storeId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: TIMELINE_LIMIT,
+      select: { id: true, body: true, authorId: true, authorName: true, createdAt: true, editedAt: true },
     }),
   ]);
   const { payload, tribemade, customerEmail, customerPhone, customerAddress, rating, review, verificationDiff } = record;
@@ -195,6 +210,11 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
     lastRefreshedAt: record.lastRefreshedAt?.toISOString() ?? null,
     timeline: buildTimeline(
       events,
+      notes.map((note) => ({
+        ...note,
+        createdAt: note.createdAt.toISOString(),
+        editedAt: note.editedAt?.toISOString() ?? null,
+      })),
       deliveries.map((delivery) => ({
         id: delivery.id,
         receivedAt: delivery.receivedAt.toISOString(),
@@ -207,10 +227,11 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
   };
 }
 
+type NoteRef = Extract<TimelineEntryDto, { kind: "note" }>["note"];
 type EventRecord = { id: bigint; createdAt: Date; type: string; actor: string; data: Prisma.JsonValue };
 
 /** Events in order, each delivery attached to the event that records it; deliveries without one stand alone. */
-function buildTimeline(events: EventRecord[], deliveries: DeliveryRefDto[]): TimelineEntryDto[] {
+function buildTimeline(events: EventRecord[], notes: NoteRef[], deliveries: DeliveryRefDto[]): TimelineEntryDto[] {
   const byId = new Map(deliveries.map((delivery) => [delivery.id, delivery]));
   const attached = new Set<string>();
   const entries: TimelineEntryDto[] = events.map((event) => {
@@ -231,6 +252,7 @@ function buildTimeline(events: EventRecord[], deliveries: DeliveryRefDto[]): Tim
     if (!attached.has(delivery.id))
       entries.push({ kind: "delivery", id: `delivery-${delivery.id}`, at: delivery.receivedAt, delivery });
   }
+  for (const note of notes) entries.push({ kind: "note", id: `note-${note.id}`, at: note.createdAt, note });
   return entries.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
 }
 

@@ -37,6 +37,8 @@ export const orderFiltersSchema = z.object({
   to: optional(isoDay),
   /** Order id (or its start), customer name, email, phone digits or pincode. */
   q: optional(z.string().trim().max(200)),
+  /** Orders carrying this tag (a Tag id). */
+  tag: optional(z.guid()),
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
@@ -84,6 +86,12 @@ export const orderRowSchema = z.object({
   updatedAt: z.string(),
   /** Last time a label, slip or invoice was printed (lib/documents); the feed marks it. */
   printedAt: nullableString,
+  /** The buyer (lib/customers), once the order has joined them (just after verification). */
+  customerId: nullableString,
+  /** This order is the customer's nth: the "repeat buyer · 4th order" badge. */
+  customerOrdinal: z.number().nullable(),
+  /** The merchant's tags on the order (lib/customers/tag-schemas.ts names the colours). */
+  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string() })),
 });
 export type OrderRowDto = z.infer<typeof orderRowSchema>;
 
@@ -125,7 +133,7 @@ export type DeliveryRefDto = z.infer<typeof deliveryRefSchema>;
 /**
  * One line of the order's story, oldest first. `event` is an OrderEvent (its `data` as stored; the
  * page knows the types it can describe and shows the rest as JSON); `delivery` a webhook delivery
- * no event points at.
+ * no event points at; `note` an internal note on the order.
  */
 const timelineEntrySchema = z.discriminatedUnion("kind", [
   z.object({
@@ -139,6 +147,20 @@ const timelineEntrySchema = z.discriminatedUnion("kind", [
     delivery: deliveryRefSchema.nullable(),
   }),
   z.object({ kind: z.literal("delivery"), id: z.string(), at: z.string(), delivery: deliveryRefSchema }),
+  /** An internal note (lib/customers): never sent to TribeMade or the customer. */
+  z.object({
+    kind: z.literal("note"),
+    id: z.string(),
+    at: z.string(),
+    note: z.object({
+      id: z.string(),
+      body: z.string(),
+      authorId: z.string().nullable(),
+      authorName: z.string(),
+      createdAt: z.string(),
+      editedAt: z.string().nullable(),
+    }),
+  }),
 ]);
 export type TimelineEntryDto = z.infer<typeof timelineEntrySchema>;
 

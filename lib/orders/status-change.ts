@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus, SyncState } from "@/lib/generated/prisma/enums";
 import { transitionRefusal, type TargetStatus } from "@/lib/orders/transitions";
 import { pushStatusRow } from "@/lib/orders/outbox/messages";
+import { restockRow } from "@/lib/products/outbox/messages";
 import { UNDO_WINDOW_MS } from "@/lib/orders/undo-window";
 import type { OutboxRow } from "@/lib/outbox/messages";
 
@@ -53,12 +54,18 @@ export type ChangeResult = Changed | Skipped;
 /** The order as it was before a change: what Undo restores. Kept in the event's data. */
 export type PreviousState = { status: OrderStatus; trackingUrl: string | null; sync: SyncState; syncError: string | null };
 
-type LockedOrder = PreviousState & { id: string; tribemadeOrderId: string; version: number };
+type LockedOrder = PreviousState & {
+  id: string;
+  tribemadeOrderId: string;
+  version: number;
+  productId: string | null;
+  quantity: number;
+};
 
 /** Locks the store's orders among `ids` (in id order, so two bulk actions cannot deadlock). */
 export async function lockOrders(tx: Tx, storeId: string, ids: string[]): Promise<Map<string, LockedOrder>> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT id::text, "tribemadeOrderId"::text, status, version, "trackingUrl", sync, "syncError"
+    SELECT id::text, "tribemadeOrderId"::text, status, version, "trackingUrl", sync, "syncError", "productId", quantity
     FROM "Order" WHERE "storeId" = ${storeId}::uuid AND id = ANY(${ids}::uuid[])
     ORDER BY id FOR UPDATE`;
   return new Map(rows.map((row) => [row.id, row]));
@@ -165,8 +172,33 @@ export async function applyStatusChanges(
     );
     return { ...row, availableAt: sendAfter };
   });
+  rows.push(...(await restockRows(tx, input.storeId, accepted, sendAfter)));
   await tx.outboxMessage.createMany({ data: rows, skipDuplicates: true });
   return results;
+}
+
+/**
+ * A cancellation in a store where Tribedesk keeps stock gives its product's units back: the
+ * restock's ledger entry goes in this transaction, due with the push (so an undone cancel, which
+ * leaves the order uncancelled, restocks nothing) (docs/products.md).
+ */
+async function restockRows(
+  tx: Tx,
+  storeId: string,
+  accepted: Array<{ request: StatusRequest; order: LockedOrder }>,
+  sendAfter: Date,
+): Promise<OutboxRow[]> {
+  const cancels = accepted.filter(({ request, order }) => request.status === "cancelled" && order.productId);
+  if (cancels.length === 0) return [];
+  const store = await tx.store.findUnique({ where: { id: storeId }, select: { stockKeeper: true } });
+  if (store?.stockKeeper !== "tribedesk") return [];
+  return cancels.map(({ order }) =>
+    restockRow(
+      storeId,
+      { id: order.id, productId: order.productId!, quantity: order.quantity, version: order.version + 1 },
+      sendAfter,
+    ),
+  );
 }
 
 const STATUS_EVENTS = ["status_requested", "status_undone", "refreshed"];

@@ -3,6 +3,7 @@ import { storeFormSchema } from "@/lib/stores/schemas";
 import type { BudgetSnapshot } from "@/lib/orders/eta";
 import { orderFiltersSchema } from "@/lib/orders/schemas";
 import { checkTrackingUrl, COURIERS, MAX_TRACKING_URL_LENGTH, trackingUrlFor } from "@/lib/orders/awb";
+import { REF_PATTERN } from "@/lib/orders/tracking-list";
 import { PUSHABLE_STATUSES } from "@/lib/orders/transitions";
 
 // Contracts of the status actions (change, undo, retry, bulk, the store rule). Client-safe: the
@@ -69,6 +70,21 @@ export type ChangeStatusInput = z.input<typeof changeStatusSchema>;
 export const statusChangeRefSchema = z.object({ orderId, version });
 export type StatusChangeRef = z.infer<typeof statusChangeRefSchema>;
 
+/**
+ * The pasted list as order reference (short id) → tracking link. At most one line per order a bulk
+ * action can take, counted before any key or link is parsed: 45,000 short keys fit in a server
+ * action's 1 MB, and each one costs a URL parse and a match.
+ */
+const trackingListSchema = z
+  .unknown()
+  .check(
+    z.refine(
+      (value) => typeof value !== "object" || value === null || Object.keys(value).length <= MAX_BULK_ORDERS,
+      `Paste at most ${MAX_BULK_ORDERS.toLocaleString("en-IN")} tracking lines at once.`,
+    ),
+  )
+  .pipe(z.record(z.string().regex(REF_PATTERN, "Not an order's short id."), trackingUrl));
+
 export const undoStatusChangesSchema = z.object({
   changes: z.array(statusChangeRefSchema).min(1, "Nothing to undo.").max(MAX_BULK_ORDERS),
 });
@@ -85,7 +101,7 @@ export const bulkStatusSchema = z
     /** "All matching": the feed's filter, resolved on the server (the newest MAX_BULK_ORDERS). */
     filters: orderFiltersSchema.optional(),
     /** For dispatch: order reference (short id) → tracking link, from the pasted list. */
-    tracking: z.record(z.string().min(6).max(36), trackingUrl).default({}),
+    tracking: trackingListSchema.default({}),
     /** For dispatch: orders with no line in the list go without a link instead of being skipped. */
     dispatchWithoutTracking: z.boolean().default(false),
   })

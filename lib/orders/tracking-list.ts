@@ -15,7 +15,7 @@ export type TrackingLine =
   { line: number; ref: string; url: string; courier: Courier | null } | { line: number; ref: string | null; error: string };
 
 /** Order references: at least 6 hex digits of TribeMade's order id (dashes allowed), or all of it. */
-const REF_PATTERN = /^[0-9a-f][0-9a-f-]{5,35}$/i;
+export const REF_PATTERN = /^[0-9a-f][0-9a-f-]{5,35}$/i;
 
 const COURIER_ALIASES: Record<string, Courier> = Object.fromEntries(
   COURIERS.flatMap((courier) => {
@@ -84,4 +84,25 @@ export function refKey(ref: string): string {
 /** Whether `ref` names the order with this TribeMade order id (a prefix of it, dashes ignored). */
 export function refMatches(ref: string, tribemadeOrderId: string): boolean {
   return refKey(tribemadeOrderId).startsWith(refKey(ref));
+}
+
+/**
+ * Every order's matching references (`refMatches`), through a map keyed by the normalised reference:
+ * each order looks up its own id's prefixes, so the cost grows with orders + references instead of
+ * their product (1,000 × 1,000 string comparisons per bulk call otherwise).
+ */
+export function matchRefs(refs: string[], tribemadeOrderIds: string[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const ref of refs) {
+    const key = refKey(ref);
+    byKey.set(key, [...(byKey.get(key) ?? []), ref]);
+  }
+  const matches = new Map<string, string[]>();
+  for (const orderId of tribemadeOrderIds) {
+    const key = refKey(orderId);
+    const found: string[] = [];
+    for (let length = 1; length <= key.length; length++) found.push(...(byKey.get(key.slice(0, length)) ?? []));
+    matches.set(orderId, found);
+  }
+  return matches;
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
 import type { DrainTrigger, OrderRow, StoreRow } from "@/lib/outbox/drain-types";
-import type { Bucket } from "@/lib/outbox/messages";
+import { kindsOfBucket, type Bucket } from "@/lib/outbox/messages";
 
 // The reads and small writes around a batch: the stores and orders its messages need (one query
 // each), the pre-send mark of status pushes, and the DrainRun record.
 
 export async function loadStores(storeIds: string[]): Promise<Map<string, StoreRow>> {
   const { rows } = await pgPool.query<StoreRow>(
-    `SELECT id, "apiKeyCiphertext", "fulfillmentUrl", "fulfillmentSecretCiphertext" FROM "Store" WHERE id = ANY($1::uuid[])`,
+    `SELECT id, "apiKeyCiphertext", "fulfillmentUrl", "fulfillmentSecretCiphertext", "stockKeeper"::text AS "stockKeeper"
+     FROM "Store" WHERE id = ANY($1::uuid[])`,
     [storeIds],
   );
   return new Map(rows.map((row) => [row.id, row]));
@@ -71,7 +72,7 @@ export async function recordRun(
 
 /** Due, unclaimed work of a store's spent bucket waits for the window (a push that may be sent stays). */
 export async function deferBucket(storeId: string, bucket: Bucket, until: Date): Promise<void> {
-  const kinds = bucket === "order_status" ? ["push_status"] : ["verify_order", "refresh_order"];
+  const kinds = kindsOfBucket(bucket);
   await pgPool.query(
     `UPDATE "OutboxMessage" SET "availableAt" = $3
      WHERE "storeId" = $1::uuid AND status = 'pending' AND kind::text = ANY($2::text[]) AND "availableAt" <= now()

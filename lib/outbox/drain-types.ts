@@ -34,6 +34,8 @@ export type StoreRow = {
   apiKeyCiphertext: string | null;
   fulfillmentUrl: string | null;
   fulfillmentSecretCiphertext: string | null;
+  /** Who keeps the store's stock: "tribedesk" → verified orders and cancellations move it (lib/products). */
+  stockKeeper: string;
 };
 
 export type OrderRow = {

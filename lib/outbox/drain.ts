@@ -3,8 +3,9 @@ import { env } from "@/lib/env";
 import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
+import { bucketLimits } from "@/lib/outbox/limits";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
-import { claimBatch, releaseExpiredLeases, reserveRunId, storeCanCall } from "@/lib/outbox/claim";
+import { claimBatch, releaseExpiredLeases, reserveRunId } from "@/lib/outbox/claim";
 import type { DrainConfig, DrainTrigger } from "@/lib/outbox/drain-types";
 import { housekeeping } from "@/lib/outbox/housekeeping";
 import { writeBatch } from "@/lib/outbox/persist";
@@ -40,7 +41,7 @@ export function drainConfig(overrides: Partial<DrainConfig> = {}): DrainConfig {
   return {
     budget: {
       windowMs: env.TRIBEMADE_RATE_WINDOW_MS,
-      limits: { order_get: env.TRIBEMADE_ORDER_GET_LIMIT, order_status: env.TRIBEMADE_ORDER_STATUS_LIMIT },
+      limits: bucketLimits(),
     },
     budgetMs: env.OUTBOX_DRAIN_BUDGET_MS,
     timeoutMs,
@@ -68,8 +69,6 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   const totals: RunTotals = { claimed: 0, done: 0, retried: 0, dead: 0, scheduled: 0, purged: 0 };
 
   await releaseExpiredLeases(storeId);
-  // A paused or keyless store's TribeMade work would only be skipped row by row; claim its other kinds alone.
-  const forwardOnly = storeId !== null && !(await storeCanCall(storeId));
   if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config, handlers.housekeeping));
 
   // A few batches in flight at once: one waits on TribeMade while another is claimed or written.
@@ -81,7 +80,6 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
         limit: config.batchSize,
         leaseMs: config.leaseMs,
         budget: config.budget,
-        forwardOnly,
       });
       if (batch.length === 0) return;
       totals.claimed += batch.length;

@@ -2,6 +2,8 @@ import "server-only";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
+import { anyClaimable } from "@/lib/outbox/claim";
+import { drainConfig } from "@/lib/outbox/drain";
 import { drainHere, setListening } from "@/lib/outbox/local-drain";
 import { OFF_TRIBEMADE_SQL, PRIORITY } from "@/lib/outbox/messages";
 import { OUTBOX_CHANNEL } from "@/lib/outbox/wake";
@@ -59,21 +61,31 @@ export function startDrainListener(): void {
   };
 }
 
-/** Milliseconds until the earliest message a drain could claim (one index probe per priority). */
+/**
+ * Milliseconds until the earliest message a drain could claim: none when the claim's own lanes have
+ * work now (lib/outbox/claim.ts: a paused store's backlog is never walked), else the next due time
+ * among messages still in the future (one index probe per priority), an expiring lease, or a
+ * spent or blocked rate budget reopening.
+ */
 async function untilNextDue(): Promise<number> {
+  const budget = drainConfig().budget;
+  if (await anyClaimable(budget)) return 0;
   const priorities = [...new Set(Object.values(PRIORITY))];
   const { rows } = await pgPool.query<{ wait: number | null }>(
     `
     SELECT extract(epoch FROM (min(due) - now())) * 1000 AS wait FROM (
       SELECT (SELECT m."availableAt" FROM "OutboxMessage" m JOIN "Store" s ON s.id = m."storeId"
-              WHERE m.status = 'pending' AND m.priority = p
+              WHERE m.status = 'pending' AND m.priority = p AND m."availableAt" > now()
                 AND (m.kind IN ${OFF_TRIBEMADE_SQL} OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
               ORDER BY m."availableAt" LIMIT 1) AS due
       FROM unnest($1::int[]) AS p
       UNION ALL
       SELECT min("leaseUntil") FROM "OutboxMessage" WHERE status = 'leased'
+      UNION ALL
+      SELECT min(greatest(b."windowStart" + $2 * interval '1 millisecond', b."blockedUntil")) FROM "RateBudget" b
+      WHERE b."windowStart" + $2 * interval '1 millisecond' > now() OR b."blockedUntil" > now()
     ) AS next`,
-    [priorities],
+    [priorities, budget.windowMs],
   );
   const wait = rows[0]?.wait;
   return wait === null || wait === undefined ? MAX_SLEEP_MS : Number(wait);

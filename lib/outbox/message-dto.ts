@@ -49,5 +49,11 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Push notification";
     case "notify_email":
       return "Email notification";
+    case "read_product":
+      return "Read product from TribeMade";
+    case "apply_stock":
+      return "Apply stock change";
+    case "edit_product":
+      return "Edit product at TribeMade";
   }
 }

@@ -2,11 +2,22 @@
 // rate bucket it spends) and the row every writer inserts. What a kind's payload holds, how its rows
 // are built and what sending one does belong to the domain that handles it, which registers its
 // handlers (lib/outbox/registry.ts): lib/orders/outbox/ (verify_order, push_status,
-// refresh_order), lib/fulfillment/outbox/ (forward) and lib/notifications/outbox/ (notify_push,
-// notify_email). A new kind is added to the OutboxKind enum
-// (prisma/schema.prisma), to the tables here, and to its domain's handlers. Client-safe.
+// refresh_order), lib/fulfillment/outbox/ (forward), lib/products/outbox/ (read_product,
+// apply_stock, edit_product) and lib/notifications/outbox/ (notify_push, notify_email). A new kind
+// is added to the OutboxKind enum (prisma/schema.prisma), to the tables here, and to its domain's
+// handlers. Client-safe.
 
-export const OUTBOX_KINDS = ["push_status", "verify_order", "refresh_order", "forward", "notify_push", "notify_email"] as const;
+export const OUTBOX_KINDS = [
+  "push_status",
+  "verify_order",
+  "refresh_order",
+  "forward",
+  "read_product",
+  "apply_stock",
+  "edit_product",
+  "notify_push",
+  "notify_email",
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**
@@ -20,6 +31,11 @@ export const PRIORITY = {
   verify_order: 1,
   forward: 1,
   refresh_order: 2,
+  // A person's product edit is a click like a status change; stock follows orders as they are
+  // verified; reading a product is background work.
+  edit_product: 0,
+  apply_stock: 1,
+  read_product: 2,
   notify_push: 0,
   notify_email: 0,
 } as const satisfies Record<OutboxKind, number>;
@@ -29,6 +45,8 @@ export const PRIORITY = {
  * jitter from 2 s doubling to a 2 h cap (lib/outbox/backoff.ts) these span roughly: push_status
  * ~3 h, verify_order ~9 h (TribeMade may be down for a while; a verdict matters), refresh_order
  * ~15 min (the next scheduled refresh tries again anyway), forward ~9 h (the merchant's system),
+ * read_product ~15 min (read again on the next order or on demand), apply_stock and edit_product
+ * ~9 h like a verification (a stock count that is wrong sells what is not there).
  * notifications ~30 min (a new-order push hours late is noise; a push service down for longer
  * loses it, and the page still shows the order).
  * A 429 and a paused store (rejected key) do not spend attempts.
@@ -38,28 +56,41 @@ export const MAX_ATTEMPTS = {
   verify_order: 15,
   refresh_order: 6,
   forward: 15,
+  read_product: 6,
+  apply_stock: 15,
+  edit_product: 15,
   notify_push: 10,
   notify_email: 10,
 } as const satisfies Record<OutboxKind, number>;
 
 /**
- * TribeMade's per-store rate-limit bucket each kind spends from; forward calls the merchant's own
- * system and notifications a push service or SMTP server, so none of them spends TribeMade's.
+ * TribeMade's per-store rate-limit bucket each kind spends its first call from; forward calls the
+ * merchant's own system and notifications a push service or SMTP server, so none of them spends
+ * TribeMade's. apply_stock reads the product (product_get), then takes a product_edit slot for its
+ * PUT: the 20/min edit budget is its own, shared with no order call.
  */
-export const BUCKETS = ["order_status", "order_get"] as const;
+export const BUCKETS = ["order_status", "order_get", "product_get", "product_edit"] as const;
 export type Bucket = (typeof BUCKETS)[number];
 export const BUCKET_OF = {
   push_status: "order_status",
   verify_order: "order_get",
   refresh_order: "order_get",
   forward: null,
+  read_product: "product_get",
+  apply_stock: "product_get",
+  edit_product: "product_edit",
   notify_push: null,
   notify_email: null,
 } as const satisfies Record<OutboxKind, Bucket | null>;
 
+/** The kinds whose first call spends `bucket` (a spent bucket defers them together). */
+export function kindsOfBucket(bucket: Bucket): OutboxKind[] {
+  return OUTBOX_KINDS.filter((kind) => BUCKET_OF[kind] === bucket);
+}
+
 /**
  * Kinds that never call TribeMade: claimed even while a store is paused (rejected key) or has no
- * key yet, never parked. As a SQL list for the claim, the listener and the pause.
+ * key yet (the claim's bucket IS NULL), never parked. As a SQL list for the listener and the pause.
  */
 export const OFF_TRIBEMADE_KINDS = OUTBOX_KINDS.filter((kind) => BUCKET_OF[kind] === null);
 export const OFF_TRIBEMADE_SQL = `(${OFF_TRIBEMADE_KINDS.map((kind) => `'${kind}'`).join(", ")})`;

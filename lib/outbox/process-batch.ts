@@ -1,5 +1,6 @@
 import "server-only";
 import { storeApiKeyAad } from "@/lib/crypto/aad";
+import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { logger } from "@/lib/http/logger";
 import { deferBucket, loadOrders, loadStores, markSendUnconfirmed } from "@/lib/outbox/batch-data";
@@ -62,11 +63,14 @@ export async function processBatch(
   // Each store's key is decrypted once for this batch's calls and dropped with it (AES-GCM setup
   // per call cost ~90 µs, a tenth of a message's CPU here).
   const keys = new Map<string, ApiKey>();
+  const acceptLegacy = await legacyFormatAccepted();
   const keyFor = (storeId: string): ApiKey => {
     let key = keys.get(storeId);
     if (!key) {
       // The claim only hands out TribeMade work for stores that have a key.
-      key = { plaintext: decryptSecret(stores.get(storeId)?.apiKeyCiphertext ?? "", storeApiKeyAad(storeId)) };
+      key = {
+        plaintext: decryptSecret(stores.get(storeId)?.apiKeyCiphertext ?? "", storeApiKeyAad(storeId), { acceptLegacy }),
+      };
       keys.set(storeId, key);
     }
     return key;
@@ -77,7 +81,13 @@ export async function processBatch(
     const orderId = orderIdOf(message);
     const ctx: HandlerContext = {
       message,
-      store: store ?? { id: message.storeId, apiKeyCiphertext: null, fulfillmentUrl: null, fulfillmentSecretCiphertext: null },
+      store: store ?? {
+        id: message.storeId,
+        apiKeyCiphertext: null,
+        fulfillmentUrl: null,
+        fulfillmentSecretCiphertext: null,
+        stockKeeper: "tribemade",
+      },
       order: orderId ? (orders.get(orderId) ?? null) : null,
       config,
       apiKey: () => keyFor(message.storeId),

@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { budgetView, type BudgetView } from "@/lib/outbox/budget-view";
+import { bucketLimits } from "@/lib/outbox/limits";
 import { BUCKETS, OUTBOX_KINDS, type Bucket, type OutboxKind } from "@/lib/outbox/messages";
 import { toMessageDto, type MessageRow } from "@/lib/outbox/message-dto";
 import {
@@ -18,10 +19,7 @@ import {
 // store: its messages, its budgets, the drain runs limited to it, and the all-store runs (their
 // time and trigger only).
 
-const limits: Record<Bucket, number> = {
-  order_get: env.TRIBEMADE_ORDER_GET_LIMIT,
-  order_status: env.TRIBEMADE_ORDER_STATUS_LIMIT,
-};
+const limits: Record<Bucket, number> = bucketLimits();
 const WAITING_SHOWN = 50;
 const DEAD_SHOWN = 100;
 

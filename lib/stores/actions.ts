@@ -8,6 +8,7 @@ import { runAction } from "@/lib/http/run-action";
 import type { KeyCheckResult } from "@/lib/tribemade/key-check";
 import { checkApiKey, checkSavedApiKey } from "@/lib/stores/check-api-key";
 import * as mutations from "@/lib/stores/mutations";
+import type { TeamChangeResult } from "@/lib/stores/mutations";
 import { publicOrigin } from "@/lib/http/public-origin";
 import {
   apiKeyInputSchema,
@@ -100,19 +101,19 @@ export async function acceptInvite(input: unknown): Promise<ActionResult<{ store
   });
 }
 
-export async function changeMemberRole(input: unknown): Promise<ActionResult<null>> {
+export async function changeMemberRole(input: unknown): Promise<ActionResult<TeamChangeResult>> {
   return runAction("changeMemberRole", changeRoleSchema, input, async ({ storeId, membershipId, role }) => {
-    await mutations.changeMemberRole(await requireFormOwner(storeId), membershipId, role);
+    const result = await mutations.changeMemberRole(await requireFormOwner(storeId), membershipId, role);
     revalidatePath("/", "layout");
-    return null;
+    return result;
   });
 }
 
-export async function removeMember(input: unknown): Promise<ActionResult<null>> {
+export async function removeMember(input: unknown): Promise<ActionResult<TeamChangeResult>> {
   return runAction("removeMember", removeMemberSchema, input, async ({ storeId, membershipId }) => {
-    await mutations.removeMember(await requireFormOwner(storeId), membershipId);
+    const result = await mutations.removeMember(await requireFormOwner(storeId), membershipId);
     revalidatePath("/", "layout");
-    return null;
+    return result;
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { storeApiKeyAad } from "@/lib/crypto/aad";
+import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { rotateSecrets, type RotationReport } from "@/lib/crypto/rotate-secrets";
 import { decryptSecret, encryptSecret, isCurrentSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -7,8 +8,8 @@ import { AppError } from "@/lib/http/app-error";
 
 // A store's TribeMade API key at rest: encrypted under ENCRYPTION_KEY and bound to the store's id
 // (AES-GCM associated data), so a ciphertext copied into another store's row is useless there.
-// Keys in the legacy unbound format, or under a previous ENCRYPTION_KEY, are read and rewritten
-// on use, and all at once by `npm run keys:rotate`.
+// Keys under a previous ENCRYPTION_KEY, or in the legacy unbound format until keys:rotate has run
+// (lib/crypto/legacy-format.ts), are read and rewritten on use, and all at once by `npm run keys:rotate`.
 
 /** The columns that store `apiKey` for `storeId`. */
 export function sealStoreApiKey(storeId: string, apiKey: string) {
@@ -25,7 +26,7 @@ export async function readStoreApiKey(storeId: string): Promise<string> {
   if (!row.apiKeyCiphertext) throw new AppError("conflict", "This store has no TribeMade API key yet. Add one first.");
   let apiKey: string;
   try {
-    apiKey = decryptSecret(row.apiKeyCiphertext, storeApiKeyAad(storeId));
+    apiKey = decryptSecret(row.apiKeyCiphertext, storeApiKeyAad(storeId), { acceptLegacy: await legacyFormatAccepted() });
   } catch {
     throw new AppError("conflict", UNREADABLE);
   }

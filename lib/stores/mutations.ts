@@ -142,6 +142,16 @@ export async function acceptInvite(
   });
 }
 
+/** What a team change leaves for the owner to do. */
+export type TeamChangeResult = {
+  /**
+   * Another person stopped being an owner. Owners can copy the webhook URLs and the fulfillment
+   * signing secret, and removing them revokes neither: anyone holding a webhook URL can post
+   * deliveries, so the remaining owner is asked to rotate both.
+   */
+  rotateCredentials: boolean;
+};
+
 /** Role changes and removals lock the store row, so two owners demoting each other at once
  * cannot leave it with none. */
 async function changeTeam(
@@ -149,8 +159,8 @@ async function changeTeam(
   membershipId: string,
   change: { role: Role } | "remove",
   now = new Date(),
-): Promise<void> {
-  await db.$transaction(async (tx) => {
+): Promise<TeamChangeResult> {
+  return db.$transaction(async (tx) => {
     await lockStoreAsOwner(tx, store.id, user.id);
     const target = await tx.membership.findFirst({
       where: { id: membershipId, storeId: store.id },
@@ -170,6 +180,7 @@ async function changeTeam(
         data: { revokedAt: now },
       });
     }
+    return { rotateCredentials: losesOwner && target.userId !== user.id };
   });
 }
 
@@ -183,10 +194,10 @@ async function lockStoreAsOwner(tx: Tx, storeId: string, userId: string): Promis
   if (!caller) throw new AppError("forbidden", "Only the store's owners can do that.");
 }
 
-export function changeMemberRole(owner: Owner, membershipId: string, role: Role): Promise<void> {
+export function changeMemberRole(owner: Owner, membershipId: string, role: Role): Promise<TeamChangeResult> {
   return changeTeam(owner, membershipId, { role });
 }
 
-export function removeMember(owner: Owner, membershipId: string): Promise<void> {
+export function removeMember(owner: Owner, membershipId: string): Promise<TeamChangeResult> {
   return changeTeam(owner, membershipId, "remove");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Member, Owner } from "@/lib/auth/require-member";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db";
+import { urlWithoutSecrets } from "@/lib/http/url-without-secrets";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskApiKey } from "@/lib/stores/schemas";
 
@@ -13,6 +14,7 @@ export type StoreSettings = {
   name: string;
   tribemadeStoreId: string | null;
   apiKeyMasked: string | null;
+  /** Staff get its origin and path only (lib/http/url-without-secrets.ts). */
   fulfillmentUrl: string | null;
   retentionDays: number;
   /** The store rule "mark new orders processing" (lib/orders/mutations.ts markProcessingByRule). */
@@ -21,7 +23,8 @@ export type StoreSettings = {
   role: Role;
 };
 
-/** The current store's settings; every member may read them (the key only masked). */
+/** The current store's settings; every member may read them (the key only masked, the fulfillment
+ * URL without its query string for staff: it may hold the receiver's token). */
 export async function getStoreSettings(member: Member): Promise<StoreSettings> {
   const store = await db.store.findUniqueOrThrow({
     where: { id: member.store.id },
@@ -36,8 +39,13 @@ export async function getStoreSettings(member: Member): Promise<StoreSettings> {
       createdAt: true,
     },
   });
-  const { apiKeyLast4, ...rest } = store;
-  return { ...rest, apiKeyMasked: maskApiKey(apiKeyLast4), role: member.role };
+  const { apiKeyLast4, fulfillmentUrl, ...rest } = store;
+  return {
+    ...rest,
+    fulfillmentUrl: fulfillmentUrl && member.role !== "owner" ? urlWithoutSecrets(fulfillmentUrl) : fulfillmentUrl,
+    apiKeyMasked: maskApiKey(apiKeyLast4),
+    role: member.role,
+  };
 }
 
 export type TeamMember = {

@@ -11,7 +11,8 @@ import { signIn, type BenchMerchant } from "./orders-stores";
 export type LiveMode = "stream" | "poll";
 export type LiveResult = { mode: LiveMode; samples: number[]; p50: number; p95: number; max: number; missed: number };
 
-function payload(merchant: BenchMerchant) {
+/** An order.created webhook body for the merchant's store (a fresh order id). */
+export function orderCreatedFor(merchant: Pick<BenchMerchant, "tribemadeStoreId">) {
   return {
     event: "order.created",
     order_id: randomUUID(),
@@ -74,7 +75,7 @@ export async function runLiveBench(options: {
     const samples: number[] = [];
     let missed = 0;
     for (let index = 0; index < options.orders; index++) {
-      const body = payload(options.merchant);
+      const body = orderCreatedFor(options.merchant);
       const response = await fetch(`${baseUrl}/api/webhooks/tribemade/${merchant.webhookToken}`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -11,6 +11,7 @@ vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")
 const { applySetCookies, resetRequest, scopedRequest } = await import("@/tests/fixtures/auth-request");
 const { createUser, TEST_PASSWORD } = await import("@/tests/fixtures/auth-merchants");
 const route = await import("@/app/api/auth/[...nextauth]/route");
+const { signUp } = await import("@/lib/auth/actions");
 const { db } = await import("@/lib/db");
 
 type Handler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
@@ -68,4 +69,24 @@ describe("sign-in without a trusted proxy", () => {
     resetRequest("198.51.100.77");
     expect(await signIn(user.email, TEST_PASSWORD)).toMatch(/^Too many attempts/);
   }, 60_000);
+});
+
+describe("sign-up without a trusted proxy", () => {
+  it("brakes probing of one taken email without closing sign-up for anyone else", async () => {
+    const owner = await createUser();
+    const probe = { name: "Probe", email: owner.email, password: "a long enough password" };
+    for (let attempt = 0; attempt < 20; attempt++) {
+      resetRequest(`203.0.113.${attempt + 1}`);
+      expect(await signUp(probe)).toMatchObject({ ok: false, error: { code: "conflict" } });
+    }
+    expect(await signUp(probe)).toMatchObject({ ok: false, error: { code: "too_many_requests" } });
+    // Everyone else shares the (unknown) address, and still signs up.
+    const newcomer = `newcomer-${crypto.randomUUID()}@example.in`;
+    expect(await signUp({ name: "Newcomer", email: newcomer, password: "a long enough password" })).toEqual({
+      ok: true,
+      data: { email: newcomer },
+    });
+    const keys = (await db.loginAttempt.findMany({ select: { key: true } })).map(({ key }) => key);
+    expect(keys.some((key) => key.includes("unknown") || key.includes("203.0.113."))).toBe(false);
+  });
 });

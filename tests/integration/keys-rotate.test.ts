@@ -55,6 +55,10 @@ function rotate(env: Record<string, string>): Promise<{ code: number; out: strin
 
 const oldKey = process.env.ENCRYPTION_KEY!;
 
+// This database stands for one from before the bound format: the unbound one is still accepted
+// until keys:rotate has rewritten every secret (a fresh database refuses it from its migration on).
+await db.secretsState.update({ where: { id: 1 }, data: { legacyRetiredAt: null } });
+
 describe("store API keys at rest", () => {
   it("are bound to their store: B's ciphertext copied into A's row does not decrypt as A's key", async () => {
     const a = await createMerchant("Alpha");
@@ -132,5 +136,33 @@ describe("npm run keys:rotate", () => {
     // A second run has nothing left to do but the one it cannot read.
     const again = await rotate({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEYS_PREVIOUS: oldKey });
     expect(again.out).toMatch(/Re-encrypted 0 of \d+/);
-  }, 120_000);
+    // Not everything is bound yet, so the unbound format is still read.
+    expect((await db.secretsState.findUniqueOrThrow({ where: { id: 1 } })).legacyRetiredAt).toBeNull();
+
+    // Once the unreadable ones are dealt with (re-entered, here cleared), a run binds everything and
+    // retires the unbound format: one planted afterwards (from a backup of another store, say) is
+    // refused on use and by the next run, never rewritten as this store's.
+    await db.store.updateMany({
+      where: { id: { notIn: [legacy.store.id, bound.store.id] } },
+      data: { apiKeyCiphertext: null, fulfillmentSecretCiphertext: null },
+    });
+    const complete = await rotate({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEYS_PREVIOUS: oldKey });
+    expect(complete.code, complete.out).toBe(0);
+    expect(complete.out).toContain("the old unbound format is refused from now on");
+    expect((await db.secretsState.findUniqueOrThrow({ where: { id: 1 } })).legacyRetiredAt).not.toBeNull();
+
+    const planted = legacyCiphertext(legacy.apiKey, oldKey);
+    await db.store.update({ where: { id: bound.store.id }, data: { apiKeyCiphertext: planted } });
+    await actAs(bound.user);
+    expect(await testStoreApiKey({ storeId: bound.store.id })).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/can.t be read/) },
+    });
+    const after = await rotate({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEYS_PREVIOUS: oldKey });
+    expect(after.code).toBe(1);
+    expect(after.out).toContain(`store ${bound.store.id}: in the unbound format`);
+    expect(
+      (await db.store.findUniqueOrThrow({ where: { id: bound.store.id }, select: { apiKeyCiphertext: true } })).apiKeyCiphertext,
+    ).toBe(planted);
+  }, 180_000);
 });

@@ -66,12 +66,12 @@ const SNAPSHOT_QUERIES = {
   enums: `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
             FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
            WHERE n.nspname = 'public' GROUP BY 1 ORDER BY 1`,
-  // Expression indexes are left out: schema.prisma cannot describe them, so they live in migrations
-  // only (the search indexes, docs/search.md); tests/integration/search-plans.test.ts proves each one
-  // exists and serves its search.
+  // Expression and partial indexes are left out: schema.prisma cannot describe them, so they live in
+  // migrations only (the search indexes, docs/search.md, and the customers' join index);
+  // tests/integration/search-plans.test.ts and customers-join.test.ts prove each one exists and serves.
   indexes: `SELECT i.tablename, i.indexname, i.indexdef FROM pg_indexes i
               JOIN pg_index x ON x.indexrelid = format('%I.%I', i.schemaname, i.indexname)::regclass
-             WHERE i.schemaname = 'public' AND i.tablename <> '_prisma_migrations' AND x.indexprs IS NULL ORDER BY 1, 2`,
+             WHERE i.schemaname = 'public' AND i.tablename <> '_prisma_migrations' AND x.indexprs IS NULL AND x.indpred IS NULL ORDER BY 1, 2`,
   constraints: `SELECT c.conrelid::regclass::text AS table_name, c.conname, c.contype::text,
                        pg_get_constraintdef(c.oid) AS definition, c.condeferrable, c.condeferred
                   FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

@@ -3,6 +3,18 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/tests/fixtures/auth-request")).nextCache);
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
+// Counts the feed's row reads: every stream of a store shares one per change (lib/orders/feed-hub.ts).
+const rowReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/orders/queries", async (original) => {
+  const actual = await original<typeof import("@/lib/orders/queries")>();
+  return {
+    ...actual,
+    getOrderRows: (...args: Parameters<typeof actual.getOrderRows>) => {
+      rowReads.count++;
+      return actual.getOrderRows(...args);
+    },
+  };
+});
 
 // The live feed's stream (GET /api/orders/stream), end to end inside one process: a webhook through
 // the real route → NOTIFY → the LISTEN connection → an `order` event on the member's stream, with
@@ -86,6 +98,25 @@ describe("GET /api/orders/stream", () => {
     expect(reader.frames.map((f) => f.data).join()).not.toContain(beta.store.id);
   });
 
+  it("reads each change once for every stream of the store and writes them the same frame", async () => {
+    await actAs(alpha.user);
+    const readers = await Promise.all(Array.from({ length: 8 }, () => stream()));
+    for (const { reader } of readers) await reader.next((frame) => frame.event === "ready");
+
+    const before = rowReads.count;
+    const one = await deliver(alpha);
+    const frames = await Promise.all(readers.map(({ reader }) => reader.next(isOrder(one))));
+    expect(rowReads.count - before).toBe(1);
+    expect(new Set(frames.map((frame) => `${frame.id}\n${frame.data}`)).size).toBe(1);
+
+    // A burst: five orders at once are read in at most two queries (one in flight, one for the rest), no resync.
+    const burstBefore = rowReads.count;
+    const burst = await Promise.all(Array.from({ length: 5 }, () => deliver(alpha)));
+    for (const { reader } of readers) for (const id of burst) await reader.next(isOrder(id));
+    expect(rowReads.count - burstBefore).toBeLessThanOrEqual(2);
+    expect(readers.some(({ reader }) => reader.frames.some((frame) => frame.event === "resync"))).toBe(false);
+  });
+
   it("sends the changed row when an order changes (the outbox's and actions' NOTIFY)", async () => {
     await actAs(alpha.user);
     const tribemadeOrderId = await deliver(alpha);
@@ -121,6 +152,21 @@ describe("GET /api/orders/stream", () => {
 
     const { reader: stale } = await stream({ "last-event-id": String(before - 3_600_000) });
     await stale.next((f) => f.event === "resync");
+  });
+
+  it("replays a reconnect from the store's recent frames without reading again", async () => {
+    await actAs(alpha.user);
+    const { reader } = await stream();
+    const ready = await reader.next((frame) => frame.event === "ready");
+    const missed = await deliver(alpha);
+    const sent = await reader.next(isOrder(missed));
+
+    const before = rowReads.count;
+    const { reader: again } = await stream({ "last-event-id": ready.id ?? "" });
+    const replayed = await again.next(isOrder(missed));
+    expect(replayed.id).toBe(sent.id);
+    expect(replayed.data).toBe(sent.data);
+    expect(rowReads.count).toBe(before);
   });
 
   it("ends by itself (bye) so the browser reconnects before a function time limit", async () => {

@@ -86,5 +86,30 @@ describe("POST /api/orders/sync-states", () => {
   it("refuses a malformed body", async () => {
     const response = await syncRoute.POST(scopedRequest("/api/orders/sync-states", { method: "POST", body: "nope" }));
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_json" });
+  });
+
+  it("refuses a body over 1 MiB, declared or streamed, without buffering it", async () => {
+    const [order] = await createOrders(shop.store.id, 1);
+    // Valid JSON the schema would accept: the padding is an unknown key it strips.
+    const body = JSON.stringify({ ids: [order!.id], padding: "x".repeat(2 * 1024 * 1024) });
+    const declared = await syncRoute.POST(
+      scopedRequest("/api/orders/sync-states", { method: "POST", body, headers: { "content-type": "application/json" } }),
+    );
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: "payload_too_large" });
+
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(body.slice(0, 64 * 1024));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // An endless upload: only a reader that stops can answer.
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await syncRoute.POST(scopedRequest("/api/orders/sync-states", { method: "POST", body: stream }));
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
   });
 });

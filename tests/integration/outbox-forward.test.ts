@@ -1,5 +1,6 @@
-// forward: a verified order is POSTed to the store's fulfillment URL byte for byte as TribeMade
-// sent it, signed the Standard Webhooks way; failures retry with the same webhook-id; orders
+// forward: a verified order is POSTed to the store's fulfillment URL as TribeMade's GET answered it,
+// in the webhook's shape, signed the Standard Webhooks way; fields the webhook sent and verification
+// did not compare never reach the receiver; failures retry with the same webhook-id; orders
 // TribeMade does not confirm are never forwarded; private targets are refused outside the demo.
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
@@ -57,15 +58,25 @@ function verifySignature(request: Received, secret: string): boolean {
 }
 
 describe("forward", () => {
-  it("POSTs a verified order as TribeMade sent it, signed, and records it on the timeline", async () => {
+  it("POSTs a verified order as TribeMade has it, in the webhook's shape, signed, and records it on the timeline", async () => {
     received.length = 0;
     const { merchant, secret } = await forwardingMerchant("Forward");
-    const { order } = await receiveOrder(control, merchant);
+    const { order, simOrder } = await receiveOrder(control, merchant);
 
     expect(received).toHaveLength(1);
     const [request] = received as [Received];
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { orderId: order.id } });
-    expect(request.body.equals(Buffer.from(delivery.body))).toBe(true);
+    const webhook = JSON.parse(Buffer.from(delivery.body).toString("utf8")) as Record<string, unknown>;
+    const sent = JSON.parse(request.body.toString("utf8")) as Record<string, unknown>;
+    // The webhook's fields, with TribeMade's values: the same as the webhook here, since nobody
+    // altered it (the address is the webhook's one string, from GET's object).
+    expect(Object.keys(sent).toSorted()).toEqual(Object.keys(webhook).toSorted());
+    expect(sent).toMatchObject({
+      event: "order.created",
+      order_id: simOrder.id,
+      customer: webhook.customer as object,
+      order_details: { ...(webhook.order_details as object), custom_questions: expect.any(Array) },
+    });
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["webhook-id"]).toMatch(/^msg_\d+$/);
     expect(Math.abs(Number(request.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(30);
@@ -77,6 +88,42 @@ describe("forward", () => {
     const attempt = await db.outboxAttempt.findFirstOrThrow({ where: { orderId: order.id, kind: "forward" } });
     // The query string (the receiver's own token) is not kept.
     expect(attempt).toMatchObject({ method: "POST", path: receiverUrl.split("?")[0], httpStatus: 200, outcome: "success" });
+  });
+
+  it("forwards TribeMade's address, variation and instructions, not the ones an altered webhook sent", async () => {
+    received.length = 0;
+    const { merchant } = await forwardingMerchant("Spoofed");
+    // A real order id, posted first by someone holding the webhook URL, with their own address: the
+    // fields verification compares are left as TribeMade has them, so the order verifies.
+    const { order, simOrder } = await receiveOrder(control, merchant, {
+      mutate: (payload) => {
+        const customer = payload.customer as Record<string, unknown>;
+        const details = payload.order_details as Record<string, unknown>;
+        customer.full_address = "Warehouse 9, Attacker Road, Elsewhere";
+        details.variation = "Attacker Gold";
+        details.size = "XXXL";
+        details.color = "Attacker Red";
+        details.special_instructions = "Attacker: ship to the address above";
+        details.custom_questions = [{ question: "Attacker?", answer: "yes" }];
+      },
+    });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).verification).toBe("verified");
+
+    expect(received).toHaveLength(1);
+    const text = received[0]!.body.toString("utf8");
+    expect(text).not.toContain("Attacker");
+    expect(text).not.toContain("XXXL");
+    const sent = JSON.parse(text) as { customer: Record<string, unknown>; order_details: Record<string, unknown> };
+    const address = simOrder.customer.full_address as Record<string, string | null>;
+    expect(sent.customer.full_address).toBe(
+      [address.line1, address.line2, address.city, address.state, address.country].filter(Boolean).join(", "),
+    );
+    expect(sent.order_details).toMatchObject({
+      variation: simOrder.order_details.variation ?? null,
+      size: simOrder.order_details.size ?? null,
+      color: simOrder.order_details.color ?? null,
+      special_instructions: simOrder.order_details.special_instructions ?? null,
+    });
   });
 
   it("retries a failing receiver with the same webhook-id", async () => {

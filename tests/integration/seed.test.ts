@@ -48,7 +48,7 @@ describe("the demo seed", () => {
       include: { endpoints: true, memberships: true },
     });
     expect(store.apiKeyCiphertext).not.toContain(DEMO.apiKey);
-    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(store.id))).toBe(DEMO.apiKey);
+    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(store.id), { acceptLegacy: false })).toBe(DEMO.apiKey);
     expect(store.apiKeyLast4).toBe(DEMO.apiKey.slice(-4));
     expect(store.endpoints.map((endpoint) => endpoint.tokenHash)).toEqual([sha256Hex(token)]);
     expect(store.memberships).toMatchObject([{ userId: user.id, role: "owner" }]);

@@ -45,7 +45,8 @@ describe("an owner's invites are revoked when they stop being an owner", () => {
     const theirs = [await inviteAs(second.user), await inviteAs(second.user, "owner")];
     const mine = await inviteAs(store.user);
     await actAs(store.user);
-    expect(await change()).toEqual({ ok: true, data: null });
+    // Whoever stays is asked to rotate what a former owner could have copied (webhook URLs, secret).
+    expect(await change()).toEqual({ ok: true, data: { rotateCredentials: true } });
 
     for (const invite of theirs) expect(await status(invite)).toBe("revoked");
     expect(await status(mine)).toBe("valid");
@@ -59,7 +60,7 @@ describe("an owner's invites are revoked when they stop being an owner", () => {
     await actAs(second.user);
     expect(await actions.removeMember({ storeId: store.store.id, membershipId: second.membershipId })).toEqual({
       ok: true,
-      data: null,
+      data: { rotateCredentials: false },
     });
     expect(await status(theirs)).toBe("revoked");
   });
@@ -73,7 +74,7 @@ describe("an owner's invites are revoked when they stop being an owner", () => {
     expect(await actions.changeMemberRole({ storeId: store.store.id, membershipId: second.membershipId, role: "owner" })).toEqual(
       {
         ok: true,
-        data: null,
+        data: { rotateCredentials: false },
       },
     );
     expect(await status(open)).toBe("valid");
@@ -91,6 +92,21 @@ describe("an owner's invites are revoked when they stop being an owner", () => {
     await actAs(store.user);
     await actions.removeMember({ storeId: store.store.id, membershipId: second.membershipId });
     expect(await status({ token: elsewhere.data.inviteUrl.split("/invite/")[1] ?? "" })).toBe("valid");
+  });
+});
+
+describe("a former owner's access to webhooks and forwards", () => {
+  it("asks for the webhook URLs and signing secret to be rotated only when an owner goes, not staff", async () => {
+    await actAs(store.user);
+    const staff = await addMember(store.store.id, "staff");
+    expect(await actions.removeMember({ storeId: store.store.id, membershipId: staff.membershipId })).toEqual({
+      ok: true,
+      data: { rotateCredentials: false },
+    });
+    expect(await actions.removeMember({ storeId: store.store.id, membershipId: second.membershipId })).toEqual({
+      ok: true,
+      data: { rotateCredentials: true },
+    });
   });
 });
 

@@ -112,7 +112,7 @@ describe("createStore action", () => {
     });
     expect(store).toMatchObject({ name: "Masala Threads", apiKeyLast4: validKey.slice(-4), tribemadeStoreId: null });
     expect(store.apiKeyCiphertext).not.toContain(validKey);
-    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(storeId))).toBe(validKey);
+    expect(decryptSecret(store.apiKeyCiphertext ?? "", storeApiKeyAad(storeId), { acceptLegacy: false })).toBe(validKey);
     expect(store.memberships).toHaveLength(1);
     expect(store.memberships[0]?.role).toBe("owner");
     const token = webhookUrl.split("/").pop() ?? "";

@@ -58,6 +58,16 @@ describe("getStoreSettings", () => {
     expect(seen).toMatchObject({ role: "staff", apiKeyMasked: masked });
     expect(JSON.stringify(seen)).not.toContain(owner.apiKey);
   });
+
+  it("shows staff the fulfillment URL's origin and path, never its query string or credentials", async () => {
+    const url = "https://ops:hunter2@wms.example.in/tribemade/orders?token=s3cret#frag";
+    await db.store.update({ where: { id: owner.store.id }, data: { fulfillmentUrl: url } });
+    expect((await getStoreSettings(await requireMember())).fulfillmentUrl).toBe(url);
+    await actAs(staff.user);
+    const seen = await getStoreSettings(await requireMember());
+    expect(seen.fulfillmentUrl).toBe("https://wms.example.in/tribemade/orders");
+    expect(JSON.stringify(seen)).not.toMatch(/s3cret|hunter2/);
+  });
 });
 
 describe("updateStoreDetails", () => {
@@ -122,7 +132,7 @@ describe("API key", () => {
     });
     expect(JSON.stringify(result)).not.toContain(next);
     const row = await storeRow(owner.store.id);
-    expect(decryptSecret(row.apiKeyCiphertext ?? "", storeApiKeyAad(owner.store.id))).toBe(next);
+    expect(decryptSecret(row.apiKeyCiphertext ?? "", storeApiKeyAad(owner.store.id), { acceptLegacy: false })).toBe(next);
     expect(row.apiKeyLast4).toBe(next.slice(-4));
   });
 

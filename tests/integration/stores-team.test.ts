@@ -149,12 +149,12 @@ describe("roles and removal", () => {
     const staff = await addMember(alpha.store.id, "staff");
     expect(await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: staff.membershipId, role: "owner" })).toEqual({
       ok: true,
-      data: null,
+      data: { rotateCredentials: false },
     });
     expect(await roleOf(staff.user.id, alpha.store.id)).toBe("owner");
     expect(await actions.changeMemberRole({ storeId: alpha.store.id, membershipId: alpha.membershipId, role: "staff" })).toEqual({
       ok: true,
-      data: null,
+      data: { rotateCredentials: false },
     });
     expect(await roleOf(alpha.user.id, alpha.store.id)).toBe("staff");
   });
@@ -205,7 +205,7 @@ describe("roles and removal", () => {
     await actAs(alpha.user);
     expect(await actions.removeMember({ storeId: alpha.store.id, membershipId: other.membershipId })).toEqual({
       ok: true,
-      data: null,
+      data: { rotateCredentials: false },
     });
     expect(await roleOf(other.user.id, alpha.store.id)).toBeNull();
     expect((await listTeam(await requireOwner())).map((member) => member.membershipId).sort()).toEqual(

@@ -26,6 +26,8 @@ const { newUrlToken, sha256Hex } = await import("@/lib/crypto/tokens");
 const { db } = await import("@/lib/db");
 const { refreshOrderRow } = await import("@/lib/orders/outbox/messages");
 const { changeOrderStatus } = await import("@/lib/orders/mutations");
+const { requestProductEdits } = await import("@/lib/products/mutations");
+const { joinCustomers } = await import("@/lib/customers/join");
 
 const ROOT = process.cwd();
 
@@ -68,6 +70,14 @@ async function merchantB() {
     { orderId: order.id, version: 0, status: "processing", trackingUrl: null },
   );
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // A product with stock and an edit still inside its undo window, for product actions aimed at B.
+  const product = await db.product.create({
+    data: { storeId: b.store.id, tribemadeProductId: "beta-product-canary", name: "Betasecret Kurta", stock: 0, isActive: true },
+    select: { id: true, name: true },
+  });
+  const [productEdit] = await requestProductEdits({ user: b.user, store: b.store, role: "owner" }, [product.id], {
+    currentPrice: 999,
+  });
   // What B's secrets look like at rest: neither may come back either.
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
   // A dead letter for A to aim retries and discards at, and due work an unscoped drain would take.
@@ -78,6 +88,32 @@ async function merchantB() {
   await db.outboxMessage.update({ where: { id: dead.id }, data: { status: "dead", lastError: "B's failure" } });
   await db.outboxMessage.createMany({
     data: [refreshOrderRow(b.store.id, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }, "isolation")],
+  });
+  // B's customer, a tag on the order and on the customer, a note on each.
+  await joinCustomers(b.store.id);
+  const customer = await db.customer.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  const tag = await db.tag.create({ data: { storeId: b.store.id, name: "Beta VIP tag", color: "red" }, select: { id: true } });
+  await db.orderTag.create({ data: { storeId: b.store.id, orderId: order.id, tagId: tag.id } });
+  await db.customerTag.create({ data: { storeId: b.store.id, customerId: customer.id, tagId: tag.id } });
+  const note = await db.note.create({
+    data: {
+      storeId: b.store.id,
+      orderId: order.id,
+      authorId: b.user.id,
+      authorName: b.user.name,
+      body: "Beta's private order note",
+    },
+    select: { id: true },
+  });
+  const customerNote = await db.note.create({
+    data: {
+      storeId: b.store.id,
+      customerId: customer.id,
+      authorId: b.user.id,
+      authorName: b.user.name,
+      body: "Beta's private customer note",
+    },
+    select: { id: true },
   });
   // B's phone, for removals and tests aimed at it.
   const device = await db.pushSubscription.create({
@@ -102,6 +138,13 @@ async function merchantB() {
     deliveryId: delivery.id,
     deadMessageId: dead.id.toString(),
     customer: payload.customer,
+    productId: product.id,
+    productName: product.name,
+    productEventId: productEdit!.requestEventId,
+    customerId: customer.id,
+    tagId: tag.id,
+    noteId: note.id,
+    customerNoteId: customerNote.id,
     subscriptionId: device.id,
   };
 }
@@ -136,6 +179,15 @@ function canaries({ b }: Ctx): string[] {
     b.customer.name,
     b.customer.email,
     b.customer.number,
+    b.productId,
+    b.productName,
+    b.customerId,
+    b.tagId,
+    "Beta VIP tag",
+    b.noteId,
+    b.customerNoteId,
+    "Beta's private order note",
+    "Beta's private customer note",
     b.subscriptionId,
   ].filter((value) => value.length > 0);
 }
@@ -283,6 +335,10 @@ const ROUTES: Record<string, RouteCase> = {
     access: "public",
     calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
   },
+  "/api/bench/memory": {
+    access: "public",
+    calls: ({ b }) => [{ method: "POST", headers: { cookie: `store=${b.store.id}` } }],
+  },
   "/api/deliveries": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
@@ -302,6 +358,7 @@ const ROUTES: Record<string, RouteCase> = {
     access: "session",
     calls: ({ b }) => [
       { method: "GET" },
+      { method: "GET", query: `?tag=${b.tagId}` },
       { method: "GET", query: `?q=${b.tribemadeOrderId.slice(0, 8)}` },
       { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}&verification=unverified` },
       { method: "GET", query: `?q=${b.customer.number}` },
@@ -315,11 +372,34 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/orders/glance": { access: "session", calls: () => [{ method: "GET" }] },
   // ?for=1: the stream ends after a second instead of four minutes.
   "/api/orders/stream": { access: "session", calls: () => [{ method: "GET", query: "?for=1" }] },
+  "/api/documents": {
+    access: "session",
+    // Printing B's order by id, by a filter naming B's customer, and "dispatched today": each would
+    // assign B an invoice number or mark B's order printed if the store scoping slipped.
+    calls: ({ b }) =>
+      [
+        { document: "invoice", target: { kind: "orders", ids: [b.orderId] } },
+        { document: "label", target: { kind: "filter", filters: { q: b.customer.email } } },
+        { document: "slip-a4", target: { kind: "dispatched_today" } },
+      ].map((request) => ({
+        method: "POST" as const,
+        body: JSON.stringify(request),
+        headers: { "content-type": "application/json" },
+      })),
+  },
   "/api/orders/export": {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` }],
   },
   "/api/orders/budget": { access: "session", calls: () => [{ method: "GET" }] },
+  "/api/customers/export": {
+    access: "session",
+    calls: ({ b }) => [
+      { method: "GET" },
+      { method: "GET", query: `?q=${b.customer.number}&sort=spend` },
+      { method: "GET", query: `?q=${encodeURIComponent(b.customer.email)}` },
+    ],
+  },
   "/api/orders/sync-states": {
     access: "session",
     calls: ({ b }) => [
@@ -410,6 +490,79 @@ const ACTIONS: Record<string, ActionCase> = {
     asA: (act, { b }) => act({ storeId: b.store.id, enabled: true }),
   },
 
+  "lib/documents/actions.ts#saveDocumentSettings": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        storeId: b.store.id,
+        senderName: "Probe",
+        senderAddress: "1 Probe Road",
+        senderPincode: "560038",
+        senderPhone: "9845012345",
+        legalName: "Probe",
+        gstin: "",
+        registeredAddress: "",
+        stateCode: "",
+        invoicePrefix: "PRB",
+        defaultHsn: "",
+        defaultGstRate: "5",
+      }),
+  },
+  "lib/documents/actions.ts#saveProductTax": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, productId: "prod_probe", hsn: "6109", gstRate: "5" }),
+  },
+  // Each aimed at B twice: as a form of B's store (A's cookie names B's store; A is no member), and
+  // as a form of A's own store carrying B's ids.
+  "lib/customers/actions.ts#createTag": {
+    access: "session",
+    asA: async (act, { b }) => [await act({ storeId: b.store.id, name: "A's tag", color: "blue" })],
+  },
+  "lib/customers/actions.ts#deleteTag": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, tagId: b.tagId }),
+      await act({ storeId: a.store.id, tagId: b.tagId }),
+    ],
+  },
+  "lib/customers/actions.ts#applyTag": {
+    access: "session",
+    asA: async (act, { a, b }) => {
+      const own = await db.tag.create({ data: { storeId: a.store.id, name: `A's ${Date.now()}`, color: "blue" } });
+      return [
+        await act({ storeId: b.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
+        await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
+        await act({ storeId: a.store.id, tagId: own.id, target: { kind: "orders", ids: [b.orderId] }, op: "add" }),
+        await act({ storeId: a.store.id, tagId: own.id, target: { kind: "customer", id: b.customerId }, op: "add" }),
+        await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "customer", id: b.customerId }, op: "remove" }),
+      ];
+    },
+  },
+  "lib/customers/actions.ts#addNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, target: { kind: "order", id: b.orderId }, body: "from A" }),
+      await act({ storeId: a.store.id, target: { kind: "order", id: b.orderId }, body: "from A" }),
+      await act({ storeId: a.store.id, target: { kind: "customer", id: b.customerId }, body: "from A" }),
+    ],
+  },
+  "lib/customers/actions.ts#editNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, noteId: b.noteId, body: "edited by A" }),
+      await act({ storeId: a.store.id, noteId: b.noteId, body: "edited by A" }),
+      await act({ storeId: a.store.id, noteId: b.customerNoteId, body: "edited by A" }),
+    ],
+  },
+  "lib/customers/actions.ts#deleteNote": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, noteId: b.noteId }),
+      await act({ storeId: a.store.id, noteId: b.noteId }),
+      await act({ storeId: a.store.id, noteId: b.customerNoteId }),
+    ],
+  },
+
   "lib/stores/actions.ts#createStore": {
     access: "session",
     asA: (act, { b }) => act({ name: "A's second", apiKey: fakeApiKey(), tribemadeStoreId: b.store.tribemadeStoreId }),
@@ -447,6 +600,49 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "lib/stores/actions.ts#switchStore": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
   "lib/stores/actions.ts#selectStore": { access: "session", asA: (act, { b }) => act(b.store.id) },
+
+  "lib/products/actions.ts#saveStockSettings": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, stockKeeper: "tribedesk", lowStockThreshold: 1, hideAtZero: true }),
+  },
+  // Each product action twice: in B's store (the form's store is not A's current one), and in A's
+  // own store with B's product id.
+  "lib/products/actions.ts#setProductStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+      await act({ storeId: a.store.id, productId: b.productId, stock: 9, expectedStock: null }),
+    ],
+  },
+  "lib/products/actions.ts#editProduct": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, isActive: false }),
+      await act({ storeId: a.store.id, productId: b.productId, isActive: false }),
+    ],
+  },
+  "lib/products/actions.ts#hideOutOfStock": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
+  "lib/products/actions.ts#undoProductEdit": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId, requestEventId: b.productEventId }),
+      await act({ storeId: a.store.id, productId: b.productId, requestEventId: b.productEventId }),
+    ],
+  },
+  "lib/products/actions.ts#readProductNow": {
+    access: "session",
+    asA: async (act, { a, b }) => [
+      await act({ storeId: b.store.id, productId: b.productId }),
+      await act({ storeId: a.store.id, productId: b.productId }),
+    ],
+  },
+  "lib/products/actions.ts#learnProductsFromOrders": {
+    access: "session",
+    asA: async (act, { a, b }) => [await act({ storeId: b.store.id }), await act({ storeId: a.store.id })],
+  },
 
   "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
 

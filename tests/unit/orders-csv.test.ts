@@ -7,8 +7,19 @@ describe("csvCell", () => {
     expect(csvCell("+91 98450 12345")).toBe("'+91 98450 12345");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");
-    expect(csvCell("\t=1+1")).toBe("'\t=1+1");
-    expect(csvCell("\r=1+1")).toBe(`"'\r=1+1"`);
+    expect(csvCell("\t=1+1")).toBe(`"'\t'=1+1"`);
+    expect(csvCell("\r=1+1")).toBe(`"'\r'=1+1"`);
+  });
+
+  it("quotes cells with ; or tabs, and neutralises formulas after a separator (Excel lists with ; in many locales)", () => {
+    expect(csvCell("Ravi;=cmd|' /C calc'!A0")).toBe(`"Ravi;'=cmd|' /C calc'!A0"`);
+    expect(csvCell("Ravi\t+1+1")).toBe(`"Ravi\t'+1+1"`);
+    expect(csvCell("Ravi, =HYPERLINK(1)")).toBe(`"Ravi, '=HYPERLINK(1)"`);
+    expect(csvCell("Ravi\n@SUM(A1)")).toBe(`"Ravi\n'@SUM(A1)"`);
+    expect(csvCell("Flat 4; MG Road")).toBe(`"Flat 4; MG Road"`);
+    expect(csvCell("a\tb")).toBe(`"a\tb"`);
+    // A line that splits on ; into cells none of which is a formula.
+    for (const cell of csvCell("x;-2+3;@A1;=1").slice(1, -1).split(";")) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
   it("leaves ordinary text alone and quotes only what needs it", () => {

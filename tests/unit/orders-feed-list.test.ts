@@ -24,6 +24,9 @@ function row(n: number, overrides: Partial<OrderRowDto> = {}): OrderRowDto {
     receivedAt: at,
     updatedAt: at,
     printedAt: null,
+    customerId: null,
+    customerOrdinal: null,
+    tags: [],
     ...overrides,
   };
 }

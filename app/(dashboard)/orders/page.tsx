@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { listTags } from "@/lib/customers/tag-queries";
 import { orderKeys } from "@/lib/orders/keys";
 import { parseFilters } from "@/lib/orders/orders-url";
 import { countOpenOrders, getOrderGlance, listOrders } from "@/lib/orders/queries";
@@ -21,7 +22,8 @@ export default async function OrdersPage({ searchParams }: Props) {
   const { status: _status, ...countFilters } = filters;
 
   const queryClient = getServerQueryClient();
-  await Promise.all([
+  const [tags] = await Promise.all([
+    listTags(member),
     queryClient.prefetchQuery({
       queryKey: orderKeys.head(storeId, filters),
       queryFn: () => listOrders(member, { ...filters, limit: ORDER_PAGE_SIZE }),
@@ -35,7 +37,7 @@ export default async function OrdersPage({ searchParams }: Props) {
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OrdersView key={storeId} storeId={storeId} userId={member.user.id} />
+      <OrdersView key={storeId} storeId={storeId} userId={member.user.id} tags={tags} />
     </HydrationBoundary>
   );
 }

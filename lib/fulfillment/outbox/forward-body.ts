@@ -1,21 +1,22 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
+import { forwardPayloadFrom } from "@/lib/fulfillment/forward-payload";
+import { tribemadeOrderSchema } from "@/lib/tribemade/client/order-schema";
 
 /**
- * What a forward sends: the order's accepted delivery byte for byte as TribeMade sent it, so a
- * receiver written for TribeMade's webhook works unchanged; the stored payload once retention
- * has purged the raw bytes.
+ * What a forward sends: the order as TribeMade's GET answered it (stored by verify_order, kept
+ * current by refresh_order), in the webhook's shape (lib/fulfillment/forward-payload.ts). Null
+ * when there is no TribeMade copy to send.
  */
 export async function loadForwardBody(orderId: string): Promise<Buffer | null> {
-  const { rows } = await pgPool.query<{ body: Buffer | null; payload: unknown }>(
-    `SELECT (SELECT d.body FROM "WebhookDelivery" d
-              WHERE d."orderId" = o.id AND d.outcome = 'accepted' AND d."purgedAt" IS NULL
-              ORDER BY d."receivedAt" LIMIT 1) AS body,
-            o.payload
-     FROM "Order" o WHERE o.id = $1::uuid`,
+  const { rows } = await pgPool.query<{ tribemade: unknown; tribemadeStoreId: string | null }>(
+    `SELECT o.tribemade, s."tribemadeStoreId"
+     FROM "Order" o JOIN "Store" s ON s.id = o."storeId"
+     WHERE o.id = $1::uuid`,
     [orderId],
   );
   const row = rows[0];
-  if (!row) return null;
-  return row.body && row.body.length > 0 ? row.body : Buffer.from(JSON.stringify(row.payload));
+  const tm = tribemadeOrderSchema.safeParse(row?.tribemade);
+  if (!row || !tm.success) return null;
+  return Buffer.from(JSON.stringify(forwardPayloadFrom(tm.data, row.tribemadeStoreId)));
 }

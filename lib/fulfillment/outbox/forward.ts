@@ -1,4 +1,5 @@
 import "server-only";
+import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { openFulfillmentSecret } from "@/lib/fulfillment/secret";
 import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { emptyResult } from "@/lib/outbox/handler-calls";
@@ -7,8 +8,10 @@ import { loadForwardBody } from "@/lib/fulfillment/outbox/forward-body";
 import { forwardPayload, type ForwardPayload } from "@/lib/fulfillment/outbox/messages";
 import { postJson } from "@/lib/fulfillment/post";
 import { signatureHeaders } from "@/lib/fulfillment/signature";
+import { urlWithoutSecrets } from "@/lib/http/url-without-secrets";
 
-// forward: POST a verified order to the store's fulfillment URL, signed the Standard Webhooks way
+// forward: POST a verified order, as TribeMade's GET answered it, to the store's fulfillment URL,
+// signed the Standard Webhooks way
 // (docs/fulfillment.md). webhook-id is the message's own id, the same on every retry, so the
 // receiver can drop repeats. 2xx is done; 408, 429, 5xx and no answer retry; any other answer, a
 // private target or a missing secret is permanent.
@@ -22,14 +25,16 @@ export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
     return failedFor(ctx, emptyResult({ type: "done" }), "No signing secret: generate one in Settings → Fulfillment.");
   }
   const body = await loadForwardBody(order.id);
-  if (!body) return emptyResult({ type: "done" });
+  // verify_order stores TribeMade's answer before it queues a forward; without one there is
+  // nothing confirmed to send.
+  if (!body) return failedFor(ctx, emptyResult({ type: "done" }), "No copy of the order from TribeMade to forward.");
 
   const id = `msg_${ctx.message.id}`;
   const headers = signatureHeaders({
     id,
     timestamp: Math.floor(Date.now() / 1000),
     body,
-    secret: openFulfillmentSecret(store.id, store.fulfillmentSecretCiphertext),
+    secret: openFulfillmentSecret(store.id, store.fulfillmentSecretCiphertext, await legacyFormatAccepted()),
   });
   const result = await postJson(store.fulfillmentUrl, body, headers, {
     timeoutMs: ctx.config.timeoutMs,
@@ -44,7 +49,7 @@ export async function forward(ctx: HandlerContext): Promise<HandlerResult> {
     kind: "forward",
     startedAt: result.startedAt,
     method: "POST",
-    path: displayUrl(store.fulfillmentUrl),
+    path: urlWithoutSecrets(store.fulfillmentUrl),
     httpStatus: result.status,
     latencyMs: result.latencyMs,
     rateLimit: null,
@@ -76,16 +81,6 @@ function failedFor(ctx: HandlerContext, out: HandlerResult, error: string): Hand
   out.disposition = { type: "dead", error };
   if (ctx.order) out.events.push({ orderId: ctx.order.id, type: "forward_failed", actor: "system", data: { error } });
   return out;
-}
-
-/** Origin and path only: a query string may carry the receiver's own token. */
-function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return "(invalid URL)";
-  }
 }
 
 /** After its last attempt: the order's timeline says the forward failed. */

@@ -5,7 +5,7 @@ import { PRIORITY, type OutboxRow } from "@/lib/outbox/messages";
 // payload, dedupe key and row. Queued by verify_order once TribeMade confirms an order of a store
 // with a fulfillment URL. Client-safe: no database access here.
 
-/** The body sent is the order's accepted delivery as TribeMade sent it (found at send time). */
+/** The body sent is built at send time from TribeMade's copy of the order (forward-body.ts). */
 export const forwardPayload = z.object({
   orderId: z.uuid(),
   tribemadeOrderId: z.uuid(),

@@ -4,6 +4,7 @@ import { emptyResult, failureDisposition } from "@/lib/outbox/handler-calls";
 import { readOrder } from "@/lib/orders/outbox/read-order";
 import { refreshOrderPayload } from "@/lib/orders/outbox/messages";
 import { patchFromTribemade } from "@/lib/orders/outbox/order-compare";
+import { restockRow } from "@/lib/products/outbox/messages";
 
 // refresh_order: couriers mark orders delivered and customers rate them without any webhook
 // (docs/tribemade-api.md A8), so open orders are re-read now and then (lib/orders/outbox/refresh-scheduler.ts).
@@ -20,6 +21,10 @@ export async function refreshOrder(ctx: HandlerContext): Promise<HandlerResult> 
     const { set, changes } = patchFromTribemade(order, result.data, new Date());
     out.patch = { orderId: order.id, version: order.version, set };
     if (changes.length > 0) out.events.push({ orderId: order.id, type: "refreshed", actor: "TribeMade", data: { changes } });
+    // Cancelled at TribeMade: its stock comes back (the ledger restocks only what a sale took).
+    if (set.status === "cancelled" && ctx.store.stockKeeper === "tribedesk" && order.productId && !order.hasPendingPush) {
+      out.enqueue.push(restockRow(ctx.message.storeId, { ...order, productId: order.productId }));
+    }
     return out;
   }
   // An order TribeMade no longer shows: nothing to refresh (verification already said what it knew).

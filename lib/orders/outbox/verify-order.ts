@@ -8,14 +8,17 @@ import { newOrderNotification } from "@/lib/notifications/new-order";
 import { notificationRows } from "@/lib/notifications/outbox/messages";
 import { verifyOrderPayload } from "@/lib/orders/outbox/messages";
 import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/order-compare";
+import { saleRow } from "@/lib/products/outbox/messages";
 
 // verify_order: read the order from TribeMade with the store's key. TribeMade's copy confirms the
 // webhook (verified), disagrees with it (mismatch, with the diff), or does not exist for this key
 // (not_found: 404, or 403 for another store's order). The answer also fills what only GET knows:
 // product name and image, current status, tracking URL, rating and review.
-// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md),
-// and the team is told of it (docs/notifications.md): only once TribeMade confirms it, so a forged
-// webhook never buzzes a phone.
+// A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md);
+// one of a store where Tribedesk keeps stock lowers its product's stock: the sale's ledger entry is
+// written with the verification, in the same statement (docs/products.md).
+// A verified order also tells the team (docs/notifications.md): only once TribeMade confirms it, so a
+// forged webhook never buzzes a phone.
 
 export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
   const payload = verifyOrderPayload.parse(ctx.message.payload);
@@ -47,6 +50,10 @@ export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
     });
     if (verified && ctx.store.fulfillmentUrl) {
       out.enqueue.push(forwardRow(ctx.message.storeId, { orderId: order.id, tribemadeOrderId: order.tribemadeOrderId }));
+    }
+    const productId = order.productId ?? result.data.product_id ?? null;
+    if (verified && ctx.store.stockKeeper === "tribedesk" && productId && result.data.status !== "cancelled") {
+      out.enqueue.push(saleRow(ctx.message.storeId, { id: order.id, productId, quantity: order.quantity }));
     }
     const channels = enabledChannels();
     if (verified && channels.length > 0) {

@@ -17,6 +17,8 @@ export const createStoreSchema = z.strictObject({
     .optional(),
   webhookUrls: z.array(z.string()).optional(),
   categories: z.array(z.string().min(1)).optional(),
+  /** Does TribeMade lower stock on a paid order (and raise it on a cancellation)? Default true. */
+  lowersStock: z.boolean().optional(),
   /** Validated like POST /api/products/create; absent → the demo catalogue, [] → none. */
   products: z.array(z.unknown()).optional(),
 });

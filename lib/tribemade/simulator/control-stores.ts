@@ -10,7 +10,14 @@ import { createStore, rotateApiKey, setWebhookUrls } from "./stores";
 import type { Store } from "./types";
 
 export function storeView(store: Store) {
-  return { id: store.id, name: store.name, apiKey: store.apiKey, webhookUrls: store.webhookUrls, categories: store.categories };
+  return {
+    id: store.id,
+    name: store.name,
+    apiKey: store.apiKey,
+    webhookUrls: store.webhookUrls,
+    categories: store.categories,
+    lowersStock: store.lowersStock,
+  };
 }
 
 function storeOr404(ctx: SimulatorContext, id: string | undefined): Store | ApiResponse {

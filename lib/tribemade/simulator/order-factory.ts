@@ -43,6 +43,9 @@ function pickProduct(ctx: SimulatorContext, store: Store, productId?: string): P
     return product && product.storeId === store.id ? product : "Product not found for this store";
   }
   const active = [...ctx.state.products.values()].filter((p) => p.storeId === store.id && p.isActive);
+  // Customers buy what is in stock; a store with nothing left still gets orders in the demo.
+  const inStock = active.filter((p) => p.stock > 0);
+  if (inStock.length > 0) return ctx.random.pick(inStock);
   if (active.length > 0) return ctx.random.pick(active);
   // A store with nothing on sale still gets orders in the demo: list one catalogue item for it.
   const item = ctx.random.pick(DEMO_CATALOG);
@@ -106,5 +109,7 @@ export function createOrder(ctx: SimulatorContext, store: Store, overrides: Orde
     trackingUrl: null,
   };
   ctx.state.orders.set(order.id, order);
+  // A paid order takes its units (never below 0), where this TribeMade keeps stock.
+  if (store.lowersStock) product.stock = Math.max(0, product.stock - quantity);
   return { ok: true, order };
 }

@@ -17,6 +17,10 @@ export function changeStatus(
 ): void {
   const from = order.status;
   order.status = to;
+  // A cancellation gives the units back, where this TribeMade keeps stock.
+  const store = ctx.state.stores.get(order.storeId);
+  const product = ctx.state.products.get(order.productId);
+  if (to === "cancelled" && from !== "cancelled" && store?.lowersStock && product) product.stock += order.details.quantity;
   // A12: a tracking URL is stored with any status change; omitted keeps the previous one.
   if (trackingUrl !== undefined) order.trackingUrl = trackingUrl;
   ctx.state.seq.statusChange += 1;

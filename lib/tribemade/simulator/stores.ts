@@ -8,7 +8,14 @@ import type { Store } from "./types";
 
 export const MAX_WEBHOOK_URLS = 5;
 
-export type StoreInput = { id?: string; name?: string; apiKey?: string; webhookUrls?: string[]; categories?: string[] };
+export type StoreInput = {
+  id?: string;
+  name?: string;
+  apiKey?: string;
+  webhookUrls?: string[];
+  categories?: string[];
+  lowersStock?: boolean;
+};
 
 export type StoreResult = { ok: true; store: Store; created: boolean } | { ok: false; status: number; error: string };
 
@@ -33,6 +40,7 @@ export function createStore(state: SimulatorState, input: StoreInput, nowMs: num
     apiKey: input.apiKey ?? generateApiKey(),
     webhookUrls: [],
     categories: input.categories ?? ["apparel", "accessories", "home", "food"],
+    lowersStock: input.lowersStock ?? true,
     createdAt: nowMs,
   };
   const urls = setWebhookUrls(store, input.webhookUrls ?? []);

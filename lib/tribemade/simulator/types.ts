@@ -12,6 +12,12 @@ export type Store = {
   webhookUrls: string[];
   /** Categories are created in the dashboard only; products must use these exact names. */
   categories: string[];
+  /**
+   * Whether this TribeMade lowers a product's stock when an order is paid and raises it on a
+   * cancellation. The docs do not say (docs/decisions.md, "Who keeps stock"); on by default, off
+   * to model a TribeMade that leaves stock to the merchant (Tribedesk keeps it).
+   */
+  lowersStock: boolean;
   createdAt: number;
 };
 

@@ -45,7 +45,9 @@ export async function receiveOnServer(request: IncomingMessage, response: Server
     send(response, failedAnswer(NOT_STORED_MESSAGE), truncated);
     return;
   }
-  send(response, webhookAnswer(result), truncated);
+  // A 408 leaves the rest of a trickled body unread on the socket: close it too.
+  const answer = webhookAnswer(result);
+  send(response, answer, truncated || answer.status === 408);
   trace?.mark("responded");
   const { delivery } = result;
   if (!delivery) return;
@@ -61,8 +63,8 @@ export async function receiveOnServer(request: IncomingMessage, response: Server
 }
 
 /**
- * `close`: the body went past the cap and was not read to its end; close the connection rather
- * than let Node read and discard the rest. A body refused unread (unknown URL, queue full) is
+ * `close`: the body went past the cap, or did not arrive in time, and was not read to its end;
+ * close the connection rather than let Node read and discard the rest. A body refused unread (unknown URL, queue full) is
  * small, and Node discards it and keeps the connection: closing a socket with unread data resets
  * it, and the sender could lose the answer.
  */

@@ -4,6 +4,7 @@
 //   DATABASE_URL=… AUTH_SECRET=… ENCRYPTION_KEY=… E2E_BASE_URL=… tsx --conditions=react-server tests/e2e/support/seed-tenants.ts
 // Prints one JSON line: { cookie, bStoreId, params, canaries }.
 import { encode } from "next-auth/jwt";
+import { joinCustomers } from "@/lib/customers/join";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -45,6 +46,9 @@ async function main() {
   if (response.status !== 200) throw new Error(`B's webhook answered ${response.status}: ${await response.text()}`);
   const order = await db.order.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true, tribemadeOrderId: true } });
   const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
+  // B's order joins its customer now rather than after a verification this seed does not wait for.
+  await joinCustomers(b.store.id);
+  const customer = await db.customer.findFirstOrThrow({ where: { storeId: b.store.id }, select: { id: true } });
   const stored = await db.store.findUniqueOrThrow({ where: { id: b.store.id }, select: { apiKeyCiphertext: true } });
 
   const cookie = await encode({
@@ -67,6 +71,7 @@ async function main() {
     order.id,
     order.tribemadeOrderId,
     delivery.id,
+    customer.id,
     b.endpointId,
     b.membershipId,
     staff.membershipId,
@@ -80,7 +85,12 @@ async function main() {
       cookie,
       aStoreName: a.store.name,
       bStoreId: b.store.id,
-      params: { "/webhooks/deliveries/[id]:id": delivery.id, id: order.id, token: newUrlToken() },
+      params: {
+        "/webhooks/deliveries/[id]:id": delivery.id,
+        "/customers/[id]:id": customer.id,
+        id: order.id,
+        token: newUrlToken(),
+      },
       canaries,
     }),
   );

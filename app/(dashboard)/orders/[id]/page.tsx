@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireMemberPage } from "@/lib/auth/page-guard";
+import { listTags } from "@/lib/customers/tag-queries";
 import { AppError } from "@/lib/http/app-error";
 import { orderKeys } from "@/lib/orders/keys";
 import { getOrderOrThrow } from "@/lib/orders/queries";
@@ -19,6 +20,7 @@ export default async function OrderPage({ params }: Props) {
   const { id } = parsed.data;
   const member = await requireMemberPage(`/orders/${id}`);
   const queryClient = getServerQueryClient();
+  const tags = await listTags(member);
   try {
     const order = await getOrderOrThrow(member, id);
     queryClient.setQueryData(orderKeys.detail(member.store.id, id), order);
@@ -28,7 +30,14 @@ export default async function OrderPage({ params }: Props) {
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OrderDetailView key={id} storeId={member.store.id} storeName={member.store.name} orderId={id} />
+      <OrderDetailView
+        key={id}
+        storeId={member.store.id}
+        storeName={member.store.name}
+        orderId={id}
+        viewer={{ userId: member.user.id, owner: member.role === "owner" }}
+        tags={tags}
+      />
     </HydrationBoundary>
   );
 }

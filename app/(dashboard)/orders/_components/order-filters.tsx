@@ -3,6 +3,7 @@
 import { Search, X } from "lucide-react";
 import type { ReactNode, Ref } from "react";
 import { useUrlSearch } from "@/components/forms/use-url-search";
+import type { TagLike } from "@/components/customers/tag-chip";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -35,6 +36,7 @@ export const CLEARED: Partial<OrderFilters> = {
   from: undefined,
   to: undefined,
   q: undefined,
+  tag: undefined,
 };
 
 export type OrderFiltersBarProps = {
@@ -43,9 +45,11 @@ export type OrderFiltersBarProps = {
   /** Right-aligned (the live indicator). */
   status?: ReactNode;
   searchRef?: Ref<HTMLInputElement>;
+  /** The store's tags, for the tag filter. */
+  tags: TagLike[];
 };
 
-export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderFiltersBarProps) {
+export function OrderFiltersBar({ filters, onChange, status, searchRef, tags }: OrderFiltersBarProps) {
   const [search, onSearch] = useUrlSearch(filters.q, (q) => onChange({ q }, "replace"));
 
   const custom = Boolean(filters.from || filters.to);
@@ -114,6 +118,21 @@ export function OrderFiltersBar({ filters, onChange, status, searchRef }: OrderF
           <option value="failed">Sync failed</option>
           <option value="pending">Syncing</option>
         </Select>
+        {tags.length > 0 || filters.tag ? (
+          <Select
+            aria-label="Tag"
+            value={filters.tag ?? ""}
+            onChange={(event) => onChange({ tag: event.target.value || undefined }, "push")}
+            wrapperClassName="w-[calc(50%-0.25rem)] sm:w-auto"
+          >
+            <option value="">Any tag</option>
+            {tags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         {hasFilters(filters) ? (
           <Button variant="ghost" leadingIcon={<X />} onClick={() => onChange(CLEARED, "push")}>
             Clear

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { RepeatBadge } from "@/components/customers/repeat-badge";
+import { TagChips } from "@/components/customers/tag-chip";
 import { PrintedMark } from "@/components/documents/printed-mark";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { ProductCell } from "@/components/orders/product-cell";
@@ -116,6 +118,8 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               <TableCell className="min-w-0 py-2">
                 <div className="flex min-w-0 items-center gap-1.5 font-medium">
                   <span className="truncate">{row.customerName}</span>
+                  <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
+                  <TagChips tags={row.tags} className="max-sm:hidden" />
                   {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
                 </div>
                 {/* Phones: the order column is hidden, so its id (the link) and time go here. */}

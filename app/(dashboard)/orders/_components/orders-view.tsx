@@ -4,6 +4,7 @@ import { ArrowRight, ArrowUp, Download, Search, Webhook } from "lucide-react";
 import { useCallback, useRef } from "react";
 import { useUrlFilters } from "@/components/forms/use-url-filters";
 import { FeedBody } from "@/components/feed/feed-body";
+import { TagMenu } from "@/components/customers/tag-menu";
 import { PrintMenu } from "@/components/documents/print-menu";
 import { TodayLabelsButton } from "@/components/documents/today-labels-button";
 import { BulkSlot } from "@/components/orders/bulk-slot";
@@ -17,6 +18,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Spinner } from "@/components/ui/spinner";
+import type { TagDto } from "@/lib/customers/tag-schemas";
 import { formatCount } from "@/lib/format/numbers";
 import { filtersToParams, hasFilters, orderExportUrl, parseFilters } from "@/lib/orders/orders-url";
 import type { OrderStatus } from "@/lib/orders/schemas";
@@ -28,9 +30,9 @@ import { OrdersTable } from "./orders-table";
 import { StatusTabs } from "./status-tabs";
 import { useOrdersFeed } from "./use-orders-feed";
 
-export type OrdersViewProps = { storeId: string; userId: string };
+export type OrdersViewProps = { storeId: string; userId: string; tags: TagDto[] };
 
-export function OrdersView({ storeId, userId }: OrdersViewProps) {
+export function OrdersView({ storeId, userId, tags }: OrdersViewProps) {
   // Tabs and selects add a history entry (Back undoes them); typing in the search box replaces it.
   const [filters, setFilters] = useUrlFilters({
     path: "/orders",
@@ -76,6 +78,7 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
             filters={filters}
             onChange={setFilters}
             searchRef={searchRef}
+            tags={tags}
             status={<LiveBadge stream={live.stream} fetching={live.fetching && live.pending} />}
           />
         </div>
@@ -90,6 +93,9 @@ export function OrdersView({ storeId, userId }: OrdersViewProps) {
                 : `${formatCount(selection.ids.size)} selected`
             }
           />
+          {selection.allMatching ? null : (
+            <TagMenu size="sm" storeId={storeId} tags={tags} target={{ kind: "orders", ids: [...selection.ids] }} />
+          )}
           {feed.bulkActions}
         </BulkSlot>
         <FeedBody

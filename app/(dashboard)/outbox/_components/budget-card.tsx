@@ -4,11 +4,18 @@ import { cn } from "@/components/ui/cn";
 import type { BudgetViewDto } from "@/lib/outbox/schemas";
 import { formatDuration } from "@/lib/format/dates";
 
-const LABEL = { order_status: "Status changes", order_get: "Order reads" } as const;
+const LABEL = {
+  order_status: "Status changes",
+  order_get: "Order reads",
+  product_get: "Product reads",
+  product_edit: "Product edits",
+} as const satisfies Record<BudgetViewDto["bucket"], string>;
 const USE = {
   order_status: "PUT /api/orders/{id}/status",
   order_get: "GET /api/orders/{id}: verifications, then refreshes",
-} as const;
+  product_get: "GET /api/products/{id}: product reads and stock checks",
+  product_edit: "PUT /api/products/{id}/edit: stock, prices, hide / show",
+} as const satisfies Record<BudgetViewDto["bucket"], string>;
 
 function windowName(ms: number): string {
   return ms === 60_000 ? "this minute" : `this ${formatDuration(ms)} window`;
@@ -62,7 +69,7 @@ function Meter({ budget, now }: { budget: BudgetViewDto; now: number }) {
 }
 
 export function BudgetCard({ budgets, now }: { budgets: BudgetViewDto[]; now: number }) {
-  const ordered = [...budgets].sort((a) => (a.bucket === "order_status" ? -1 : 1));
+  const ordered = [...budgets].sort((a, b) => Object.keys(LABEL).indexOf(a.bucket) - Object.keys(LABEL).indexOf(b.bucket));
   return (
     <Card>
       <CardHeader

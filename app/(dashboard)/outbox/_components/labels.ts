@@ -10,6 +10,9 @@ export const KIND_LABEL: Record<OutboxKind, string> = {
   forward: "Forwards",
   notify_push: "Push notifications",
   notify_email: "Emails",
+  read_product: "Product reads",
+  apply_stock: "Stock changes",
+  edit_product: "Product edits",
 };
 
 export const KIND_HINT: Record<OutboxKind, string> = {
@@ -19,6 +22,9 @@ export const KIND_HINT: Record<OutboxKind, string> = {
   forward: "A verified order sent to your fulfillment URL",
   notify_push: "A notification to your team's devices (its own budget, not TribeMade's)",
   notify_email: "An alert or summary emailed to your team (its own budget, not TribeMade's)",
+  read_product: "A product read from TribeMade after its first order, or on demand (50 a minute)",
+  apply_stock: "Stock lowered by a verified order or raised by a cancellation, when Tribedesk keeps stock",
+  edit_product: "A person's product edit (price, hide / show), sent to TribeMade (20 a minute)",
 };
 
 export const TRIGGERS: { key: DrainTriggerName; label: string; hint: string; fill: string; swatch: string }[] = [

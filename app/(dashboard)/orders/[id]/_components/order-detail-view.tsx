@@ -4,6 +4,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useCallback } from "react";
+import { NoteForm } from "@/components/customers/note-form";
+import type { NoteViewer } from "@/components/customers/note-item";
+import { TagChips } from "@/components/customers/tag-chip";
+import { TagMenu } from "@/components/customers/tag-menu";
 import { PrintMenu } from "@/components/documents/print-menu";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
@@ -15,6 +19,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
+import type { TagDto } from "@/lib/customers/tag-schemas";
 import { formatFull } from "@/lib/format/dates";
 import { shortId } from "@/lib/format/ids";
 import { formatMoney } from "@/lib/format/numbers";
@@ -26,7 +31,15 @@ import { CustomerCard, OrderedCard } from "./order-facts";
 import { OrderTimeline } from "./order-timeline";
 import { StatusStepper } from "./status-stepper";
 
-export type OrderDetailViewProps = { storeId: string; storeName: string; orderId: string };
+export type OrderDetailViewProps = {
+  storeId: string;
+  storeName: string;
+  orderId: string;
+  /** Who is looking: a note's Edit and Delete are offered to its author and to owners. */
+  viewer: NoteViewer;
+  /** The store's tags, for the order's tag menu. */
+  tags: TagDto[];
+};
 
 /** The furthest status a cancelled order reached, from the status changes on its timeline. */
 function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
@@ -40,7 +53,7 @@ function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
   return order_[reached];
 }
 
-export function OrderDetailView({ storeId, storeName, orderId }: OrderDetailViewProps) {
+export function OrderDetailView({ storeId, storeName, orderId, viewer, tags }: OrderDetailViewProps) {
   const queryClient = useQueryClient();
   // Hydrated by the page; re-read whenever the stream says this order changed.
   const { data: order } = useQuery({
@@ -55,6 +68,10 @@ export function OrderDetailView({ storeId, storeName, orderId }: OrderDetailView
       }
       if (event.type === "order") void queryClient.invalidateQueries({ queryKey: orderKeys.lists(storeId) });
     },
+    [orderId, queryClient, storeId],
+  );
+  const reread = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: orderKeys.detail(storeId, orderId) }),
     [orderId, queryClient, storeId],
   );
   useFeedStream(onStream);
@@ -76,12 +93,20 @@ export function OrderDetailView({ storeId, storeName, orderId }: OrderDetailView
             Order <span className="font-mono">{shortId(order.tribemadeOrderId)}</span>
             <OrderStatus order={order} now={now} />
             <OrderChecks order={order} />
+            <TagChips tags={order.tags} />
           </span>
         }
         description={`Placed ${formatFull(placed)} · ${formatMoney(order.amount)} · ${order.customerName}`}
         actions={
           <>
             <CopyButton value={order.tribemadeOrderId} label="Copy order id" size="md" />
+            <TagMenu
+              storeId={storeId}
+              tags={tags}
+              target={{ kind: "orders", ids: [order.id] }}
+              applied={order.tags}
+              onChanged={reread}
+            />
             <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
             <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} />
             <OrderActions storeId={storeId} order={order} />
@@ -111,7 +136,10 @@ export function OrderDetailView({ storeId, storeName, orderId }: OrderDetailView
               title="Timeline"
               description="Everything that happened to this order: each webhook, verification, status change and TribeMade's answers."
             />
-            <OrderTimeline entries={order.timeline} />
+            <OrderTimeline entries={order.timeline} notes={{ storeId, viewer, onChanged: reread }} />
+            <div className="border-line border-t px-4 py-3">
+              <NoteForm storeId={storeId} target={{ kind: "order", id: order.id }} onAdded={reread} />
+            </div>
           </Card>
         </div>
       </div>

@@ -1,5 +1,7 @@
 import { ExternalLink, Star } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { RepeatBadge } from "@/components/customers/repeat-badge";
 import { ProductThumb } from "@/components/orders/product-cell";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -29,7 +31,17 @@ export function CustomerCard({ order }: { order: OrderDetailDto }) {
     <Card>
       <CardHeader title="Customer" />
       <dl className="divide-line divide-y px-4 py-3">
-        <Row label="Name">{order.customerName}</Row>
+        <Row label="Name">
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            {order.customerName}
+            <RepeatBadge customerId={order.customerId} ordinal={order.customerOrdinal} />
+            {order.customerId && (order.customerOrdinal ?? 0) < 2 ? (
+              <Link href={`/customers/${order.customerId}`} className="text-accent-text text-xs hover:underline">
+                Customer page
+              </Link>
+            ) : null}
+          </span>
+        </Row>
         <Row label="Email">
           <span className="flex items-center justify-between gap-2">
             <a

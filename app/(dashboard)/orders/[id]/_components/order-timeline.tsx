@@ -17,6 +17,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NoteEntry, type NotesContext } from "@/components/customers/note-entry";
 import { printedWhat } from "@/components/documents/printed-what";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -218,11 +219,14 @@ const TONES = {
   accent: "text-accent-text border-accent/30",
 } as const;
 
-export function OrderTimeline({ entries }: { entries: TimelineEntryDto[] }) {
+export function OrderTimeline({ entries, notes }: { entries: TimelineEntryDto[]; notes: NotesContext }) {
   if (entries.length === 0) return <p className="text-fg-subtle px-4 py-6 text-sm">Nothing has happened to this order yet.</p>;
   return (
     <ol className="relative px-4 py-4" data-testid="order-timeline">
       {entries.map((entry, index) => {
+        if (entry.kind === "note") {
+          return <NoteEntry key={entry.id} note={entry.note} last={index === entries.length - 1} {...notes} />;
+        }
         const described: Described =
           entry.kind === "event"
             ? describe(entry)

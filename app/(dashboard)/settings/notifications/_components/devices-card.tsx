@@ -110,7 +110,7 @@ export function DevicesCard({ storeId, vapidPublicKey, devices }: Props) {
           </Alert>
         ) : browser?.state === "denied" ? (
           <Alert tone="warning" title="Notifications are blocked here">
-            Allow notifications for this site in the browser's settings, then come back to turn them on.
+            Allow notifications for this site in the browser’s settings, then come back to turn them on.
           </Alert>
         ) : browser && !subscribedHere ? (
           <div className="flex flex-wrap items-center justify-between gap-3">

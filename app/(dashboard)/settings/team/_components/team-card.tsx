@@ -10,6 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { changeMemberRole, removeMember } from "@/lib/stores/actions";
 import { formatDate } from "@/lib/format/dates";
+import { RotateCredentialsDialog } from "./rotate-credentials-dialog";
 
 export type TeamRow = {
   membershipId: string;
@@ -20,6 +21,8 @@ export type TeamRow = {
   isYou: boolean;
 };
 
+type TeamChange = Awaited<ReturnType<typeof removeMember>>;
+
 const OFFLINE = "We couldn't reach Tribedesk. Check your connection and try again.";
 
 /** `storeId`: the store this card was rendered for; a change aimed at another one is refused. */
@@ -28,15 +31,20 @@ export function TeamCard({ storeId, members }: { storeId: string; members: TeamR
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamRow | null>(null);
+  /** The name of an owner who just went: their copies of the webhook URLs and secret still work. */
+  const [formerOwner, setFormerOwner] = useState<string | null>(null);
 
-  async function run(id: string, call: () => Promise<{ ok: boolean; error?: { message: string } } | null>) {
-    setBusy(id);
+  async function run(member: TeamRow, call: () => Promise<TeamChange>) {
+    setBusy(member.membershipId);
     setError(null);
     const result = await call().catch(() => null);
     setBusy(null);
     if (!result) setError(OFFLINE);
-    else if (!result.ok) setError(result.error?.message ?? OFFLINE);
-    else router.refresh();
+    else if (!result.ok) setError(result.error.message);
+    else {
+      if (result.data.rotateCredentials) setFormerOwner(member.name);
+      router.refresh();
+    }
     return result?.ok ?? false;
   }
 
@@ -68,7 +76,7 @@ export function TeamCard({ storeId, members }: { storeId: string; members: TeamR
                 wrapperClassName="w-28"
                 onChange={(event) => {
                   const role = event.target.value === "owner" ? "owner" : "staff";
-                  void run(member.membershipId, () => changeMemberRole({ storeId, membershipId: member.membershipId, role }));
+                  void run(member, () => changeMemberRole({ storeId, membershipId: member.membershipId, role }));
                 }}
               >
                 <option value="owner">Owner</option>
@@ -110,7 +118,7 @@ export function TeamCard({ storeId, members }: { storeId: string; members: TeamR
                 const target = removing;
                 if (!target) return;
                 setRemoving(null);
-                const ok = await run(target.membershipId, () => removeMember({ storeId, membershipId: target.membershipId }));
+                const ok = await run(target, () => removeMember({ storeId, membershipId: target.membershipId }));
                 if (ok && target.isYou) router.push("/orders");
               }}
             >
@@ -119,6 +127,7 @@ export function TeamCard({ storeId, members }: { storeId: string; members: TeamR
           </>
         }
       />
+      <RotateCredentialsDialog formerOwner={formerOwner} onClose={() => setFormerOwner(null)} />
     </Card>
   );
 }

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+// Claims that scale with stores (issue 27), in search-plans.test.ts' style: the exact statements the
+// drain sends (lib/outbox/claim.ts), run through EXPLAIN (ANALYZE, BUFFERS) on a queue where a paused
+// store and a keyless store each hold 100,000 due messages and an eligible store holds 100,000 more.
+// A plan fails when it reads more than a few batches' worth of buffers (walking a backlog it cannot
+// claim costs thousands). Fairness: the busy store's backlog delays another store's push by at most
+// one claim.
+
+const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
+const { createStore } = await import("@/tests/fixtures/factories");
+const { db, pgPool } = await import("@/lib/db");
+const { anyClaimable, claimBatch, claimStatement, dueParameters } = await import("@/lib/outbox/claim");
+const { drainConfig } = await import("@/lib/outbox/drain");
+
+const BACKLOG = 100_000;
+/** A claim of 100 touches a few hundred buffers; walking one backlog touches thousands. */
+const BUFFER_BUDGET = 1_500;
+
+type PlanNode = { "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; "Subplan Name"?: string; Plans?: PlanNode[] };
+
+const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+
+let paused = "";
+let keyless = "";
+let busy = "";
+let other = "";
+const budget = drainConfig().budget;
+
+async function backlog(storeId: string, kind: string, priority: number, count: number) {
+  await pgPool.query(
+    `INSERT INTO "OutboxMessage" ("storeId", kind, payload, priority, "availableAt")
+     SELECT $1::uuid, $2::"OutboxKind", jsonb_build_object('orderId', gen_random_uuid()::text, 'version', 1), $3,
+            now() - interval '1 hour' + i * interval '1 millisecond'
+     FROM generate_series(1, $4::int) AS i`,
+    [storeId, kind, priority, count],
+  );
+}
+
+beforeAll(async () => {
+  const pausedMerchant = await createMerchant("Paused");
+  paused = pausedMerchant.store.id;
+  await db.store.update({ where: { id: paused }, data: { outboxPausedAt: new Date() } });
+  keyless = (await createStore()).id;
+  busy = (await createMerchant("Busy")).store.id;
+  other = (await createMerchant("Other")).store.id;
+  // The blocked backlogs are the oldest and the most urgent (pushes): the old all-stores claim
+  // walked them on every call before reaching anything it could take.
+  await backlog(paused, "push_status", 0, BACKLOG);
+  await backlog(keyless, "push_status", 0, BACKLOG);
+  await backlog(busy, "verify_order", 1, BACKLOG);
+  await pgPool.query(`VACUUM ANALYZE "OutboxMessage"`);
+}, 300_000);
+
+async function explainClaim(storeId: string | null): Promise<{ buffers: number; ms: number; claimed: number }> {
+  const client = await pgPool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${claimStatement(storeId)}`,
+      [...dueParameters(storeId, 100, budget), "1", 60_000],
+    );
+    const result = rows[0]!["QUERY PLAN"][0]!;
+    // The claim's reads (CTE c); the UPDATE of the claimed rows and their indexes costs the same in any design.
+    const claim = nodes(result.Plan).find((node) => node["Subplan Name"] === "CTE c");
+    if (!claim) throw new Error("no CTE c in the plan");
+    const buffers = (claim["Shared Hit Blocks"] ?? 0) + (claim["Shared Read Blocks"] ?? 0);
+    const { rows: leased } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE status = 'leased'`,
+    );
+    return { buffers, ms: result["Execution Time"], claimed: leased[0]!.n };
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
+}
+
+describe("outbox claim plans", () => {
+  it("the all-stores claim takes a batch without walking the paused and keyless backlogs", async () => {
+    const plan = await explainClaim(null);
+    console.log(`all stores: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+    expect(plan.claimed).toBe(100);
+    expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
+  });
+
+  it("a store-scoped claim reads a batch per lane, not every due row of the store", async () => {
+    const plan = await explainClaim(busy);
+    console.log(`one store: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+    expect(plan.claimed).toBe(100);
+    expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
+  });
+
+  it("a paused store's own claim finds nothing to walk", async () => {
+    const plan = await explainClaim(paused);
+    expect(plan.claimed).toBe(0);
+    expect(plan.buffers).toBeLessThan(100);
+  });
+});
+
+describe("fairness", () => {
+  it("one store's 100,000 due messages delay another store's push by at most one claim", async () => {
+    await pgPool.query(
+      `INSERT INTO "OutboxMessage" ("storeId", kind, payload, priority) VALUES ($1::uuid, 'push_status', $2::jsonb, 0)`,
+      [other, JSON.stringify({ orderId: "00000000-0000-4000-8000-000000000001", version: 1 })],
+    );
+    expect(await anyClaimable(budget)).toBe(true);
+    const batch = await claimBatch({ owner: "1", storeId: null, limit: 100, leaseMs: 60_000, budget });
+    expect(batch).toHaveLength(100);
+    expect(batch.filter((message) => message.storeId === other).map((message) => message.kind)).toEqual(["push_status"]);
+    expect(batch.some((message) => message.storeId === paused || message.storeId === keyless)).toBe(false);
+  });
+});
