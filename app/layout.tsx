@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import { ThemeScript } from "@/components/shell/theme-script";
 import "./globals.css";
 
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
   description:
     "The order desk for TribeMade merchants: every order recorded the moment it is paid, a live feed, and status changes that always reach TribeMade.",
   applicationName: "Tribedesk",
+  // Installable (app/manifest.ts); Safari's "Add to Home Screen" reads these instead.
+  appleWebApp: { capable: true, title: "Tribedesk", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
@@ -31,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <Providers>{children}</Providers>
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -93,6 +93,29 @@ export const envSchema = z.object({
   /** Per call to TribeMade or a fulfillment URL. */
   TRIBEMADE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /**
+   * Web push (docs/notifications.md): the VAPID key pair (`npx web-push generate-vapid-keys`) and a
+   * contact push services may write to (mailto: or https:). Optional: without them push is off and
+   * Settings → Notifications says so. All three or none; `npm start` generates its own.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64url").length === 65, "must be a P-256 public key, 65 bytes base64url")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64url").length === 32, "must be a P-256 private key, 32 bytes base64url")
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
+    .optional(),
+  /** Email (alerts, the daily summary): smtp:// or smtps:// with credentials. Optional: without it email is off. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The From of every email: "Tribedesk <desk@example.com>". Required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Set by the embedded default: the local mail sink's HTTP API (GET /messages lists what was sent). */
+  MAIL_SINK_URL: z.url().optional(),
+  /**
    * Live feeds (GET /api/orders/stream) one person may hold open on one instance: every tab of the
    * feed or an order page holds one. Past it the tab polls instead (docs/orders-feed.md).
    */
@@ -123,6 +146,15 @@ const withPublicOrigin = envSchema.transform((parsed, ctx) => {
       message:
         "required in production: the public origin people and TribeMade reach this deployment at, e.g. https://desk.example.com",
     });
+  }
+  const vapid = [parsed.VAPID_PUBLIC_KEY, parsed.VAPID_PRIVATE_KEY, parsed.VAPID_SUBJECT];
+  if (vapid.some(Boolean) && !vapid.every(Boolean)) {
+    for (const name of ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const) {
+      if (!parsed[name]) ctx.addIssue({ code: "custom", path: [name], message: "set all three VAPID variables, or none" });
+    }
+  }
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "required with SMTP_URL, e.g. Tribedesk <desk@example.com>" });
   }
   return { ...parsed, APP_URL };
 });

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import webpush from "web-push";
 import { freshSecrets } from "./fresh-secrets";
 
 export type LocalSecrets = {
@@ -15,12 +16,18 @@ export type LocalSecrets = {
   ENCRYPTION_KEY: string;
   /** The demo store's webhook token; only its SHA-256 is in the database. */
   DEMO_WEBHOOK_TOKEN: string;
+  /** Web push's key pair: browsers subscribed with the public one, so it must survive restarts. */
+  VAPID_PUBLIC_KEY: string;
+  VAPID_PRIVATE_KEY: string;
 };
 
 function generate(): LocalSecrets {
+  const vapid = webpush.generateVAPIDKeys();
   return {
     ...freshSecrets(),
     DEMO_WEBHOOK_TOKEN: randomBytes(32).toString("base64url"),
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
   };
 }
 
@@ -62,8 +69,14 @@ export async function loadLocalSecrets(dataDir: string): Promise<LocalSecrets> {
         `restore the file from a backup, or delete ${dataDir} to start over with an empty database.`,
     );
   }
-  // The others cost at most a sign-in (AUTH_SECRET) or a new demo webhook URL: fill in and keep.
-  const secrets = { ...generate(), ...saved } as LocalSecrets;
-  if (Object.keys(generate()).some((name) => !saved[name as keyof LocalSecrets])) await save(file, secrets);
+  // The others cost at most a sign-in (AUTH_SECRET), a new demo webhook URL or subscribing devices
+  // again (a new VAPID pair, always replaced as a pair): fill in and keep.
+  const fresh = generate();
+  const vapid =
+    saved.VAPID_PUBLIC_KEY && saved.VAPID_PRIVATE_KEY
+      ? {}
+      : { VAPID_PUBLIC_KEY: fresh.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: fresh.VAPID_PRIVATE_KEY };
+  const secrets = { ...fresh, ...saved, ...vapid } as LocalSecrets;
+  if (Object.keys(fresh).some((name) => !saved[name as keyof LocalSecrets])) await save(file, secrets);
   return secrets;
 }

@@ -9,6 +9,7 @@ import { startSimulator } from "../tribemade/simulator/server";
 import { DEMO } from "./demo";
 import { childEnv, type ChildEnv } from "./next-server";
 import { loadLocalSecrets } from "./local-secrets";
+import { startMailSink } from "./mail-sink";
 import { startEmbeddedPostgres } from "./postgres";
 
 const DATABASE = "tribedesk";
@@ -51,6 +52,9 @@ export async function startLocalStack(options: {
 
     const simulator = await startSimulator({ port: 0, demoIntervalMs: options.demoIntervalMs });
     stops.push(() => simulator.stop());
+    // Email goes to a local sink, listed at its MAIL_SINK_URL/messages (docs/notifications.md).
+    const mail = await startMailSink();
+    stops.push(() => mail.stop());
 
     const env = {
       DATABASE_URL: databaseUrl,
@@ -60,6 +64,12 @@ export async function startLocalStack(options: {
       TRIBEMADE_API_BASE_URL: simulator.url,
       APP_URL: options.appUrl ?? `http://127.0.0.1:${options.appPort}`,
       TRIBEDESK_DEMO: "1",
+      VAPID_PUBLIC_KEY: secrets.VAPID_PUBLIC_KEY,
+      VAPID_PRIVATE_KEY: secrets.VAPID_PRIVATE_KEY,
+      VAPID_SUBJECT: "mailto:desk@tribedesk.localhost",
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: "Tribedesk <desk@tribedesk.localhost>",
+      MAIL_SINK_URL: mail.url,
     };
     seedDemo({ ...options.baseEnv, ...env, TRIBEDESK_DEMO_WEBHOOK_TOKEN: secrets.DEMO_WEBHOOK_TOKEN });
 

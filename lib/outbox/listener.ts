@@ -5,7 +5,7 @@ import { logger } from "@/lib/http/logger";
 import { anyClaimable } from "@/lib/outbox/claim";
 import { drainConfig } from "@/lib/outbox/drain";
 import { drainHere, setListening } from "@/lib/outbox/local-drain";
-import { PRIORITY } from "@/lib/outbox/messages";
+import { OFF_TRIBEMADE_SQL, PRIORITY } from "@/lib/outbox/messages";
 import { OUTBOX_CHANNEL } from "@/lib/outbox/wake";
 import { listenUrl, subscribe } from "@/lib/pg-listen";
 import { processSingleton } from "@/lib/process-singleton";
@@ -76,7 +76,7 @@ async function untilNextDue(): Promise<number> {
     SELECT extract(epoch FROM (min(due) - now())) * 1000 AS wait FROM (
       SELECT (SELECT m."availableAt" FROM "OutboxMessage" m JOIN "Store" s ON s.id = m."storeId"
               WHERE m.status = 'pending' AND m.priority = p AND m."availableAt" > now()
-                AND (m.kind = 'forward' OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
+                AND (m.kind IN ${OFF_TRIBEMADE_SQL} OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
               ORDER BY m."availableAt" LIMIT 1) AS due
       FROM unnest($1::int[]) AS p
       UNION ALL

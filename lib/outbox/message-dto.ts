@@ -45,6 +45,10 @@ function summaryOf(kind: OutboxKind, status: string | undefined): string {
       return "Refresh from TribeMade";
     case "forward":
       return "Forward to fulfillment";
+    case "notify_push":
+      return "Push notification";
+    case "notify_email":
+      return "Email notification";
     case "read_product":
       return "Read product from TribeMade";
     case "apply_stock":

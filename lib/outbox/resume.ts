@@ -1,9 +1,10 @@
 import "server-only";
 import { pgPool } from "@/lib/db";
+import { OFF_TRIBEMADE_SQL } from "@/lib/outbox/messages";
 
 // Pausing and resuming a store's outbox (TribeMade rejected its key). While paused, its TribeMade
 // messages are parked a month ahead: no drain looks at them, none spends an attempt. Forwards (to
-// the merchant's own system) keep going. Resuming brings everything parked back to "due now".
+// the merchant's own system) and notifications keep going. Resuming brings everything parked back to "due now".
 
 /** Parked work is this far ahead; backoff never goes past 2 h, so anything beyond a day is parked. */
 const PARK = "30 days";
@@ -12,7 +13,7 @@ const PARKED = "1 day";
 export async function parkStore(storeId: string): Promise<void> {
   await pgPool.query(
     `UPDATE "OutboxMessage" SET "availableAt" = now() + interval '${PARK}'
-     WHERE "storeId" = $1::uuid AND status = 'pending' AND kind <> 'forward' AND "availableAt" < now() + interval '${PARKED}'`,
+     WHERE "storeId" = $1::uuid AND status = 'pending' AND kind NOT IN ${OFF_TRIBEMADE_SQL} AND "availableAt" < now() + interval '${PARKED}'`,
     [storeId],
   );
 }
@@ -28,7 +29,7 @@ export async function resumeOutbox(storeId: string): Promise<boolean> {
        WHERE id = $1::uuid AND "outboxPausedAt" IS NOT NULL RETURNING id
      ), unparked AS (
        UPDATE "OutboxMessage" SET "availableAt" = now()
-       WHERE "storeId" = $1::uuid AND status = 'pending' AND kind <> 'forward' AND "availableAt" > now() + interval '${PARKED}'
+       WHERE "storeId" = $1::uuid AND status = 'pending' AND kind NOT IN ${OFF_TRIBEMADE_SQL} AND "availableAt" > now() + interval '${PARKED}'
        RETURNING id
      )
      SELECT EXISTS (SELECT 1 FROM resumed) AS resumed, (SELECT count(*)::int FROM unparked) AS unparked`,

@@ -11,12 +11,13 @@ export function registerOutboxHandlers(): void {
   // Imported when the first drain runs, not here: domain modules read the configuration as they
   // load, and callers register before theirs is final (lib/outbox/registry.ts).
   registerOutboxContributions(async () => {
-    const [customers, orders, fulfillment, webhooks, products] = await Promise.all([
+    const [customers, orders, fulfillment, webhooks, products, notifications] = await Promise.all([
       import("@/lib/customers/join"),
       import("@/lib/orders/outbox/handlers"),
       import("@/lib/fulfillment/outbox/handlers"),
       import("@/lib/webhooks/retention"),
       import("@/lib/products/outbox/handlers"),
+      import("@/lib/notifications/outbox/handlers"),
     ]);
     // Customers first: a new order joins its customer before the drain's other work.
     return [
@@ -25,6 +26,7 @@ export function registerOutboxHandlers(): void {
       fulfillment.FULFILLMENT_OUTBOX,
       webhooks.WEBHOOKS_OUTBOX,
       products.PRODUCTS_OUTBOX,
+      notifications.NOTIFICATIONS_OUTBOX,
     ];
   });
 }

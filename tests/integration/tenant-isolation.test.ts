@@ -128,6 +128,18 @@ async function merchantB() {
     },
     select: { id: true },
   });
+  // B's phone, for removals and tests aimed at it.
+  const device = await db.pushSubscription.create({
+    data: {
+      storeId: b.store.id,
+      userId: b.user.id,
+      endpoint: "https://fcm.googleapis.com/fcm/send/beta-device",
+      p256dh: PUSH_KEY,
+      auth: "YmV0YS1hdXRoLXNlY3JldA",
+      label: "Chrome on Android",
+    },
+    select: { id: true },
+  });
   return {
     ...b,
     apiKeyCiphertext: stored.apiKeyCiphertext ?? "",
@@ -147,8 +159,12 @@ async function merchantB() {
     tagId: tag.id,
     noteId: note.id,
     customerNoteId: customerNote.id,
+    subscriptionId: device.id,
   };
 }
+
+/** A P-256 public key as a browser hands it over (65 bytes, base64url). */
+const PUSH_KEY = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 9)]).toString("base64url");
 
 type Ctx = { a: Awaited<ReturnType<typeof merchantA>>; b: Awaited<ReturnType<typeof merchantB>> };
 let ctx: Ctx;
@@ -186,6 +202,7 @@ function canaries({ b }: Ctx): string[] {
     b.customerNoteId,
     "Beta's private order note",
     "Beta's private customer note",
+    b.subscriptionId,
   ].filter((value) => value.length > 0);
 }
 
@@ -340,6 +357,15 @@ const ROUTES: Record<string, RouteCase> = {
     access: "session",
     calls: ({ b }) => [{ method: "GET" }, { method: "GET", query: `?endpoint=${b.endpointId}&outcome=accepted` }],
   },
+  // A signed email link: forged for B's store and owner, it is refused whoever is signed in.
+  "/api/notifications/unsubscribe": {
+    access: "token",
+    calls: ({ b }) =>
+      (["GET", "POST"] as const).map((method) => ({
+        method,
+        query: `?s=${b.store.id}&u=${b.user.id}&t=daily_summary&sig=${"A".repeat(43)}`,
+      })),
+  },
   "/api/deliveries/[id]": { access: "session", calls: ({ b }) => [{ method: "GET", params: { id: b.deliveryId } }] },
   "/api/deliveries/metrics": { access: "session", calls: () => [{ method: "GET" }] },
   "/api/orders": {
@@ -479,6 +505,10 @@ const ACTIONS: Record<string, ActionCase> = {
       }),
       await act({ status: "cancelled", filters: { q: b.customer.email } }),
     ],
+  },
+  "lib/orders/whatsapp/actions.ts#noteWhatsapp": {
+    access: "session",
+    asA: (act, { b }) => act({ orderId: b.orderId, kind: "confirmed", language: "en" }),
   },
   "lib/orders/actions.ts#setAutoProcessNewOrders": {
     access: "session",
@@ -641,6 +671,27 @@ const ACTIONS: Record<string, ActionCase> = {
 
   "lib/fulfillment/actions.ts#rotateFulfillmentSecret": { access: "session", asA: (act, { b }) => act({ storeId: b.store.id }) },
 
+  "lib/notifications/actions.ts#subscribeDevice": {
+    access: "session",
+    asA: (act, { b }) =>
+      act({
+        storeId: b.store.id,
+        endpoint: "https://fcm.googleapis.com/fcm/send/alpha-device",
+        keys: { p256dh: PUSH_KEY, auth: "YWxwaGEtYXV0aC1zZWNyZXQ" },
+      }),
+  },
+  "lib/notifications/actions.ts#removeDevice": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, subscriptionId: b.subscriptionId }),
+  },
+  "lib/notifications/actions.ts#sendTestNotification": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, subscriptionId: b.subscriptionId }),
+  },
+  "lib/notifications/actions.ts#savePreference": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, topic: "new_order", channel: "push", enabled: false }),
+  },
   "lib/outbox/actions.ts#retryOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
   "lib/outbox/actions.ts#discardOutboxMessages": { access: "session", asA: (act, { b }) => act({ ids: [b.deadMessageId] }) },
   "lib/outbox/actions.ts#drainOutboxNow": { access: "session", asA: (act) => act() },

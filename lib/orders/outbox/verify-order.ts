@@ -3,6 +3,9 @@ import type { HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { emptyResult, failureDisposition } from "@/lib/outbox/handler-calls";
 import { readOrder } from "@/lib/orders/outbox/read-order";
 import { forwardRow } from "@/lib/fulfillment/outbox/messages";
+import { enabledChannels } from "@/lib/notifications/channels";
+import { newOrderNotification } from "@/lib/notifications/new-order";
+import { notificationRows } from "@/lib/notifications/outbox/messages";
 import { verifyOrderPayload } from "@/lib/orders/outbox/messages";
 import { compareWithWebhook, patchFromTribemade } from "@/lib/orders/outbox/order-compare";
 import { saleRow } from "@/lib/products/outbox/messages";
@@ -14,6 +17,8 @@ import { saleRow } from "@/lib/products/outbox/messages";
 // A verified order of a store with a fulfillment URL is then forwarded there (docs/decisions.md);
 // one of a store where Tribedesk keeps stock lowers its product's stock: the sale's ledger entry is
 // written with the verification, in the same statement (docs/products.md).
+// A verified order also tells the team (docs/notifications.md): only once TribeMade confirms it, so a
+// forged webhook never buzzes a phone.
 
 export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
   const payload = verifyOrderPayload.parse(ctx.message.payload);
@@ -49,6 +54,11 @@ export async function verifyOrder(ctx: HandlerContext): Promise<HandlerResult> {
     const productId = order.productId ?? result.data.product_id ?? null;
     if (verified && ctx.store.stockKeeper === "tribedesk" && productId && result.data.status !== "cancelled") {
       out.enqueue.push(saleRow(ctx.message.storeId, { id: order.id, productId, quantity: order.quantity }));
+    }
+    const channels = enabledChannels();
+    if (verified && channels.length > 0) {
+      const facts = { ...order, productName: set.productName ?? order.productName, orderId: order.id };
+      out.enqueue.push(...notificationRows(ctx.message.storeId, newOrderNotification(facts), channels));
     }
     return out;
   }

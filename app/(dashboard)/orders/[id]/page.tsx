@@ -33,6 +33,7 @@ export default async function OrderPage({ params }: Props) {
       <OrderDetailView
         key={id}
         storeId={member.store.id}
+        storeName={member.store.name}
         orderId={id}
         viewer={{ userId: member.user.id, owner: member.role === "owner" }}
         tags={tags}

@@ -12,6 +12,7 @@ import { PrintMenu } from "@/components/documents/print-menu";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { OrderActions } from "@/components/orders/order-actions";
 import { OrderSyncPanel } from "@/components/orders/order-sync-panel";
+import { WhatsappMenu } from "@/components/orders/whatsapp-menu";
 import { useClock } from "@/components/ui/use-clock";
 import { useFeedStream, type FeedUpdate } from "@/components/orders/use-feed-stream";
 import { Alert } from "@/components/ui/alert";
@@ -32,6 +33,7 @@ import { StatusStepper } from "./status-stepper";
 
 export type OrderDetailViewProps = {
   storeId: string;
+  storeName: string;
   orderId: string;
   /** Who is looking: a note's Edit and Delete are offered to its author and to owners. */
   viewer: NoteViewer;
@@ -51,7 +53,7 @@ function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
   return order_[reached];
 }
 
-export function OrderDetailView({ storeId, orderId, viewer, tags }: OrderDetailViewProps) {
+export function OrderDetailView({ storeId, storeName, orderId, viewer, tags }: OrderDetailViewProps) {
   const queryClient = useQueryClient();
   // Hydrated by the page; re-read whenever the stream says this order changed.
   const { data: order } = useQuery({
@@ -106,6 +108,7 @@ export function OrderDetailView({ storeId, orderId, viewer, tags }: OrderDetailV
               onChanged={reread}
             />
             <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
+            <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} />
             <OrderActions storeId={storeId} order={order} />
           </>
         }

@@ -13,6 +13,7 @@ import {
   ShieldX,
   Undo2,
   UserRound,
+  MessageCircle,
 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -23,6 +24,7 @@ import { cn } from "@/components/ui/cn";
 import { formatFull, formatStamp } from "@/lib/format/dates";
 import { formatMs } from "@/lib/format/numbers";
 import type { DeliveryRefDto, TimelineEntryDto } from "@/lib/orders/schemas";
+import { KIND_LABEL, type WhatsappKind } from "@/lib/orders/whatsapp/templates";
 import { deliveryHref } from "@/lib/webhooks/deliveries-url";
 import { DiffTable } from "./diff-table";
 
@@ -184,9 +186,23 @@ function describe(entry: Extract<TimelineEntryDto, { kind: "event" }>): Describe
           </>
         ),
       };
+    case "whatsapp_opened":
+      return {
+        icon: <MessageCircle />,
+        title: (
+          <>
+            <strong className="font-medium">{entry.actor}</strong> opened WhatsApp with “{whatsappLabel(data)}”
+          </>
+        ),
+      };
     default:
       return { icon: <CircleDot />, title: entry.type.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()) };
   }
+}
+
+function whatsappLabel(data: EventData): string {
+  const kind = KIND_LABEL[data.kind as WhatsappKind] ?? "a message";
+  return data.language === "hi" ? `${kind} (Hindi)` : kind;
 }
 
 function DeliveryLink({ delivery }: { delivery: DeliveryRefDto }) {
