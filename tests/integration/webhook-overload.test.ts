@@ -140,8 +140,10 @@ describe("bounded ingest", () => {
     const shed = timed.filter((t) => t.response.status !== 200);
     expect(acked.length).toBeGreaterThan(0);
     expect(shed.length).toBeGreaterThan(0);
-    // Bounded by the estimate, not by the flood: the rest was refused.
-    expect(deepest).toBeLessThan(payloads.length / 2);
+    // Bounded by the estimate, not by the flood: the rest was refused. Before anything is measured
+    // the estimate assumes ~1 ms a delivery (deadline.ts), so ~2,500 of 4,000 arriving at once can be
+    // admitted on a machine that answers fast; a slower one admits fewer.
+    expect(deepest).toBeLessThan(payloads.length * 0.75);
     expect(new Set(shed.map((t) => t.response.status))).toEqual(new Set([503]));
     expect(shed.every((t) => t.response.headers.get("retry-after") === "5")).toBe(true);
     // Every acknowledged order is committed.
