@@ -131,4 +131,43 @@ describe("alerts", () => {
     expect(resolved.openedAt).toBeNull();
     expect(alertMails(merchant.user.email)).toHaveLength(2);
   });
+
+  it("refused deliveries and low stock open their incidents and resolve when the condition clears", async () => {
+    const merchant = await connectMerchant(control, "Crowded");
+    const endpoint = await db.webhookEndpoint.create({
+      data: { storeId: merchant.store.id, tokenHash: `refusals-${merchant.store.id}`, label: "flash sale" },
+    });
+    const refusal = await db.webhookRefusal.create({
+      data: {
+        endpointId: endpoint.id,
+        storeId: merchant.store.id,
+        minute: new Date(Math.floor(Date.now() / 60_000) * 60_000),
+        count: 7,
+      },
+    });
+    const product = await db.product.create({
+      data: { storeId: merchant.store.id, tribemadeProductId: "low-kurta", name: "Kurta", stock: 2, lowStockSince: new Date() },
+    });
+    await drainWithChecks(merchant.store.id);
+    const opened = async (kind: "deliveries_refused" | "low_stock") =>
+      db.alertState.findUniqueOrThrow({ where: { storeId_kind: { storeId: merchant.store.id, kind } } });
+    expect(await opened("deliveries_refused")).toMatchObject({ incident: 1, resolvedAt: null, detail: { count: 7 } });
+    expect(await opened("low_stock")).toMatchObject({ incident: 1, resolvedAt: null, detail: { count: 1 } });
+    expect(
+      alertMails(merchant.user.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([`Low stock · ${merchant.store.name}`, `Webhooks were refused · ${merchant.store.name}`]);
+
+    // An hour without refusals, and the product restocked: both resolve, each told once.
+    await db.webhookRefusal.update({
+      where: { endpointId_minute: { endpointId: refusal.endpointId, minute: refusal.minute } },
+      data: { minute: new Date(Date.now() - 2 * 60 * 60 * 1000) },
+    });
+    await db.product.update({ where: { id: product.id }, data: { stock: 40, lowStockSince: null } });
+    await drainWithChecks(merchant.store.id);
+    expect((await opened("deliveries_refused")).openedAt).toBeNull();
+    expect((await opened("low_stock")).openedAt).toBeNull();
+    expect(alertMails(merchant.user.email).filter((m) => m.subject.startsWith("Resolved: "))).toHaveLength(2);
+  });
 });

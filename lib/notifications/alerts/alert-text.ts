@@ -29,9 +29,10 @@ const WORDS: Record<AlertTopic, Words> = {
   },
   deliveries_refused: {
     title: "Webhooks were refused",
-    opened: (d) => `${d.count ?? 1} webhook(s) were turned away. Add missing orders by their id.`,
-    resolved: "Webhooks are accepted again.",
-    url: "/webhooks",
+    opened: (d) =>
+      `${d.count ?? 1} webhook(s) were turned away in the last hour. Add the missing orders by their id on the Orders page.`,
+    resolved: "No webhook was turned away for an hour.",
+    url: "/orders?add=missing",
   },
   webhook_silence: {
     title: "No webhooks for a while",
@@ -44,7 +45,7 @@ const WORDS: Record<AlertTopic, Words> = {
     title: "Low stock",
     opened: (d) => `${d.count ?? 1} product(s) are running low.`,
     resolved: "Stock is back above your thresholds.",
-    url: "/orders",
+    url: "/products?filter=low",
   },
 };
 

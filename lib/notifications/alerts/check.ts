@@ -22,13 +22,15 @@ const STORES_PER_DRAIN = 50;
 
 type Verdict = { active: boolean; detail: AlertDetail };
 
-/** The alerts with a detector today; deliveries_refused and low_stock join as their data lands. */
-export function verdicts(c: StoreConditions, now: Date): Partial<Record<AlertTopic, Verdict>> {
+/** Every alert's detector: open while its condition holds. */
+export function verdicts(c: StoreConditions, now: Date): Record<AlertTopic, Verdict> {
   const quietHours = c.lastWebhookAt ? Math.floor((now.getTime() - c.lastWebhookAt.getTime()) / 3_600_000) : 0;
   return {
     key_rejected: { active: c.pausedReason !== null, detail: { reason: c.pausedReason ?? undefined } },
     dead_letter: { active: c.deadLetters > 0, detail: { count: c.deadLetters } },
     fulfillment_failing: { active: c.failingForwards > 0, detail: { count: c.failingForwards } },
+    deliveries_refused: { active: c.refused > 0, detail: { count: c.refused } },
+    low_stock: { active: c.lowStock > 0, detail: { count: c.lowStock } },
     webhook_silence: {
       active: isSilent({ lastWebhookAt: c.lastWebhookAt, expected: c.expected, now }),
       detail: { hours: quietHours },
