@@ -1,7 +1,8 @@
 // Next.js runs register() once when a server process starts.
 // - The production server (scripts/serve.ts) answers webhooks before Next.js with the build's own
 //   receiver, registered here with the counter of the deliveries its gate refuses
-//   (lib/webhooks/ingest/server-hook.ts); other servers never look them up.
+//   (lib/webhooks/ingest/server-hook.ts), and the live feed's stream the same way
+//   (lib/orders/feed-stream-hook.ts); other servers never look them up.
 // - Every drain in the process finds each domain's outbox handlers through the registry
 //   (lib/wiring/outbox-handlers.ts), registered and loaded first, before anything can drain: loaded
 //   by the first drain instead, they stalled the event loop long enough for the webhook gate to
@@ -18,6 +19,8 @@ export async function register() {
     { receiveOnServer },
     { startDrainListener },
     { countRefusedToken },
+    { registerServerFeedStream },
+    { streamFeedOnServer },
   ] = await Promise.all([
     import("@/lib/wiring/outbox-handlers"),
     import("@/lib/outbox/registry"),
@@ -25,9 +28,12 @@ export async function register() {
     import("@/lib/webhooks/ingest/server-receiver"),
     import("@/lib/outbox/listener"),
     import("@/lib/webhooks/ingest/refusals"),
+    import("@/lib/orders/feed-stream-hook"),
+    import("@/lib/orders/feed-stream-server"),
   ]);
   registerOutboxHandlers();
   await outboxHandlers();
   registerServerReceiver(receiveOnServer, countRefusedToken);
+  registerServerFeedStream(streamFeedOnServer);
   startDrainListener();
 }

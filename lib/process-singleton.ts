@@ -38,6 +38,8 @@ export const PROCESS_SINGLETONS = [
   // lib/webhooks/ingest/server-hook.ts — the build's webhook receiver and refusal counter, registered
   // by instrumentation.ts and looked up per request by scripts/serve.ts, which runs outside the build.
   "webhookReceiver",
+  // lib/orders/feed-stream-hook.ts — the build's live-feed stream handler, the same way.
+  "feedStreamServer",
   // lib/feed/store-changes.ts — one watcher per store however many feeds are open in the process.
   "feedWatchers",
   // lib/orders/feed-hub.ts — one hub per store with open live feeds: one read per change for all of

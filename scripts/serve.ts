@@ -2,7 +2,8 @@
 // own request handler behind one gate that refuses a webhook it could not answer in time
 // (lib/webhooks/ingest/server-gate.ts).
 // Admitted webhooks are answered here by the build's own receiver, without Next.js's per-request
-// work (lib/webhooks/ingest/server-receiver.ts; docs/webhook-ingest.md). Everything else is what
+// work (lib/webhooks/ingest/server-receiver.ts; docs/webhook-ingest.md), and so is the live feed's
+// stream (lib/orders/feed-stream-server.ts; docs/orders-feed.md). Everything else is what
 // `next start` does. Needs a `next build` first. On Vercel this file is not used: the platform
 // bounds each instance's load and webhooks go through the route.
 //
@@ -13,6 +14,7 @@ import next from "next";
 import { z } from "zod";
 import { createWebhookGate, watchEventLoop } from "../lib/webhooks/ingest/server-gate";
 import { serverReceiver, webhookToken } from "../lib/webhooks/ingest/server-hook";
+import { serverFeedStream } from "../lib/orders/feed-stream-hook";
 import { limitRequestBody } from "../lib/http/body-limit";
 import { normaliseRequestTarget } from "../lib/http/request-target";
 import { applyServerTimeouts } from "../lib/http/server-timeouts";
@@ -41,9 +43,12 @@ async function main(): Promise<void> {
       // Webhooks skip Next.js's own per-request work (lib/webhooks/ingest/server-receiver.ts).
       const token = webhookToken(request);
       const receive = token === null ? undefined : serverReceiver();
-      if (receive && token !== null) void receive(request, response, token);
+      if (receive && token !== null) return void receive(request, response, token);
+      // The live feed's stream, open for minutes in every tab, skips it too (lib/orders/feed-stream-hook.ts).
+      const stream = serverFeedStream(request);
+      if (stream) return void stream(request, response);
       // Next.js buffers route handlers' bodies whatever their size: refused past 1 MiB here.
-      else limitRequestBody(request, response, () => void handle(request, response));
+      limitRequestBody(request, response, () => void handle(request, response));
     });
   });
   applyServerTimeouts(server);

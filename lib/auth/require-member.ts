@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { readCurrentStoreCookie } from "@/lib/auth/current-store";
-import { auth, type SessionUser } from "@/lib/auth/session";
+import { auth, type SessionClaims, type SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
@@ -38,9 +38,13 @@ const loadMemberships = cache(async (userId: string): Promise<Membership[]> =>
  * change bump it); else null.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await auth();
-  const user = session ? await loadUser(session.id) : null;
-  if (!user || user.sessionVersion !== session?.sessionVersion) return null;
+  return verifiedUser(await auth());
+}
+
+/** The check behind currentUser, for claims from anywhere (the production server reads the feed stream's itself). */
+async function verifiedUser(claims: SessionClaims | null): Promise<SessionUser | null> {
+  const user = claims ? await loadUser(claims.id) : null;
+  if (!user || user.sessionVersion !== claims?.sessionVersion) return null;
   return { id: user.id, name: user.name, email: user.email };
 }
 
@@ -69,10 +73,24 @@ export async function requireMember(storeId?: string): Promise<Member> {
     if (!match) throw new AppError("forbidden", "You don't have access to that store.");
     return { user, ...match };
   }
-  const preferred = await readCurrentStoreCookie();
-  const match = memberships.find((membership) => membership.store.id === preferred) ?? memberships[0];
+  return { user, ...pickMembership(memberships, await readCurrentStoreCookie()) };
+}
+
+/**
+ * requireMember for a request Next.js does not handle (scripts/serve.ts answers the live feed's
+ * stream itself): the same checks, from the session claims and store cookie it read.
+ */
+export async function memberFromClaims(claims: SessionClaims | null, preferredStoreId: string | undefined): Promise<Member> {
+  const user = await verifiedUser(claims);
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return { user, ...pickMembership(await loadMemberships(user.id), preferredStoreId) };
+}
+
+/** The store-switcher's choice when it is still one of the user's stores, else the oldest membership. */
+function pickMembership(memberships: Membership[], preferredStoreId: string | undefined): Membership {
+  const match = memberships.find((membership) => membership.store.id === preferredStoreId) ?? memberships[0];
   if (!match) throw new AppError("forbidden", NO_STORE_MESSAGE, { reason: "no_store" });
-  return { user, ...match };
+  return match;
 }
 
 export function isOwner(member: Member): member is Owner {

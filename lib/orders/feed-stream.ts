@@ -23,6 +23,20 @@ export const RETRY_MS = 1_000;
  * load test) then reconnect spread out instead of all in the same second.
  */
 const END_SPREAD_MS = 20_000;
+/** The stream's response headers, wherever it is served. */
+export const STREAM_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "private, no-store, no-transform",
+  // Nginx and some proxies buffer responses unless told not to.
+  "X-Accel-Buffering": "no",
+} as const;
+
+/** ?for=<seconds>: a client (or a test) may ask for a shorter stream; never a longer one. */
+export function requestedStreamMs(searchParams: URLSearchParams): number {
+  const seconds = Number(searchParams.get("for"));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, STREAM_MAX_MS) : STREAM_MAX_MS;
+}
+
 /** Replay reaches back this far before the last event id (clock skew, late commits). */
 const REPLAY_LOOKBACK_MS = 5_000;
 
@@ -33,49 +47,76 @@ export type FeedStreamOptions = {
   lastEventId?: string | null;
   /** End after this long (capped at STREAM_MAX_MS). */
   maxMs?: number;
-  /** The request's signal: the browser went away. */
-  signal?: AbortSignal;
 };
 
-/** Throws AppError too_many_requests past the per-user or per-store cap (lib/orders/feed-hub.ts). */
-export function openFeedStream(member: Member, options: FeedStreamOptions): ReadableStream<Uint8Array> {
+/** Where a stream's bytes go: a Web stream (the route) or a Node response (scripts/serve.ts). */
+export type FeedSink = {
+  write: (bytes: Uint8Array) => void;
+  /** Ends the response; called once. */
+  close: () => void;
+};
+
+/**
+ * Joins the member's store hub and starts writing to `sink`; returns what ends it early (the
+ * browser went away). Throws AppError too_many_requests past the per-user or per-store cap
+ * (lib/orders/feed-hub.ts) before writing anything.
+ */
+export function attachFeedStream(member: Member, options: FeedStreamOptions, sink: FeedSink): () => void {
   const storeId = member.store.id;
   assertFeedCapacity(storeId, member.user.id);
   const requested = Math.min(options.maxMs ?? STREAM_MAX_MS, STREAM_MAX_MS);
   const maxMs = requested === STREAM_MAX_MS ? requested - Math.random() * END_SPREAD_MS : requested;
-  let cleanup = () => {};
-  // Set by the stream's own end and by the browser going away (cancel): nothing is written after.
+  // Set by the stream's own end and by the browser going away: nothing is written after.
   let closed = false;
+  const write = (bytes: Uint8Array) => {
+    if (!closed) sink.write(bytes);
+  };
+  const stop = () => {
+    if (closed) return false;
+    closed = true;
+    leave();
+    clearTimeout(ending);
+    return true;
+  };
+  const end = (last?: Uint8Array) => {
+    if (last) write(last);
+    if (stop()) sink.close();
+  };
+  const leave = joinFeed(storeId, { userId: member.user.id, sessionVersion: options.sessionVersion, write, end });
+  const ending = setTimeout(() => end(BYE_FRAME), maxMs);
 
+  write(retryFrame(RETRY_MS));
+  write(encodeFrame({ event: "ready", data: { mode: liveMode(), at: new Date().toISOString() } }, nextFrameId(storeId)));
+  void replay(member, options.lastEventId, write);
+  return () => void stop();
+}
+
+/** attachFeedStream as a Web stream, for the route handler. */
+export function openFeedStream(
+  member: Member,
+  options: FeedStreamOptions & { signal?: AbortSignal },
+): ReadableStream<Uint8Array> {
+  let detach = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (bytes: Uint8Array) => {
-        if (!closed) controller.enqueue(bytes);
-      };
-      const end = (last?: Uint8Array) => {
-        if (closed) return;
-        if (last) write(last);
-        closed = true;
-        cleanup();
+      let done = false;
+      const close = () => {
+        if (done) return;
+        done = true;
         controller.close();
       };
-      const leave = joinFeed(storeId, { userId: member.user.id, sessionVersion: options.sessionVersion, write, end });
-      const ending = setTimeout(() => end(BYE_FRAME), maxMs);
-      const onAbort = () => end();
-      options.signal?.addEventListener("abort", onAbort);
-      cleanup = () => {
-        leave();
-        clearTimeout(ending);
-        options.signal?.removeEventListener("abort", onAbort);
-      };
-
-      write(retryFrame(RETRY_MS));
-      write(encodeFrame({ event: "ready", data: { mode: liveMode(), at: new Date().toISOString() } }, nextFrameId(storeId)));
-      void replay(member, options.lastEventId, write);
+      detach = attachFeedStream(member, options, { write: (bytes) => controller.enqueue(bytes), close });
+      options.signal?.addEventListener(
+        "abort",
+        () => {
+          detach();
+          close();
+        },
+        { once: true },
+      );
     },
     cancel() {
-      closed = true;
-      cleanup();
+      detach();
     },
   });
 }
