@@ -31,7 +31,7 @@ export type AlertProps = {
   tone?: AlertTone;
   title?: ReactNode;
   children?: ReactNode;
-  /** A button or link at the right edge (e.g. "Retry"). */
+  /** A button or link at the right edge (e.g. "Retry"), below the text on a phone. */
   action?: ReactNode;
   className?: string;
 };
@@ -42,14 +42,15 @@ export function Alert({ tone = "info", title, children, action, className }: Ale
   return (
     <div
       role={tone === "error" || tone === "warning" ? "alert" : "status"}
-      className={cn("flex items-start gap-3 rounded-lg border px-3.5 py-3 text-sm", box, className)}
+      className={cn("flex flex-wrap items-start gap-x-3 gap-y-2 rounded-lg border px-3.5 py-3 text-sm", box, className)}
     >
       <Icon className={cn("mt-0.5 size-4 shrink-0", icon)} />
       <div className="min-w-0 flex-1 space-y-0.5">
         {title ? <p className="font-medium">{title}</p> : null}
         {children ? <div className="opacity-90">{children}</div> : null}
       </div>
-      {action ? <div className="shrink-0 self-center">{action}</div> : null}
+      {/* Below the text on a phone (in line with the icon's indent), at the right edge from sm up. */}
+      {action ? <div className="w-full shrink-0 pl-7 sm:w-auto sm:self-center sm:pl-0">{action}</div> : null}
     </div>
   );
 }

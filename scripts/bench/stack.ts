@@ -107,7 +107,7 @@ export async function startBenchStack(options: {
       const child: ChildProcess = startNext({ root, dev: false, port, env: appEnv, stdio: "ignore" });
       scratch.onStop(() => stopChild(child));
       log(`Starting the app server (${name}) on ${baseUrl}…`);
-      await waitForHealthy(baseUrl, 60_000);
+      await waitForHealthy(baseUrl);
       const cpu = () =>
         cpuAvailable() && child.pid && pgPid ? { app: treeCpuSeconds(child.pid), postgres: treeCpuSeconds(pgPid) } : null;
       servers[name] = { baseUrl, cpu, child };

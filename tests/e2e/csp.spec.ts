@@ -19,20 +19,21 @@ async function params(page: Page): Promise<Record<string, string>> {
     deliveryId = items.find((item) => item.orderId === order.id)?.id;
     expect(deliveryId, `the delivery of order ${placed.order_id}`).toBeDefined();
   }).toPass({ timeout: WEBHOOK_ACK_DEADLINE_MS });
-  // Products are learnt from verified orders; the list links each one's page.
+  // Products are learnt from verified orders; the list links each one's page. Both waits are budgets
+  // for the outbox's verification and product read (at load 20 they took over 30 s).
   let productPath: string | null = null;
   await expect(async () => {
     await page.goto("/products");
     productPath = await page.getByTestId("product-row").first().getByRole("link").getAttribute("href", { timeout: 1_000 });
     expect(productPath).toMatch(/^\/products\/[0-9a-f-]{36}$/);
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
   // Customers join their orders after verification; the list links each one's page.
   let customerPath: string | null = null;
   await expect(async () => {
     await page.goto("/customers");
     customerPath = await page.locator('main a[href^="/customers/"]').first().getAttribute("href", { timeout: 1_000 });
     expect(customerPath).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
   return {
     "/products/[id]:id": productPath!.split("/").at(-1)!,
     "/customers/[id]:id": customerPath!.split("/").at(-1)!,
@@ -78,7 +79,7 @@ async function visit(page: Page, url: string, findings: Finding[], expectedStatu
 }
 
 test("every page loads with zero CSP violations and zero console errors", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.emulateMedia({ colorScheme: "dark" });
   const findings = await watch(page);
   const pages = appPages();
