@@ -65,6 +65,16 @@ async function deliver(merchant: Merchant): Promise<string> {
   return payload.order_id;
 }
 
+/** Beta's order is sent first: the first order frame being Alpha's means Beta's never came. */
+async function expectOnlyAlphasOrders(response: Response): Promise<void> {
+  const reader = sseReader(response);
+  await reader.next((frame) => frame.event === "ready");
+  const betaOrder = await deliver(beta);
+  const alphaOrder = await deliver(alpha);
+  expect(betaOrder).not.toBe(alphaOrder);
+  expect(orderOf(await reader.next((next) => orderOf(next) !== null))).toBe(alphaOrder);
+}
+
 const orderOf = (frame: { event: string; data: string }) =>
   frame.event === "order" ? (JSON.parse(frame.data) as { order: { tribemadeOrderId: string } }).order.tribemadeOrderId : null;
 
@@ -84,26 +94,13 @@ describe("the live feed's stream on the production server", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    const reader = sseReader(response);
-    await reader.next((frame) => frame.event === "ready");
-
-    const betaOrder = await deliver(beta);
-    const alphaOrder = await deliver(alpha);
-    // Beta's order was sent first: the first order frame being Alpha's means Beta's never came.
-    expect(betaOrder).not.toBe(alphaOrder);
-    expect(orderOf(await reader.next((next) => orderOf(next) !== null))).toBe(alphaOrder);
+    await expectOnlyAlphasOrders(response);
   });
 
   it("follows the store switcher's cookie only to a store the user belongs to", async () => {
     const staff = await addMember(alpha.store.id, "staff");
     // A member of Alpha asking for Beta's feed gets Alpha's (the cookie is a preference, not access).
-    const response = await get(await cookieFor(staff.user, beta.store.id));
-    const reader = sseReader(response);
-    await reader.next((frame) => frame.event === "ready");
-    const betaOrder = await deliver(beta);
-    const alphaOrder = await deliver(alpha);
-    expect(betaOrder).not.toBe(alphaOrder);
-    expect(orderOf(await reader.next((next) => orderOf(next) !== null))).toBe(alphaOrder);
+    await expectOnlyAlphasOrders(await get(await cookieFor(staff.user, beta.store.id)));
   });
 
   it("refuses a session that was signed out everywhere", async () => {
