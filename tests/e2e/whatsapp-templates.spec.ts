@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "../../lib/embedded/demo";
+import { placeOrder, signIn } from "./support/demo-merchant";
+
+// Settings → WhatsApp in Chromium: an unknown placeholder is refused as typed, the preview fills a
+// sample order, a saved wording is what the order page's WhatsApp button types in, "Reset to
+// default" brings the default back; axe on the page, and it fits a phone.
+
+const SHOTS = "/work/wt/shots/i24";
+const WORDING = "Hi {customer}! Your {product} ×{quantity} ({amount}) from {store} is confirmed.";
+
+function confirmedEnglish(page: Page) {
+  return page.getByRole("region", { name: /English/ }).filter({ has: page.locator("#template-confirmed-en") });
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+test("a store's own WhatsApp wording: checked, previewed, used on the order page, reset", async ({ page }) => {
+  await signIn(page, "/settings/whatsapp");
+  const editor = confirmedEnglish(page);
+  const text = editor.getByRole("textbox");
+  await expect(editor.getByText("Default", { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/settings-whatsapp-desktop.png`, fullPage: true });
+
+  await text.fill("Thanks {custmer}, see you!");
+  await expect(editor).toContainText("Unknown placeholder {custmer}. Use {customer}");
+  await expect(text).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.getByRole("button", { name: /^Save/ })).toBeDisabled();
+
+  await text.fill(WORDING);
+  await expect(page.getByTestId("template-confirmed-en-preview")).toHaveText(
+    `Hi Farhan! Your Handloom Cotton Kurta ×1 (₹1,299) from ${DEMO.storeName} is confirmed.`,
+  );
+  await editor.getByRole("button", { name: /^Save/ }).click();
+  await expect(page.getByText("Saved Order confirmed (English)")).toBeVisible();
+  await expect(editor.getByText("Your wording", { exact: true })).toBeVisible();
+  await expectAxeClean(page);
+
+  // The order page types the store's wording in.
+  const name = `Wording Test ${Math.random().toString(36).slice(2, 8)}`;
+  const placed = await placeOrder(page.request, { name, number: "9845012345" });
+  await page.goto("/orders");
+  const row = page.locator("[data-order-id]", { hasText: name });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await row
+    .getByRole("link", { name: placed.order_id.slice(0, 8) })
+    .first()
+    .click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await page.evaluate(() => {
+    const opened: string[] = [];
+    (window as unknown as { opened: string[] }).opened = opened;
+    window.open = (url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    };
+  });
+  await page.getByRole("button", { name: "WhatsApp" }).click();
+  await page.getByRole("menuitem", { name: "Order confirmed" }).first().click();
+  const opened = await page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+  expect(opened).toHaveLength(1);
+  const message = new URL(opened[0]!).searchParams.get("text") ?? "";
+  expect(message).toMatch(
+    new RegExp(
+      `^Hi Wording! Your .+ ×\\d+ \\(₹[\\d,]+(\\.\\d\\d)?\\) from ${DEMO.storeName.replace(/[.()&]/g, "\\$&")} is confirmed\\.$`,
+    ),
+  );
+
+  // At phone width the page fits, and reset brings the default back.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/settings/whatsapp");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/settings-whatsapp-phone.png`, fullPage: true });
+  await expectAxeClean(page);
+  await confirmedEnglish(page)
+    .getByRole("button", { name: /^Reset/ })
+    .click();
+  await expect(page.getByText("Order confirmed (English) is back to the default")).toBeVisible();
+  await expect(confirmedEnglish(page).getByText("Default", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(confirmedEnglish(page).getByRole("textbox")).toHaveValue(/^Hi \{customer\}, thank you for your order/);
+});
