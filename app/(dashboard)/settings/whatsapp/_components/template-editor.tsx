@@ -131,7 +131,7 @@ export function TemplateEditor({ storeId, storeName, kind, language, custom }: P
           onClick={() => void reset()}
           disabled={saved === null && body === fallback}
           loading={pending === "reset"}
-          aria-label={`Reset ${name} to default`}
+          aria-label={`Reset to default: ${name}`}
         >
           Reset to default
         </Button>
