@@ -76,7 +76,7 @@ export function TemplateEditor({ storeId, storeName, kind, language, custom }: P
   }
 
   return (
-    <section aria-labelledby={`${id}-label`} className="grid content-start gap-3">
+    <section aria-labelledby={`${id}-label`} className="grid min-w-0 content-start gap-3">
       <Field
         id={id}
         label={
@@ -109,7 +109,7 @@ export function TemplateEditor({ storeId, storeName, kind, language, custom }: P
           aria-labelledby={`${id}-preview-label`}
           data-testid={`${id}-preview`}
           lang={language}
-          className="text-fg max-w-prose rounded-lg rounded-tl-none bg-emerald-50 px-3 py-2 text-sm whitespace-pre-wrap ring-1 ring-emerald-600/15 dark:bg-emerald-400/10"
+          className="text-fg max-w-prose rounded-lg rounded-tl-none bg-emerald-50 px-3 py-2 text-sm [overflow-wrap:anywhere] whitespace-pre-wrap ring-1 ring-emerald-600/15 dark:bg-emerald-400/10"
         >
           {preview ?? <span className="text-fg-muted">Fix the message to see it.</span>}
         </p>
