@@ -23,9 +23,25 @@ async function expectAxeClean(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * Types the wording in until the preview shows it: text filled before React hydrated the form
+ * reaches neither its state nor the preview (a first run saved it joined to the default).
+ */
+async function typeWording(page: Page) {
+  const editor = confirmedEnglish(page);
+  await expect(async () => {
+    await editor.getByRole("textbox").fill(WORDING);
+    await expect(editor.getByRole("textbox")).toHaveValue(WORDING, { timeout: 1_000 });
+    await expect(page.getByTestId("template-confirmed-en-preview")).toHaveText(
+      `Hi Farhan! Your Handloom Cotton Kurta ×1 (₹1,299) from ${DEMO.storeName} is confirmed.`,
+      { timeout: 1_000 },
+    );
+  }).toPass();
+}
+
 async function saveWording(page: Page) {
   const editor = confirmedEnglish(page);
-  await editor.getByRole("textbox").fill(WORDING);
+  await typeWording(page);
   await editor.getByRole("button", { name: /^Save/ }).click();
   await expect(page.getByText("Saved Order confirmed (English)")).toBeVisible();
   await expect(editor.getByText("Your wording", { exact: true })).toBeVisible();
@@ -51,13 +67,7 @@ test("Settings → WhatsApp checks placeholders as typed, previews, saves, reset
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(editor.getByRole("button", { name: /^Save/ })).toBeDisabled();
 
-  await text.fill(WORDING);
-  await expect(page.getByTestId("template-confirmed-en-preview")).toHaveText(
-    `Hi Farhan! Your Handloom Cotton Kurta ×1 (₹1,299) from ${DEMO.storeName} is confirmed.`,
-  );
-  await editor.getByRole("button", { name: /^Save/ }).click();
-  await expect(page.getByText("Saved Order confirmed (English)")).toBeVisible();
-  await expect(editor.getByText("Your wording", { exact: true })).toBeVisible();
+  await saveWording(page);
   await expectAxeClean(page);
 
   await page.setViewportSize({ width: 390, height: 844 });
