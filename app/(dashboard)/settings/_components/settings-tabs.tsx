@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/api-key", label: "API key" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/paperwork", label: "Paperwork" },
+  { href: "/settings/whatsapp", label: "WhatsApp" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/account", label: "Account" },
 ] as const;

@@ -25,6 +25,7 @@ import { shortId } from "@/lib/format/ids";
 import { formatMoney } from "@/lib/format/numbers";
 import { fetchJson } from "@/lib/http/fetch-json";
 import { orderKeys } from "@/lib/orders/keys";
+import type { StoreTemplates } from "@/lib/orders/whatsapp/templates";
 import { orderDetailSchema, type OrderDetailDto, type OrderStatus as Status } from "@/lib/orders/schemas";
 import { DiffTable } from "./diff-table";
 import { CustomerCard, OrderedCard } from "./order-facts";
@@ -39,6 +40,8 @@ export type OrderDetailViewProps = {
   viewer: NoteViewer;
   /** The store's tags, for the order's tag menu. */
   tags: TagDto[];
+  /** The store's own WhatsApp wording, for the WhatsApp menu. */
+  whatsappTemplates: StoreTemplates;
 };
 
 /** The furthest status a cancelled order reached, from the status changes on its timeline. */
@@ -53,7 +56,7 @@ function reachedBeforeCancel(order: OrderDetailDto): Status | undefined {
   return order_[reached];
 }
 
-export function OrderDetailView({ storeId, storeName, orderId, viewer, tags }: OrderDetailViewProps) {
+export function OrderDetailView({ storeId, storeName, orderId, viewer, tags, whatsappTemplates }: OrderDetailViewProps) {
   const queryClient = useQueryClient();
   // Hydrated by the page; re-read whenever the stream says this order changed.
   const { data: order } = useQuery({
@@ -108,7 +111,7 @@ export function OrderDetailView({ storeId, storeName, orderId, viewer, tags }: O
               onChanged={reread}
             />
             <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
-            <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} />
+            <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} templates={whatsappTemplates} />
             <OrderActions storeId={storeId} order={order} />
           </>
         }

@@ -1,0 +1,7 @@
+"use client";
+
+import { SectionError } from "@/components/ui/section-error";
+
+export default function Error({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SectionError error={error} retry={retry} what="Settings" />;
+}

@@ -1,0 +1,5 @@
+import { SettingsLoading } from "@/app/(dashboard)/settings/_components/settings-loading";
+
+export default function Loading() {
+  return <SettingsLoading />;
+}

@@ -1,0 +1,124 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "../../lib/embedded/demo";
+import { placeOrder, signIn } from "./support/demo-merchant";
+
+// Settings → WhatsApp in Chromium: an unknown placeholder is refused as typed, the preview fills a
+// sample order, "Reset to default" brings the default back; axe on the page, and it fits a phone.
+// A saved wording is what the order page's WhatsApp button types in. Each test resets what it saved:
+// the demo store is shared with the other specs.
+
+const SHOTS = "/work/wt/shots/i24";
+const WORDING = "Hi {customer}! Your {product} ×{quantity} ({amount}) from {store} is confirmed.";
+
+function confirmedEnglish(page: Page) {
+  return page.getByRole("region", { name: /English/ }).filter({ has: page.locator("#template-confirmed-en") });
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+/**
+ * Types the wording in until the preview shows it: text filled before React hydrated the form
+ * reaches neither its state nor the preview (a first run saved it joined to the default).
+ */
+async function typeWording(page: Page) {
+  const editor = confirmedEnglish(page);
+  await expect(async () => {
+    await editor.getByRole("textbox").fill(WORDING);
+    await expect(editor.getByRole("textbox")).toHaveValue(WORDING, { timeout: 1_000 });
+    await expect(page.getByTestId("template-confirmed-en-preview")).toHaveText(
+      `Hi Farhan! Your Handloom Cotton Kurta ×1 (₹1,299) from ${DEMO.storeName} is confirmed.`,
+      { timeout: 1_000 },
+    );
+  }).toPass();
+}
+
+async function saveWording(page: Page) {
+  const editor = confirmedEnglish(page);
+  await typeWording(page);
+  await editor.getByRole("button", { name: /^Save/ }).click();
+  await expect(page.getByText("Saved Order confirmed (English)")).toBeVisible();
+  await expect(editor.getByText("Your wording", { exact: true })).toBeVisible();
+}
+
+async function resetWording(page: Page) {
+  await confirmedEnglish(page)
+    .getByRole("button", { name: /^Reset to default/ })
+    .click();
+  await expect(page.getByText("Order confirmed (English) is back to the default")).toBeVisible();
+  await expect(confirmedEnglish(page).getByText("Default", { exact: true })).toBeVisible();
+}
+
+test("Settings → WhatsApp checks placeholders as typed, previews, saves, resets; axe; phone width", async ({ page }) => {
+  await signIn(page, "/settings/whatsapp");
+  const editor = confirmedEnglish(page);
+  const text = editor.getByRole("textbox");
+  await expect(editor.getByText("Default", { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/settings-whatsapp-desktop.png`, fullPage: true });
+
+  await text.fill("Thanks {custmer}, see you!");
+  await expect(editor).toContainText("Unknown placeholder {custmer}. Use {customer}");
+  await expect(text).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.getByRole("button", { name: /^Save/ })).toBeDisabled();
+
+  await saveWording(page);
+  await expectAxeClean(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(confirmedEnglish(page).getByRole("textbox")).toHaveValue(WORDING);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}/settings-whatsapp-phone.png`, fullPage: true });
+  await expectAxeClean(page);
+
+  await resetWording(page);
+  await page.reload();
+  await expect(confirmedEnglish(page).getByRole("textbox")).toHaveValue(/^Hi \{customer\}, thank you for your order/);
+});
+
+test("the order page's WhatsApp menu types in the store's own wording", async ({ page }) => {
+  // Placing an order waits for its webhook's acknowledgement, which a loaded machine can stretch.
+  test.setTimeout(180_000);
+  await signIn(page, "/settings/whatsapp");
+  await saveWording(page);
+
+  const name = `Wording Test ${Math.random().toString(36).slice(2, 8)}`;
+  const placed = await placeOrder(page.request, { name, number: "9845012345" });
+  await page.goto("/orders");
+  const row = page.locator("[data-order-id]", { hasText: name });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await row
+    .getByRole("link", { name: placed.order_id.slice(0, 8) })
+    .first()
+    .click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  // wa.me is outside these machines: the link the menu opens is caught instead.
+  await page.evaluate(() => {
+    const opened: string[] = [];
+    (window as unknown as { opened: string[] }).opened = opened;
+    window.open = (url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    };
+  });
+  await page.getByRole("button", { name: "WhatsApp" }).click();
+  await page.getByRole("menuitem", { name: "Order confirmed" }).first().click();
+  const opened = await page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+  expect(opened).toHaveLength(1);
+  const link = new URL(opened[0]!);
+  expect(link.origin + link.pathname).toBe("https://wa.me/919845012345");
+  const store = DEMO.storeName.replace(/[.()&]/g, "\\$&");
+  expect(link.searchParams.get("text")).toMatch(
+    new RegExp(`^Hi Wording! Your .+ ×\\d+ \\(₹[\\d,]+(\\.\\d\\d)?\\) from ${store} is confirmed\\.$`),
+  );
+
+  await page.goto("/settings/whatsapp");
+  await resetWording(page);
+});
