@@ -18,7 +18,10 @@ export type CustomersResult = { cases: CaseTiming[]; facts: CustomersFacts; roun
 
 /** Issue 26's goals: the customer pages and the badge under 50 ms at p95; the feed's first page unchanged. */
 const P95_GOAL_MS = 50;
-/** "Unchanged" on a shared 2-core machine: within a fifth of the first page without tags and badge. */
+/**
+ * "Unchanged" on a shared 2-core machine: within a fifth of the first page without tags and badge,
+ * at the median and at p95 (on a loaded machine one of the two is often scheduling noise).
+ */
 const FEED_RATIO_GOAL = 1.2;
 /** The feed's tag filter is a filter like the others: issue 14's 100 ms. */
 const FILTER_GOAL_MS = 100;
@@ -88,34 +91,34 @@ export function customersMarkdown(result: CustomersResult, machine: string): str
   const groups = (Object.keys(TITLES) as Array<keyof typeof TITLES>).map((group) => {
     const rows = result.cases.filter((entry) => entry.group === group);
     const baseline = rows.find((entry) => entry.baseline);
-    const baseP95 = baseline
-      ? percentile(
-          [...baseline.samples].sort((a, b) => a - b),
-          0.95,
-        )
-      : NaN;
+    const baseSorted = [...(baseline?.samples ?? [])].sort((a, b) => a - b);
+    const [baseP50, baseP95] = [percentile(baseSorted, 0.5), percentile(baseSorted, 0.95)];
     const body = rows.map((entry) => {
       const sorted = [...entry.samples].sort((a, b) => a - b);
-      const p95 = percentile(sorted, 0.95);
+      const [p50, p95] = [percentile(sorted, 0.5), percentile(sorted, 0.95)];
       const ratio = p95 / baseP95;
+      const medianRatio = p50 / baseP50;
       const isFilter = entry.label.startsWith("tag filter");
       const ok = entry.baseline
         ? null
         : group === "feed"
           ? isFilter
             ? p95 < FILTER_GOAL_MS
-            : ratio < FEED_RATIO_GOAL
+            : ratio < FEED_RATIO_GOAL && medianRatio < FEED_RATIO_GOAL
           : p95 < P95_GOAL_MS;
       return [
         entry.label,
-        ms(percentile(sorted, 0.5)),
+        ms(p50),
         ms(p95),
         ms(sorted.at(-1) ?? NaN),
+        entry.baseline ? "" : `${medianRatio.toFixed(2)}×`,
         entry.baseline ? "" : `${ratio.toFixed(2)}×`,
         ok === null ? "" : pass(ok),
       ];
     });
-    return [`### ${TITLES[group]}`, "", table(["", "p50", "p95", "max", "p95 ÷ baseline", "goal"], body)].join("\n");
+    return [`### ${TITLES[group]}`, "", table(["", "p50", "p95", "max", "p50 ÷ baseline", "p95 ÷ baseline", "goal"], body)].join(
+      "\n",
+    );
   });
   return [
     "## Customers, the badge and the feed at 100,000 orders per store",
@@ -126,7 +129,10 @@ export function customersMarkdown(result: CustomersResult, machine: string): str
       `${facts.customers.toLocaleString("en-IN")} customers: ${facts.oneTime.toLocaleString("en-IN")} one-time buyers, ` +
       `${facts.fiftyPlus} with 50 or more orders, the largest with ${facts.largest}. Goals: the customer page, the list and the ` +
       `badge under ${P95_GOAL_MS} ms at p95; the feed's first page within ${FEED_RATIO_GOAL}× of the same page without ` +
-      `tags and badge (unchanged, on a noisy machine); its tag filter under ${FILTER_GOAL_MS} ms like the other filters.`,
+      `tags and badge at the median and at p95 (unchanged, on a noisy machine); its tag filter under ${FILTER_GOAL_MS} ms ` +
+      "like the other filters. Each group's baseline (one row read by its primary key, or the feed as it was) shows what " +
+      "the machine's load alone costs: on a shared 2-core machine at a load average of 15 or more, a p95 over 50 ms can be " +
+      "the scheduler's, and the ratios are the figures to compare.",
     "",
     ...groups.flatMap((group) => [group, ""]),
     "### How it is measured",
