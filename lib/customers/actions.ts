@@ -33,17 +33,23 @@ export async function deleteTag(input: unknown): Promise<ActionResult<null>> {
   });
 }
 
-/** Adds or removes a tag on orders (one, or the feed's selection) or on a customer; says how many changed. */
-export async function applyTag(input: unknown): Promise<ActionResult<{ changed: number }>> {
+/**
+ * Adds or removes a tag on orders (one, the feed's selection, or all matching its filter) or on a
+ * customer; says how many it changed, and `truncated` when more orders matched than one call takes.
+ */
+export async function applyTag(input: unknown): Promise<ActionResult<{ changed: number; truncated: boolean }>> {
   return runAction("applyTag", applyTagSchema, input, async ({ storeId, tagId, target, op }) => {
     const member = await requireFormStore(storeId);
     if (target.kind === "customer") {
       await tags.tagCustomer(member, tagId, target.id, op);
-      return { changed: 1 };
+      return { changed: 1, truncated: false };
     }
-    const changed = await tags.tagOrders(member, tagId, target.ids, op);
+    const { changed, truncated } =
+      target.kind === "filter"
+        ? await tags.tagOrdersMatching(member, tagId, target.filters, op)
+        : { changed: await tags.tagOrders(member, tagId, target.ids, op), truncated: false };
     announce(member.store.id, changed);
-    return { changed: changed.length };
+    return { changed: changed.length, truncated };
   });
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Member } from "@/lib/auth/require-member";
-import { TAGS_PER_STORE, type TagColor, type TagDto } from "@/lib/customers/tag-schemas";
+import { BULK_TAG_MAX, TAGS_PER_STORE, type TagColor, type TagDto } from "@/lib/customers/tag-schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
+import { findOrderIds } from "@/lib/orders/queries";
+import type { OrderFilters } from "@/lib/orders/schemas";
 
 // Writes of tags. Any member may make a tag and put it on orders and customers; only an owner
 // deletes one from the store (it leaves every order and customer that had it). Each write checks
@@ -57,6 +59,17 @@ export async function tagOrders(member: Member, tagId: string, orderIds: string[
     skipDuplicates: true,
   });
   return orders.map((order) => order.id);
+}
+
+/**
+ * Adds or removes a tag on every order matching the feed's `filters`, newest first, at most
+ * BULK_TAG_MAX of them (the feed's own query, as bulk status does): `truncated` when more match.
+ */
+export async function tagOrdersMatching(member: Member, tagId: string, filters: OrderFilters, op: "add" | "remove") {
+  await tagOfStoreOrThrow(member.store.id, tagId);
+  const found = await findOrderIds(member, { ...filters, limit: BULK_TAG_MAX });
+  const changed = found.ids.length > 0 ? await tagOrders(member, tagId, found.ids, op) : [];
+  return { changed, truncated: found.more };
 }
 
 export async function tagCustomer(member: Member, tagId: string, customerId: string, op: "add" | "remove") {

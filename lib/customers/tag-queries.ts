@@ -3,8 +3,9 @@ import type { Member } from "@/lib/auth/require-member";
 import type { TagColor, TagDto } from "@/lib/customers/tag-schemas";
 import { db } from "@/lib/db";
 
-// Reads of tags: the store's tags (the menus and the feed's filter) and the tags on a set of orders
-// or customers, each one index read ((orderId, tagId) and (customerId, tagId) primary keys).
+// Reads of tags: the store's tags (the menus and the feed's filter) and the tags on a set of
+// customers, one statement on the (customerId, tagId) primary key joined to Tag. The orders' tags
+// are the orders domain's own read (lib/orders/order-tags.ts).
 
 const toTag = (tag: { id: string; name: string; color: string }): TagDto => ({ ...tag, color: tag.color as TagColor });
 
@@ -17,31 +18,22 @@ export async function listTags(member: Member): Promise<TagDto[]> {
   return tags.map(toTag);
 }
 
-/** The tags on each of the store's orders among `orderIds`, by order id, each list by name. */
-export async function tagsOfOrders(storeId: string, orderIds: string[]): Promise<Map<string, TagDto[]>> {
-  const links = orderIds.length
-    ? await db.orderTag.findMany({
-        where: { storeId, orderId: { in: orderIds } },
-        select: { orderId: true, tag: { select: { id: true, name: true, color: true } } },
-      })
-    : [];
-  return group(links.map((link) => [link.orderId, toTag(link.tag)]));
-}
+type TagLink = TagDto & { owner: string };
 
 /** The tags on each of the store's customers among `customerIds`, by customer id. */
 export async function tagsOfCustomers(storeId: string, customerIds: string[]): Promise<Map<string, TagDto[]>> {
-  const links = customerIds.length
-    ? await db.customerTag.findMany({
-        where: { storeId, customerId: { in: customerIds } },
-        select: { customerId: true, tag: { select: { id: true, name: true, color: true } } },
-      })
-    : [];
-  return group(links.map((link) => [link.customerId, toTag(link.tag)]));
+  if (customerIds.length === 0) return new Map();
+  return group(
+    await db.$queryRaw<TagLink[]>`
+      SELECT l."customerId"::text AS owner, t.id::text AS id, t.name, t.color
+      FROM "CustomerTag" l JOIN "Tag" t ON t.id = l."tagId"
+      WHERE l."storeId" = ${storeId}::uuid AND l."customerId" = ANY(${customerIds}::uuid[])`,
+  );
 }
 
-function group(pairs: Array<[string, TagDto]>): Map<string, TagDto[]> {
+function group(links: TagLink[]): Map<string, TagDto[]> {
   const byOwner = new Map<string, TagDto[]>();
-  for (const [owner, tag] of pairs) byOwner.set(owner, [...(byOwner.get(owner) ?? []), tag]);
+  for (const { owner, ...tag } of links) byOwner.set(owner, [...(byOwner.get(owner) ?? []), toTag(tag)]);
   for (const tags of byOwner.values()) tags.sort((a, b) => a.name.localeCompare(b.name));
   return byOwner;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orderFiltersSchema } from "@/lib/orders/schemas";
 
 // Tags on orders and customers (name, colour): the contracts of the tag actions and of the tags the
 // feed, the order page and the customer pages show. Client-safe.
@@ -13,7 +14,10 @@ export type TagDto = z.infer<typeof tagSchema>;
 export const TAG_NAME_MAX = 30;
 /** Tags a store may have: enough for any small merchant, few enough for one menu. */
 export const TAGS_PER_STORE = 100;
-/** Orders one bulk tagging may touch (the feed's selection is at most a few pages). */
+/**
+ * Orders one bulk tagging may touch: the feed's selection is at most a few pages, and "all matching"
+ * takes the filter's newest this many (like bulk status and paperwork, it says so when more match).
+ */
 export const BULK_TAG_MAX = 500;
 
 export const tagNameSchema = z
@@ -32,12 +36,14 @@ export type CreateTagInput = z.input<typeof createTagSchema>;
 
 export const deleteTagSchema = z.object({ storeId: z.guid(), tagId: z.guid() });
 
-/** Add or remove one tag on orders (one or a selection) or on one customer. */
+/** Add or remove one tag on orders (one, a selection, or all matching the feed's filter) or on one customer. */
 export const applyTagSchema = z.object({
   storeId: z.guid(),
   tagId: z.guid(),
   target: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("orders"), ids: z.array(z.guid()).min(1).max(BULK_TAG_MAX) }),
+    /** "All matching": the feed's filter, resolved on the server (its newest BULK_TAG_MAX orders). */
+    z.object({ kind: z.literal("filter"), filters: orderFiltersSchema }),
     z.object({ kind: z.literal("customer"), id: z.guid() }),
   ]),
   op: z.enum(["add", "remove"]),

@@ -20,6 +20,7 @@ import {
 } from "@/lib/orders/schemas";
 import { encodeCursor } from "@/lib/search/keyset";
 import { orderCountsSql, orderPageSql } from "@/lib/orders/order-page";
+import { tagsOfOrders } from "@/lib/orders/order-tags";
 
 // Reads for the orders feed, the order page and the glance above the feed. Every function takes the
 // caller's Member (requireMember() in the route or page) and reads only member.store.id's rows.
@@ -44,18 +45,23 @@ export const ROW_SELECT = {
   receivedAt: true,
   updatedAt: true,
   printedAt: true,
+  // The repeat-buyer badge: two of the order's own columns, no join.
   customerId: true,
   customerOrdinal: true,
-  // The merchant's tags (lib/customers writes them): a primary-key read per page of rows.
-  tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } satisfies Prisma.OrderSelect;
 
 type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;
 
-export function toOrderRow(record: RowRecord): OrderRowDto {
+/** The rows and the merchant's tags on them, read side by side (lib/orders/order-tags.ts says why). */
+async function rowsWithTags<T>(storeId: string, ids: string[], read: Promise<T[]>) {
+  const [records, tags] = await Promise.all([read, tagsOfOrders(storeId, ids)]);
+  return { records, tagsOf: (id: string) => tags.get(id) ?? [] };
+}
+
+export function toOrderRow(record: RowRecord, tags: OrderRowDto["tags"]): OrderRowDto {
   return {
     ...record,
-    tags: record.tags.map(({ tag }) => tag),
+    tags,
     amount: record.amount.toFixed(2),
     placedAt: record.placedAt?.toISOString() ?? null,
     receivedAt: record.receivedAt.toISOString(),
@@ -70,11 +76,16 @@ export function toOrderRow(record: RowRecord): OrderRowDto {
  */
 export async function getOrderRows(member: { store: Pick<Member["store"], "id"> }, ids: string[]): Promise<OrderRowDto[]> {
   if (ids.length === 0) return [];
-  const records = await db.order.findMany({ where: { id: { in: ids }, storeId: member.store.id }, select: ROW_SELECT });
+  const storeId = member.store.id;
+  const { records, tagsOf } = await rowsWithTags(
+    storeId,
+    ids,
+    db.order.findMany({ where: { id: { in: ids }, storeId }, select: ROW_SELECT }),
+  );
   const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);
-    return record ? [toOrderRow(record)] : [];
+    return record ? [toOrderRow(record, tagsOf(id))] : [];
   });
 }
 
@@ -101,17 +112,22 @@ export async function listOrders(member: Member, query: OrderListQuery, now = ne
 /** What the CSV has beyond a feed row, for the store's orders among `ids`, in that order. */
 export async function getOrdersForExport(member: Member, ids: string[]) {
   if (ids.length === 0) return [];
-  const records = await db.order.findMany({
-    where: { id: { in: ids }, storeId: member.store.id },
-    select: { ...ROW_SELECT, customerEmail: true, customerPhone: true, customerAddress: true, payload: true, tribemade: true },
-  });
+  const storeId = member.store.id;
+  const { records, tagsOf } = await rowsWithTags(
+    storeId,
+    ids,
+    db.order.findMany({
+      where: { id: { in: ids }, storeId },
+      select: { ...ROW_SELECT, customerEmail: true, customerPhone: true, customerAddress: true, payload: true, tribemade: true },
+    }),
+  );
   const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);
     if (!record) return [];
     const { payload, tribemade, customerEmail, customerPhone, customerAddress } = record;
     const details = readOrderDetails(payload, tribemade);
-    return [{ ...toOrderRow(record), customerEmail, customerPhone, customerAddress, ...details }];
+    return [{ ...toOrderRow(record, tagsOf(id)), customerEmail, customerPhone, customerAddress, ...details }];
   });
 }
 
@@ -176,7 +192,7 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
     },
   });
   if (!record) throw new AppError("not_found", "That order does not exist in this store.");
-  const [events, deliveries, notes] = await Promise.all([
+  const [events, deliveries, notes, tags] = await Promise.all([
     db.orderEvent.findMany({
       where: { orderId, storeId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -196,10 +212,11 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
       take: TIMELINE_LIMIT,
       select: { id: true, body: true, authorId: true, authorName: true, createdAt: true, editedAt: true },
     }),
+    tagsOfOrders(storeId, [orderId]),
   ]);
   const { payload, tribemade, customerEmail, customerPhone, customerAddress, rating, review, verificationDiff } = record;
   return {
-    ...toOrderRow(record),
+    ...toOrderRow(record, tags.get(orderId) ?? []),
     customerEmail,
     customerPhone,
     customerAddress,

@@ -1,6 +1,7 @@
 // Notes and tags: who may edit or delete a note (its author, an owner; nobody from another store),
 // notes on the order's timeline, the feed's tag filter (and its counts, its CSV), bulk tagging that
-// skips another store's orders, and the customers list: search, sorts, paging and a formula-safe CSV.
+// skips another store's orders, tagging all orders matching the feed's filter (capped), and the
+// customers list: search, sorts, paging and a formula-safe CSV.
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/tests/fixtures/auth-request")).nextHeaders);
@@ -12,6 +13,7 @@ const { addMember, createMerchant } = await import("@/tests/fixtures/auth-mercha
 const { createOrders } = await import("@/tests/fixtures/orders");
 const notes = await import("@/lib/customers/note-mutations");
 const tags = await import("@/lib/customers/tag-mutations");
+const { BULK_TAG_MAX } = await import("@/lib/customers/tag-schemas");
 const { joinCustomers } = await import("@/lib/customers/join");
 const { listCustomers } = await import("@/lib/customers/queries");
 const { exportCustomersCsv } = await import("@/lib/customers/export");
@@ -114,6 +116,39 @@ describe("tags", () => {
     // Only an owner deletes a tag (staff get a type error at compile time; the action checks the role).
     await tags.deleteTag({ ...team.owner, role: "owner" }, gift.id);
     expect(await db.orderTag.count({ where: { tagId: gift.id } })).toBe(0);
+  });
+
+  it("all matching the feed's filter: only the store's matching orders, the newest BULK_TAG_MAX, truncated said", async () => {
+    const team = await storeWithTeam();
+    const started = await createOrders(team.store.id, 3);
+    const processing = await createOrders(team.store.id, 2, { status: "processing" });
+    const other = await createMerchant("Other matching");
+    const [foreign] = await createOrders(other.store.id, 1, { status: "processing" });
+    const rush = await tags.createTag(team.alice, { name: "Rush", color: "red" });
+
+    const added = await tags.tagOrdersMatching(team.alice, rush.id, { status: "processing" }, "add");
+    expect(added.truncated).toBe(false);
+    expect(added.changed.sort()).toEqual(processing.map((order) => order.id).sort());
+    expect(await db.orderTag.count({ where: { orderId: { in: [...started, foreign!].map((order) => order.id) } } })).toBe(0);
+    // Filtered by the tag itself, "remove" empties the filter.
+    const removed = await tags.tagOrdersMatching(team.bob, rush.id, { tag: rush.id }, "remove");
+    expect(removed.changed).toHaveLength(2);
+    expect(await db.orderTag.count({ where: { tagId: rush.id } })).toBe(0);
+    // Another store's tag is refused, even when its filter would match nothing of theirs.
+    const outsider = asMember(other.user, other.store, "owner");
+    await expect(tags.tagOrdersMatching(outsider, rush.id, {}, "add")).rejects.toMatchObject({ code: "not_found" });
+
+    // More than one call takes: the newest BULK_TAG_MAX are tagged and the caller is told.
+    const big = await createMerchant("Many matching");
+    const owner = asMember(big.user, big.store, "owner");
+    const many = await createOrders(big.store.id, BULK_TAG_MAX + 5);
+    const bulk = await tags.createTag(owner, { name: "Festive", color: "amber" });
+    const capped = await tags.tagOrdersMatching(owner, bulk.id, {}, "add");
+    expect(capped).toMatchObject({ truncated: true });
+    expect(capped.changed).toHaveLength(BULK_TAG_MAX);
+    const oldest = many.slice(0, 5).map((order) => order.id);
+    expect(await db.orderTag.count({ where: { tagId: bulk.id, orderId: { in: oldest } } })).toBe(0);
+    expect(await db.orderTag.count({ where: { tagId: bulk.id } })).toBe(BULK_TAG_MAX);
   });
 });
 

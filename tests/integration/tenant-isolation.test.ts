@@ -573,6 +573,7 @@ const ACTIONS: Record<string, ActionCase> = {
         await act({ storeId: b.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
         await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "orders", ids: [b.orderId] }, op: "remove" }),
         await act({ storeId: a.store.id, tagId: own.id, target: { kind: "orders", ids: [b.orderId] }, op: "add" }),
+        await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "filter", filters: {} }, op: "remove" }),
         await act({ storeId: a.store.id, tagId: own.id, target: { kind: "customer", id: b.customerId }, op: "add" }),
         await act({ storeId: a.store.id, tagId: b.tagId, target: { kind: "customer", id: b.customerId }, op: "remove" }),
       ];

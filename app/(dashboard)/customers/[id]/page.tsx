@@ -26,14 +26,17 @@ export default async function CustomerPage({ params }: Props) {
   if (!parsed.success) notFound();
   const { id } = parsed.data;
   const member = await requireMemberPage(`/customers/${id}`);
-  let customer;
-  try {
-    customer = await getCustomerOrThrow(member, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-  const [notes, tags] = await Promise.all([listCustomerNotes(member, id), listTags(member)]);
+  // Side by side: notes and tags are scoped to the store, so reading them before the customer is
+  // known to exist shows nothing of another store's.
+  const [customer, notes, tags] = await Promise.all([
+    getCustomerOrThrow(member, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") return null;
+      throw error;
+    }),
+    listCustomerNotes(member, id),
+    listTags(member),
+  ]);
+  if (!customer) notFound();
   return (
     <>
       <PageHeader

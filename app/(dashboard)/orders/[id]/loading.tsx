@@ -1,15 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { LoadingStatus } from "@/components/ui/loading-status";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
-    <LoadingStatus label="Loading the order…">
-      <div className="space-y-2">
-        <Skeleton className="h-3 w-16" />
-        <Skeleton className="h-6 w-64 max-w-full" />
-        <Skeleton className="h-4 w-80 max-w-full" />
-      </div>
+    <PageSkeleton title="the order" back>
       <div className="flex gap-2">
         {[0, 1, 2, 3].map((step) => (
           <Skeleton key={step} className="h-7 w-24 rounded-full" />
@@ -41,6 +36,6 @@ export default function Loading() {
           ))}
         </div>
       </div>
-    </LoadingStatus>
+    </PageSkeleton>
   );
 }

@@ -4,7 +4,7 @@ import { AlertTriangle, ArrowUpRight, Inbox, IndianRupee, RefreshCcw } from "luc
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { Skeleton } from "@/components/ui/skeleton";
+import { FiguresSkeleton } from "@/components/ui/page-skeleton";
 import { formatCount, formatMoney } from "@/lib/format/numbers";
 import type { OrderFilters, OrderGlanceDto } from "@/lib/orders/schemas";
 
@@ -121,15 +121,5 @@ function StatCard({ stat }: { stat: Stat }) {
 }
 
 export function GlanceSkeleton() {
-  return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-hidden="true">
-      {Array.from({ length: 4 }, (_, index) => (
-        <div key={index} className="border-line bg-surface rounded-lg border px-3.5 py-3">
-          <Skeleton className="h-3 w-16" />
-          <Skeleton className="mt-2 h-6 w-12" />
-          <Skeleton className="mt-1.5 h-3 w-32 max-w-full" />
-        </div>
-      ))}
-    </div>
-  );
+  return <FiguresSkeleton cardClassName="px-3.5 py-3" />;
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { RepeatBadge } from "@/components/customers/repeat-badge";
 import { TagChips } from "@/components/customers/tag-chip";
+import { repeatBadgeText } from "@/lib/customers/badge";
 import { PrintedMark } from "@/components/documents/printed-mark";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { ProductCell } from "@/components/orders/product-cell";
@@ -118,10 +119,15 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               <TableCell className="min-w-0 py-2">
                 <div className="flex min-w-0 items-center gap-1.5 font-medium">
                   <span className="truncate">{row.customerName}</span>
-                  <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
-                  <TagChips tags={row.tags} className="max-sm:hidden" />
                   {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
                 </div>
+                {/* Badge and tags on their own line: beside the name they squeezed it out of a narrow column. */}
+                {repeatBadgeText(row.customerOrdinal) || row.tags.length > 0 ? (
+                  <div className="my-0.5 flex flex-wrap items-center gap-1">
+                    <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
+                    <TagChips tags={row.tags} className="max-sm:hidden" />
+                  </div>
+                ) : null}
                 {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
                 <div className="text-fg-muted truncate text-xs sm:hidden">
                   <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">

@@ -95,9 +95,12 @@ export function OrdersView({ storeId, userId, tags }: OrdersViewProps) {
                 : `${formatCount(selection.ids.size)} selected`
             }
           />
-          {selection.allMatching ? null : (
-            <TagMenu size="sm" storeId={storeId} tags={tags} target={{ kind: "orders", ids: [...selection.ids] }} />
-          )}
+          <TagMenu
+            size="sm"
+            storeId={storeId}
+            tags={tags}
+            target={selection.allMatching ? { kind: "filter", filters } : { kind: "orders", ids: [...selection.ids] }}
+          />
           {feed.bulkActions}
         </BulkSlot>
         <FeedBody

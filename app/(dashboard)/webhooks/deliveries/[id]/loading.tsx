@@ -1,15 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { LoadingStatus } from "@/components/ui/loading-status";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
-    <LoadingStatus label="Loading the delivery…">
-      <div className="mb-2 space-y-2">
-        <Skeleton className="h-3 w-20" />
-        <Skeleton className="h-6 w-48" />
-        <Skeleton className="h-4 w-64 max-w-full" />
-      </div>
+    <PageSkeleton title="the delivery" back>
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card className="space-y-3 p-4 lg:col-start-3 lg:row-start-1">
           {Array.from({ length: 6 }, (_, index) => (
@@ -22,6 +17,6 @@ export default function Loading() {
           ))}
         </Card>
       </div>
-    </LoadingStatus>
+    </PageSkeleton>
   );
 }
