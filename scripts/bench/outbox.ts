@@ -89,7 +89,7 @@ function tsx(root: string, script: string, args: string[], env: Env): ChildProce
   });
 }
 
-async function startSimulatorProcess(
+export async function startSimulatorProcess(
   root: string,
   args: string[],
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
@@ -115,8 +115,9 @@ async function startSimulatorProcess(
   };
 }
 
-function runWorker<T>(root: string, env: Env): Promise<T> {
-  const child = tsx(root, "scripts/bench/outbox-worker.ts", [], env);
+/** A measuring process (`script`, default the outbox's worker) and the JSON of its `BENCH_RESULT` line. */
+export function runWorker<T>(root: string, env: Env, script = "scripts/bench/outbox-worker.ts"): Promise<T> {
+  const child = tsx(root, script, [], env);
   let out = "";
   let errors = "";
   child.stdout!.on("data", (chunk: Buffer) => void (out += chunk.toString()));
@@ -125,7 +126,7 @@ function runWorker<T>(root: string, env: Env): Promise<T> {
     child.once("exit", (code) => {
       const line = out.split("\n").find((entry) => entry.startsWith("BENCH_RESULT "));
       if (code === 0 && line) resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as T);
-      else reject(new Error(`the outbox bench worker failed (${code}):\n${errors.slice(-4_000)}`));
+      else reject(new Error(`${script} failed (${code}):\n${errors.slice(-4_000)}`));
     });
   });
 }
