@@ -39,6 +39,11 @@ CREATE TRIGGER product_sales_insert AFTER INSERT ON "Order" FOR EACH ROW
 -- taking the rows' locks in key order: two batches touching the same products cannot deadlock.
 CREATE FUNCTION product_sales_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Webhook ingest's INSERT … ON CONFLICT DO UPDATE fires this for every statement, nearly always
+  -- with no row updated: leave before planning anything.
+  IF NOT EXISTS (SELECT 1 FROM old_rows) THEN
+    RETURN NULL;
+  END IF;
   INSERT INTO "ProductSalesDay" AS s ("storeId", "productId", day, units, revenue)
   SELECT d."storeId", d."productId", d.day, sum(d.units)::int, sum(d.revenue)
   FROM (
