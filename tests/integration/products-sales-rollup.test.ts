@@ -2,11 +2,12 @@
 // by triggers on "Order". After every kind of write an order sees — ingest's unverified insert, a
 // batch of verifications in one statement, not-found, a cancellation and its undo, an insert that
 // arrives verified, an unrelated column, a deletion — it must equal the same aggregate read from the
-// orders directly, and the list must show it.
+// orders directly, and the list and the product page's chart must show it.
 import { describe, expect, it } from "vitest";
 
 const { db, pgPool } = await import("@/lib/db");
 const { listProducts } = await import("@/lib/products/queries");
+const { getProductPage } = await import("@/lib/products/product-page");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 
 const HOUR = 3_600_000;
@@ -112,5 +113,12 @@ describe("ProductSalesDay", () => {
       ["mug", 3, 3, "1197.00"],
       ["diya", 0, 0, "0"],
     ]);
+    // The product page's chart reads the same rollup: kurta's 3 units on their two India days.
+    const kurta = await getProductPage(member, list.rows[0]!.id);
+    const chart = kurta!.days.filter((day) => day.units > 0);
+    expect(chart).toEqual(
+      state.direct.filter((row) => row.productId === "kurta").map((row) => ({ day: row.day, units: row.units })),
+    );
+    expect(chart.map((day) => day.units)).toEqual([2, 1]);
   });
 });
