@@ -15,7 +15,7 @@ export function UnitsChart({ days }: { days: DayUnits[] }) {
         title="Units per day"
         description={`${total} ${total === 1 ? "unit" : "units"} in the last 30 days, from orders TribeMade confirmed (cancelled ones left out).`}
       />
-      <div className="px-4 pb-4">
+      <div className="px-4 pt-3 pb-4">
         {/* Stretched to the card's width (no aspect ratio kept), so a phone gets bars as tall as a desktop's;
             the labels are HTML, not SVG text, so they do not stretch with it. */}
         <svg
