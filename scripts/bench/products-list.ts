@@ -1,8 +1,9 @@
 // The /products list at 10,000 products (issue 23): one store with 10,000 products and 100,000
 // orders over 60 days, the list's query (lib/products/queries.ts listProducts) for each sort and
 // filter and a search, against a baseline measured in the same run: the plain first page of the
-// products table (no sales). One query at a time, round-robin over the cases.
-//   tsx --conditions=react-server scripts/bench/products-list.ts [--rounds N]
+// products table (no sales). One query at a time, round-robin over the cases. A measuring process
+// of `npm run bench -- --only=products` (scripts/bench/products.ts; BENCH_ROUNDS, default 40),
+// printing one BENCH_RESULT JSON line.
 import path from "node:path";
 import pg from "pg";
 import { freshSecrets } from "../../lib/embedded/fresh-secrets";
@@ -12,12 +13,9 @@ import { applyMigrations } from "../../lib/migrations/apply";
 
 const PRODUCTS = 10_000;
 const ORDERS = 100_000;
-const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1] || 40);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+export type ProductsListResult = { products: number; orders: number; rounds: number; cases: { label: string; ms: number[] }[] };
 
 async function seed(url: string): Promise<string> {
   const client = new pg.Client(url);
@@ -44,7 +42,8 @@ async function seed(url: string): Promise<string> {
      FROM generate_series(1, $2::int) AS i`,
     [storeId, ORDERS, PRODUCTS],
   );
-  await client.query(`ANALYZE`);
+  // What autovacuum does to a table after a bulk load: statistics and the visibility map.
+  await client.query(`VACUUM ANALYZE`);
   await client.end();
   return storeId;
 }
@@ -80,16 +79,13 @@ async function main() {
         if (round >= 0) times.get(c.label)!.push(performance.now() - started);
       }
     }
-    const base = percentile(times.get(cases[0]!.label)!, 95);
-    console.log(
-      `| query (${PRODUCTS.toLocaleString("en")} products, ${ORDERS.toLocaleString("en")} orders) | p50 ms | p95 ms | p95 ÷ baseline |`,
-    );
-    console.log("|---|---|---|---|");
-    for (const c of cases) {
-      const values = times.get(c.label)!;
-      const p95 = percentile(values, 95);
-      console.log(`| ${c.label} | ${percentile(values, 50).toFixed(1)} | ${p95.toFixed(1)} | ${(p95 / base).toFixed(1)}× |`);
-    }
+    const result: ProductsListResult = {
+      products: PRODUCTS,
+      orders: ORDERS,
+      rounds,
+      cases: cases.map((c) => ({ label: c.label, ms: times.get(c.label)! })),
+    };
+    process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
     await pgPool.end();
   } finally {
     await scratch.stop();

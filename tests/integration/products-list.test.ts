@@ -1,6 +1,6 @@
 // The /products list's query (lib/products/queries.ts): units and revenue over 7 and 30 days from
-// Tribedesk's own orders (cancelled and not-found ones left out), the last order, search, sorts and
-// filters, and nothing of another store's.
+// the orders TribeMade confirmed and not cancelled (the ProductSalesDay rollup), the last order,
+// search, sorts and filters, and nothing of another store's.
 import { describe, expect, it } from "vitest";
 
 const { db } = await import("@/lib/db");

@@ -28,7 +28,8 @@ function href(query: ProductListQuery, change: Partial<ProductListQuery>): strin
 export function ProductFilters({ query }: { query: ProductListQuery }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <form action="/products" className="flex min-w-0 flex-1 flex-wrap items-center gap-2" role="search">
+      {/* On a phone the form takes its own row (search, then sort, full width); the filters go below. */}
+      <form action="/products" className="flex w-full flex-wrap items-center gap-2 sm:w-auto sm:min-w-0 sm:flex-1" role="search">
         <label htmlFor="product-search" className="sr-only">
           Search products
         </label>
@@ -38,7 +39,7 @@ export function ProductFilters({ query }: { query: ProductListQuery }) {
           defaultValue={query.q}
           placeholder="Search by name or TribeMade id"
           leadingIcon={<Search />}
-          className="min-w-48 flex-1"
+          className="min-w-0 flex-1 basis-full sm:basis-56"
         />
         <label htmlFor="product-sort" className="sr-only">
           Sort by
@@ -47,7 +48,7 @@ export function ProductFilters({ query }: { query: ProductListQuery }) {
           id="product-sort"
           name="sort"
           defaultValue={query.sort}
-          wrapperClassName="w-40"
+          wrapperClassName="w-full sm:w-40"
           onChange={(event) => event.currentTarget.form?.requestSubmit()}
         >
           <option value="name">Name</option>

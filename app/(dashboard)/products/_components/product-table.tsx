@@ -36,6 +36,10 @@ export function ProductTable({ rows }: { rows: ProductListRow[] }) {
                   <ProductThumb name={row.name} image={row.image} />
                   <span className="min-w-0">
                     <span className="text-fg block truncate">{row.name}</span>
+                    {/* Below md the sales columns are hidden: their 30-day figure rides under the name. */}
+                    <span className="text-fg-muted block text-xs font-normal md:hidden">
+                      <Units count={row.units30} /> in 30 days
+                    </span>
                     <span className="mt-0.5 flex gap-1">
                       {row.gone ? <Badge tone="red">Gone at TribeMade</Badge> : null}
                       {row.isActive === false ? <Badge>Hidden</Badge> : null}
@@ -53,11 +57,11 @@ export function ProductTable({ rows }: { rows: ProductListRow[] }) {
                 ) : null}
               </TableCell>
               <TableCell className="hidden text-right md:table-cell">
-                <span className="tabular-nums">{row.units7}</span> <span className="text-fg-subtle text-xs">units</span>
+                <Units count={row.units7} />
                 <Money amount={row.revenue7} className="text-fg-muted block text-xs" />
               </TableCell>
               <TableCell className="hidden text-right md:table-cell">
-                <span className="tabular-nums">{row.units30}</span> <span className="text-fg-subtle text-xs">units</span>
+                <Units count={row.units30} />
                 <Money amount={row.revenue30} className="text-fg-muted block text-xs" />
               </TableCell>
               <TableCell className="text-fg-muted hidden lg:table-cell">
@@ -68,5 +72,14 @@ export function ProductTable({ rows }: { rows: ProductListRow[] }) {
         </TableBody>
       </Table>
     </Card>
+  );
+}
+
+function Units({ count }: { count: number }) {
+  return (
+    <>
+      <span className="tabular-nums">{count}</span>{" "}
+      <span className="text-fg-subtle text-xs">{count === 1 ? "unit" : "units"}</span>
+    </>
   );
 }

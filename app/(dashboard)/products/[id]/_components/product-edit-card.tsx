@@ -94,7 +94,7 @@ export function ProductEditCard({ storeId, product }: { storeId: string; product
           </Button>
         }
       />
-      <CardContent className="grid gap-6 sm:grid-cols-2">
+      <CardContent className="grid items-start gap-6 sm:grid-cols-2">
         <form onSubmit={onStock} className="flex items-end gap-2">
           <Field id="stock" label="Stock" errors={errors.stock} className="flex-1">
             <Input id="stock" name="stock" type="number" min={0} step={1} defaultValue={product.stock ?? ""} required />

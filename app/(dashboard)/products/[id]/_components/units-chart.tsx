@@ -11,11 +11,17 @@ export function UnitsChart({ days }: { days: DayUnits[] }) {
   const bar = WIDTH / Math.max(1, days.length);
   return (
     <Card>
-      <CardHeader title="Units per day" description={`${total} units in the last 30 days, cancelled orders left out.`} />
-      <div className="px-4 pb-4">
+      <CardHeader
+        title="Units per day"
+        description={`${total} ${total === 1 ? "unit" : "units"} in the last 30 days, from orders TribeMade confirmed (cancelled ones left out).`}
+      />
+      <div className="px-4 pt-3 pb-4">
+        {/* Stretched to the card's width (no aspect ratio kept), so a phone gets bars as tall as a desktop's;
+            the labels are HTML, not SVG text, so they do not stretch with it. */}
         <svg
-          viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
-          className="h-36 w-full"
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          className="h-28 w-full"
           role="img"
           aria-label={`Units per day: ${total} in 30 days`}
         >
@@ -23,26 +29,23 @@ export function UnitsChart({ days }: { days: DayUnits[] }) {
             const height = (day.units / max) * HEIGHT;
             return (
               <g key={day.day}>
-                <title>{`${day.day}: ${day.units} units`}</title>
+                <title>{`${day.day}: ${day.units} ${day.units === 1 ? "unit" : "units"}`}</title>
                 <rect
                   x={index * bar + 2}
                   y={HEIGHT - height}
                   width={Math.max(1, bar - 4)}
                   height={Math.max(day.units > 0 ? 2 : 0, height)}
-                  rx={2}
                   className="fill-accent"
                 />
               </g>
             );
           })}
-          <line x1={0} x2={WIDTH} y1={HEIGHT + 0.5} y2={HEIGHT + 0.5} className="stroke-line" />
-          <text x={0} y={HEIGHT + 14} className="fill-fg-subtle text-[10px]">
-            {days[0]?.day}
-          </text>
-          <text x={WIDTH} y={HEIGHT + 14} textAnchor="end" className="fill-fg-subtle text-[10px]">
-            today
-          </text>
+          <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} vectorEffect="non-scaling-stroke" className="stroke-line" />
         </svg>
+        <div className="text-fg-subtle mt-1 flex justify-between text-xs" aria-hidden>
+          <span>{days[0]?.day}</span>
+          <span>today</span>
+        </div>
         <table className="sr-only">
           <caption>Units per day</caption>
           <tbody>
