@@ -31,6 +31,8 @@ export type SeedOptions = {
   days?: number;
   /** Distinguishes stores seeded with the same row numbers (ids, emails and phones differ). */
   salt?: string;
+  /** VACUUM ANALYZE when done (default); a caller seeding many stores runs it once at the end. */
+  vacuum?: boolean;
 };
 
 /** What order i of a seeded store looks like (the fields searches look for). */
@@ -143,5 +145,6 @@ export async function seedOrders(client: pg.ClientBase, options: SeedOptions): P
     throw error;
   }
   // Fresh statistics and a visibility map, as a store that has been running would have.
+  if (options.vacuum === false) return;
   await client.query(`VACUUM ANALYZE "Order", "WebhookDelivery", "OrderEvent"`);
 }
