@@ -1,7 +1,8 @@
 // The tenants benchmark's claim timer, in a process of its own (the claim statement is server code:
 // run with --conditions=react-server and the app's environment). Times the statement the drain
 // sends (lib/outbox/claim.ts) for every store and for the large one, each in a transaction that is
-// rolled back, so every round claims from the same queue. Prints one JSON line.
+// rolled back, so every round claims from the same queue (owner 1: the lease owner is a number).
+// Prints one JSON line.
 import pg from "pg";
 import { claimStatement, dueParameters } from "../../lib/outbox/claim";
 import { drainConfig } from "../../lib/outbox/drain";
@@ -15,7 +16,7 @@ async function time(client: pg.Client, storeId: string | null): Promise<{ ms: nu
   const started = performance.now();
   const { rowCount } = await client.query(claimStatement(storeId), [
     ...dueParameters(storeId, config.batchSize, config.budget),
-    "tenants-bench",
+    "1",
     config.leaseMs,
   ]);
   const ms = performance.now() - started;
