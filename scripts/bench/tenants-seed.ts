@@ -73,6 +73,7 @@ export async function seedTenants(
       extraDeliveries: Math.round(size.bigOrders * 0.3),
       vacuum: false,
     });
+    await client.query(`UPDATE "Store" SET "apiKeyCiphertext" = 'bench-not-a-key' WHERE id = $1::uuid`, [big.storeId]);
     // Due work everywhere: three verifications per small store, a backlog in the large one.
     await client.query(
       `INSERT INTO "OutboxMessage" ("storeId", kind, payload, priority, "availableAt")
