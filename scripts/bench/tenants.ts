@@ -133,10 +133,11 @@ function timeClaims(root: string, databaseUrl: string, bigStore: string, rounds:
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const pass = (ok: boolean) => (ok ? "✅" : "❌");
+/** `at` in percent; load.ts' percentile takes a fraction. */
 const p = (values: number[], at: number) =>
   percentile(
     [...values].sort((a, b) => a - b),
-    at,
+    at / 100,
   );
 
 export function tenantsMarkdown(result: TenantsResult, machine: string): string {
