@@ -209,6 +209,30 @@ describe("deliveries inspector plans", () => {
     expect(orders).toBeLessThan(budget);
   });
 
+  it("paging a common word's search returns every match once, newest first", async () => {
+    const expected = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT d.id FROM "WebhookDelivery" d JOIN "Order" o ON o.id = d."orderId"
+      WHERE d."storeId" = ${storeId}::uuid
+        AND (o."customerName" ILIKE '%Pillai%' OR lower(o."customerEmail") LIKE 'pillai%')
+      ORDER BY d."receivedAt" DESC, d.id DESC`;
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const sql = deliveryPage({ q: "Pillai", limit: "100", ...(cursor ? { cursor } : {}) })!;
+      const [, page] = await db.$transaction([
+        db.$executeRawUnsafe(SEARCH_SESSION_SQL),
+        db.$queryRaw<Array<{ id: string }>>(sql),
+      ]);
+      seen.push(...page.slice(0, 100).map((row) => row.id));
+      if (page.length <= 100) break;
+      const [last] = await db.$queryRaw<Array<{ receivedAt: Date }>>`
+        SELECT "receivedAt" FROM "WebhookDelivery" WHERE id = ${seen.at(-1)!}::uuid`;
+      cursor = encodeCursor({ receivedAt: last!.receivedAt, id: seen.at(-1)! });
+    }
+    expect(expected.length).toBeGreaterThan(1_000);
+    expect(seen).toEqual(expected.map((row) => row.id));
+  }, 120_000);
+
   it("a common word's next page is keyset too", async () => {
     const first = await db.$transaction([
       db.$executeRawUnsafe(SEARCH_SESSION_SQL),
