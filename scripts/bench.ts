@@ -2,8 +2,10 @@
 // beside a baseline measured in the same run. Flags: --no-build (reuse .next as is), --quick
 // (short runs), --diagnose (latency rounds only, printed, nothing written), --rate N (the steady
 // rate, default 200 req/s), --no-write (print only), --pg-flag name=value (a PostgreSQL setting under
-// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push,customers,products (some sections), --outbox-pace (adds the 5-minute
-// run of 100 status pushes at TribeMade's real limit). Writes the figures to docs/benchmarks.md.
+// test, repeatable), --only=ingest,burst,orders,live,outbox,documents,push,customers,products (some
+// sections), --outbox-pace (adds the 5-minute run of 100 status pushes at TribeMade's real limit),
+// --only=tenants (many stores in one database; not part of a run without --only: it seeds millions
+// of rows). Writes the figures to docs/benchmarks.md.
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +26,7 @@ import { overloadMarkdown, runOverloadBench } from "./bench/overload";
 import { runFanoutBench, type FanoutResult } from "./bench/feed-fanout";
 import { fanoutMarkdown } from "./bench/feed-fanout-report";
 import { startBenchStack, type AppServer, type BenchStack } from "./bench/stack";
+import { runTenantsBench, tenantsMarkdown } from "./bench/tenants";
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -34,6 +37,8 @@ const only = args
   ?.slice("--only=".length)
   .split(",");
 const runs = (section: string) => !diagnose && (!only || only.includes(section));
+/** Only when asked for by name: the full size seeds 2.2 million orders. */
+const tenantsRun = !diagnose && (only?.includes("tenants") ?? false);
 const log = (line: string) => console.log(`[bench] ${line}`);
 const pgFlags = args.flatMap((arg, index) => (arg === "--pg-flag" && args[index + 1] ? ["-c", args[index + 1] as string] : []));
 
@@ -45,7 +50,7 @@ const rateFlag = args.indexOf("--rate");
 if (rateFlag >= 0) settings.steadyRate = Number(args[rateFlag + 1]);
 
 async function main() {
-  if (diagnose || runs("ingest") || runs("burst") || runs("orders") || runs("live")) await onNextStart();
+  if (diagnose || runs("ingest") || runs("burst") || runs("orders") || runs("live") || tenantsRun) await onNextStart();
   if (runs("outbox")) await outbox();
   if (runs("documents")) await documents();
   if (runs("push")) await push();
@@ -133,6 +138,7 @@ async function onNextStart() {
       await runOrdersBenches({ root, baseUrl: main.baseUrl, databaseUrl: stack.databaseUrl, postgresVersion, quick, log });
     }
     if (runs("live")) await live(main, stack.databaseUrl, postgresVersion);
+    if (tenantsRun) await tenants(main, stack.databaseUrl, postgresVersion);
     if (runs("burst") && !runs("ingest"))
       await bursts(main, stack.databaseUrl, await seedEndpoint(stack.databaseUrl), postgresVersion);
     if (!diagnose && !runs("ingest")) return;
@@ -189,6 +195,15 @@ async function live(server: AppServer, databaseUrl: string, postgresVersion: str
   const markdown = fanoutMarkdown(results, { machine: machineLine(postgresVersion), connectionBudget: 10 + 3 + 1 });
   console.log(`\n${markdown}\n`);
   await write("feed-fanout", markdown);
+}
+
+async function tenants(server: AppServer, databaseUrl: string, postgresVersion: string) {
+  const started = Date.now();
+  const result = await runTenantsBench({ root, baseUrl: server.baseUrl, databaseUrl, quick, log });
+  const markdown = tenantsMarkdown(result, machineLine(postgresVersion));
+  console.log(`\n${markdown}\n`);
+  log(`tenants: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await write("tenants", markdown);
 }
 
 async function bursts(server: AppServer, databaseUrl: string, token: string, postgresVersion: string) {

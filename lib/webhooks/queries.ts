@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/require-member";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
-import { deliveryPageSql } from "@/lib/webhooks/delivery-page";
+import { deliveryPageSql, SEARCH_SESSION_SQL } from "@/lib/webhooks/delivery-page";
 import { encodeCursor } from "@/lib/search/keyset";
 import {
   type DeliveryDetailDto,
@@ -56,7 +56,9 @@ export async function listDeliveries(member: Member, query: DeliveryListQuery, n
   const storeId = member.store.id;
   const sql = deliveryPageSql(storeId, query, now);
   if (!sql) return { items: [], nextCursor: null };
-  const page = await db.$queryRaw<Array<{ id: string }>>(sql);
+  const page = query.q
+    ? (await db.$transaction([db.$executeRawUnsafe(SEARCH_SESSION_SQL), db.$queryRaw<Array<{ id: string }>>(sql)]))[1]
+    : await db.$queryRaw<Array<{ id: string }>>(sql);
   const ids = page.slice(0, query.limit).map((row) => row.id);
   const records = await db.webhookDelivery.findMany({ where: { id: { in: ids }, storeId }, select: ROW_SELECT });
   const byId = new Map(records.map((record) => [record.id, record]));

@@ -31,6 +31,8 @@ export type SeedOptions = {
   days?: number;
   /** Distinguishes stores seeded with the same row numbers (ids, emails and phones differ). */
   salt?: string;
+  /** VACUUM ANALYZE when done (default); a caller seeding many stores runs it once at the end. */
+  vacuum?: boolean;
 };
 
 /** What order i of a seeded store looks like (the fields searches look for). */
@@ -57,24 +59,39 @@ const sqlArray = (values: string[]) => `ARRAY[${values.map((value) => `'${value.
 
 /** Writes the rows; returns when committed. Uses one connection; takes ~1 s per 10,000 orders here. */
 export async function seedOrders(client: pg.ClientBase, options: SeedOptions): Promise<void> {
-  const { storeId, endpointId, orders, extraDeliveries } = options;
+  const { storeId, endpointId, salt = "", ...sizes } = options;
+  await seedStoresOrders(client, [{ storeId, endpointId, salt }], sizes);
+}
+
+/**
+ * The same history in several stores at once, each statement covering every store (the tenants
+ * benchmark seeds thousands): a store's rows are what seedOrders would write for it alone.
+ */
+export async function seedStoresOrders(
+  client: pg.ClientBase,
+  stores: Array<{ storeId: string; endpointId: string; salt: string }>,
+  options: Omit<SeedOptions, "storeId" | "endpointId" | "salt">,
+): Promise<void> {
+  const { orders, extraDeliveries } = options;
   const days = options.days ?? 200;
-  const salt = options.salt ?? "";
   const spacingMs = (days * 86_400_000) / orders;
+  const storeIds = stores.map((store) => store.storeId);
+  const endpointIds = stores.map((store) => store.endpointId);
+  const salts = stores.map((store) => store.salt);
   await client.query("BEGIN");
   try {
     // Orders: row i received at now - (orders - i) * spacing, so i = orders is the newest.
     await client.query(
       `WITH n AS (
-         SELECT i, now() - ((($3::int - i) * $4::float8) || ' milliseconds')::interval AS at,
+         SELECT s.store, s.salt, i, now() - ((($3::int - i) * $4::float8) || ' milliseconds')::interval AS at,
            (${sqlArray(FIRST_NAMES)})[1 + i % ${FIRST_NAMES.length}] AS first,
            (${sqlArray(SURNAMES)})[1 + (i / ${FIRST_NAMES.length}) % ${SURNAMES.length}] AS last
-         FROM generate_series(1, $3::int) AS i
+         FROM unnest($1::uuid[], $2::text[]) AS s(store, salt) CROSS JOIN generate_series(1, $3::int) AS i
        ), v AS (
-         SELECT n.*, md5($2 || 'order' || i)::uuid AS tm_id,
+         SELECT n.*, md5(salt || 'order' || i)::uuid AS tm_id,
            '98' || lpad(i::text, 8, '0') AS digits,
-           CASE WHEN i % 4 = 0 THEN 'buyer' || i || $2 || '@example.in'
-                ELSE lower(first || '.' || last || i || $2 || '@gmail.com') END AS email,
+           CASE WHEN i % 4 = 0 THEN 'buyer' || i || salt || '@example.in'
+                ELSE lower(first || '.' || last || i || salt || '@gmail.com') END AS email,
            (${sqlArray(PIN_PREFIXES)})[1 + i % ${PIN_PREFIXES.length}] || lpad((i % 97)::text, 3, '0') AS pincode,
            (now() - at) AS age
          FROM n
@@ -82,7 +99,7 @@ export async function seedOrders(client: pg.ClientBase, options: SeedOptions): P
        INSERT INTO "Order" ("storeId", "tribemadeOrderId", status, "customerName", "customerEmail", "customerPhone",
          "customerPincode", "customerAddress", amount, quantity, "productId", "productName", "productImage",
          "placedAt", "receivedAt", "updatedAt", payload, verification, "verifiedAt", sync, "syncError")
-       SELECT $1::uuid, tm_id,
+       SELECT store, tm_id,
          (CASE WHEN age < interval '1 day' THEN (CASE WHEN i % 3 = 0 THEN 'processing' ELSE 'started' END)
                WHEN age < interval '4 days' THEN (CASE WHEN i % 5 = 0 THEN 'started' ELSE 'dispatched' END)
                WHEN i % 29 = 0 THEN 'cancelled' ELSE 'delivered' END)::"OrderStatus",
@@ -101,41 +118,44 @@ export async function seedOrders(client: pg.ClientBase, options: SeedOptions): P
          (CASE WHEN i % 307 = 0 THEN 'failed' ELSE 'synced' END)::"SyncState",
          CASE WHEN i % 307 = 0 THEN 'Rate limit exceeded' END
        FROM v`,
-      [storeId, salt, orders, spacingMs],
+      [storeIds, salts, orders, spacingMs],
     );
     // One accepted delivery and one `received` event per order, at its receivedAt.
     await client.query(
-      `WITH o AS (SELECT id, "tribemadeOrderId", "receivedAt", payload FROM "Order" WHERE "storeId" = $1::uuid),
-       d AS (
+      `WITH o AS (
+         SELECT o.id, o."storeId", e.endpoint, o."tribemadeOrderId", o."receivedAt", o.payload
+         FROM unnest($1::uuid[], $2::uuid[]) AS e(store, endpoint) JOIN "Order" o ON o."storeId" = e.store
+       ), d AS (
          INSERT INTO "WebhookDelivery" ("storeId", "endpointId", "receivedAt", headers, body, "bodySize", "bodySha256",
            outcome, "orderRef", "orderId", "ackMs")
-         SELECT $1::uuid, $2::uuid, "receivedAt", '{"content-type":"application/json"}'::jsonb,
+         SELECT "storeId", endpoint, "receivedAt", '{"content-type":"application/json"}'::jsonb,
            convert_to(payload::text, 'UTF8'), octet_length(payload::text), md5(payload::text), 'accepted',
            "tribemadeOrderId"::text, id, 0.8
          FROM o
-         RETURNING id, "orderId", "receivedAt"
+         RETURNING id, "storeId", "orderId", "receivedAt"
        )
        INSERT INTO "OrderEvent" ("storeId", "orderId", type, actor, data, "createdAt")
-       SELECT $1::uuid, "orderId", 'received', 'TribeMade', jsonb_build_object('deliveryId', id, 'replay', false), "receivedAt"
+       SELECT "storeId", "orderId", 'received', 'TribeMade', jsonb_build_object('deliveryId', id, 'replay', false), "receivedAt"
        FROM d`,
-      [storeId, endpointId],
+      [storeIds, endpointIds],
     );
     // Extra deliveries: TribeMade sending an order again (a duplicate, a minute later), 1 in 200 rejected.
     await client.query(
       `WITH picked AS (
-         SELECT g, o.id, o."tribemadeOrderId", o."receivedAt", o.payload
-         FROM generate_series(1, $3::int) AS g
-         JOIN "Order" o ON o."storeId" = $1::uuid AND o."tribemadeOrderId" = md5($4 || 'order' || (1 + (g * 7919) % $5::int))::uuid
+         SELECT g, s.store, s.endpoint, o.id, o."tribemadeOrderId", o."receivedAt", o.payload
+         FROM unnest($1::uuid[], $2::uuid[], $4::text[]) AS s(store, endpoint, salt)
+         CROSS JOIN generate_series(1, $3::int) AS g
+         JOIN "Order" o ON o."storeId" = s.store AND o."tribemadeOrderId" = md5(s.salt || 'order' || (1 + (g * 7919) % $5::int))::uuid
        )
        INSERT INTO "WebhookDelivery" ("storeId", "endpointId", "receivedAt", headers, body, "bodySize", "bodySha256",
          outcome, reason, "orderRef", "orderId", "ackMs")
-       SELECT $1::uuid, $2::uuid, "receivedAt" + interval '61 seconds', '{"content-type":"application/json"}'::jsonb,
+       SELECT store, endpoint, "receivedAt" + interval '61 seconds', '{"content-type":"application/json"}'::jsonb,
          convert_to(payload::text, 'UTF8'), octet_length(payload::text), md5(payload::text),
          (CASE WHEN g % 200 = 0 THEN 'rejected' ELSE 'duplicate' END)::"DeliveryOutcome",
          CASE WHEN g % 200 = 0 THEN 'invalid_payload' END,
          "tribemadeOrderId"::text, CASE WHEN g % 200 = 0 THEN NULL ELSE id END, 0.9
        FROM picked`,
-      [storeId, endpointId, extraDeliveries, salt, orders],
+      [storeIds, endpointIds, extraDeliveries, salts, orders],
     );
     await client.query("COMMIT");
   } catch (error) {
@@ -143,5 +163,6 @@ export async function seedOrders(client: pg.ClientBase, options: SeedOptions): P
     throw error;
   }
   // Fresh statistics and a visibility map, as a store that has been running would have.
+  if (options.vacuum === false) return;
   await client.query(`VACUUM ANALYZE "Order", "WebhookDelivery", "OrderEvent"`);
 }

@@ -11,7 +11,7 @@ const { seedOrders, seededOrder } = await import("@/scripts/bench/seed-orders");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { db, pgPool } = await import("@/lib/db");
 const { orderCountsSql, orderPageSql } = await import("@/lib/orders/order-page");
-const { deliveryPageSql } = await import("@/lib/webhooks/delivery-page");
+const { deliveryPageSql, SEARCH_SESSION_SQL } = await import("@/lib/webhooks/delivery-page");
 const { encodeCursor } = await import("@/lib/search/keyset");
 const { orderListQuerySchema } = await import("@/lib/orders/schemas");
 const { deliveryListQuerySchema } = await import("@/lib/webhooks/schemas");
@@ -27,6 +27,8 @@ type PlanNode = {
   "Index Name"?: string;
   "Shared Hit Blocks"?: number;
   "Shared Read Blocks"?: number;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
   Plans?: PlanNode[];
 };
 type Explained = { plan: PlanNode; ms: number };
@@ -54,12 +56,12 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-async function explain(sql: Sql | null): Promise<Explained> {
+/** `session`: the statement the route runs first in the same transaction (a search's settings). */
+async function explain(sql: Sql | null, session?: string): Promise<Explained> {
   if (!sql) throw new Error("the statement is null (the search matched nothing by construction)");
-  const rows = await db.$queryRawUnsafe<Array<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>>(
-    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`,
-    ...sql.values,
-  );
+  type Rows = Array<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>;
+  const statement = db.$queryRawUnsafe<Rows>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, ...sql.values);
+  const rows = session ? (await db.$transaction([db.$executeRawUnsafe(session), statement]))[1] : await statement;
   const result = rows[0]?.["QUERY PLAN"][0];
   if (!result) throw new Error("no plan");
   return { plan: result.Plan, ms: result["Execution Time"] };
@@ -85,6 +87,32 @@ function expectIndexed(label: string, { plan, ms }: Explained, index?: string) {
 
 const orderPage = (query: Record<string, string>) => orderPageSql(storeId, orderListQuerySchema.parse(query));
 const deliveryPage = (query: Record<string, string>) => deliveryPageSql(storeId, deliveryListQuerySchema.parse(query));
+const explainDeliveries = (query: Record<string, string>) =>
+  explain(deliveryPage(query), query.q ? SEARCH_SESSION_SQL : undefined);
+
+/** Rows the plan's scans of a table returned (each scan node's rows times its loops). */
+function rowsRead(plan: PlanNode, relation: string): number {
+  return nodes(plan)
+    .filter((node) => node["Relation Name"] === relation)
+    .reduce((sum, node) => sum + (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1), 0);
+}
+
+/** What share of this store's orders the word matches, and the most rows a page of it should read. */
+async function commonWord(word: string, limit: number) {
+  const [row] = await db.$queryRaw<Array<{ share: number }>>`
+    SELECT (count(*) FILTER (WHERE "customerName" ILIKE ${`%${word}%`}))::float8 / count(*) AS share
+    FROM "Order" WHERE "storeId" = ${storeId}::uuid`;
+  const share = row?.share ?? 0;
+  // A newest-first walk meets a match every 1/share rows; 3× leaves room for names that cluster.
+  return { share, budget: Math.ceil((3 * (limit + 1)) / share) };
+}
+
+// Issue 27: a word one order in ten carries made the inspector build the array of every matching
+// order and read all their deliveries (283 ms median at 196,000). A page of a common word must stop
+// after a page of matches, on either list: the rows it reads follow the page, not the matches. At
+// this size "Pillai" (1 in 27) sits where the planner may also pick the index lookups, which stay
+// under the budget; "ish" (1 in 8) is the case the old array of matches fails (~6,000 orders).
+const COMMON_WORDS = ["Pillai", "ish"];
 
 describe("orders feed plans", () => {
   const order = seededOrder(12_345);
@@ -129,6 +157,17 @@ describe("orders feed plans", () => {
     expectIndexed("deep cursor", await explain(orderPage({ cursor })), "Order_storeId_receivedAt_id_idx");
   });
 
+  it.each(COMMON_WORDS)("a common word (%s) reads a page of matches, not all of them", async (word) => {
+    const { share, budget } = await commonWord(word, 50);
+    const { plan, ms } = await explain(orderPage({ q: word }));
+    const read = rowsRead(plan, "Order");
+    console.log(
+      `orders "${word}" (${(share * 100).toFixed(1)}% of orders): ${ms.toFixed(2)} ms, ${read} rows read, budget ${budget}`,
+    );
+    expect(share).toBeGreaterThan(0.03);
+    expect(read).toBeLessThan(budget);
+  });
+
   it("the status tabs' counts read only open orders", async () => {
     expectIndexed("counts", await explain(orderCountsSql(storeId, {})), "Order_storeId_status_receivedAt_idx");
     expectIndexed("counts with a search", await explain(orderCountsSql(storeId, { q: order.customerName })));
@@ -152,7 +191,61 @@ describe("deliveries inspector plans", () => {
     ["nothing matches", { q: "zzqxwv" }, undefined],
   ];
   it.each(cases)("%s", async (label, query, index) => {
-    expectIndexed(label, await explain(deliveryPage(query)), index);
+    expectIndexed(label, await explainDeliveries(query), index);
+  });
+
+  it.each(COMMON_WORDS)("a common word (%s) reads a page of matches, not all of them", async (word) => {
+    const { budget } = await commonWord(word, 50);
+    const [all] = await db.$queryRaw<Array<{ count: number }>>`
+      SELECT count(*)::int AS count FROM "WebhookDelivery" d JOIN "Order" o ON o.id = d."orderId"
+      WHERE d."storeId" = ${storeId}::uuid AND o."customerName" ILIKE ${`%${word}%`}`;
+    const { plan, ms } = await explainDeliveries({ q: word });
+    const deliveries = rowsRead(plan, "WebhookDelivery");
+    const orders = rowsRead(plan, "Order");
+    console.log(
+      `deliveries "${word}" (${all!.count} matching): ${ms.toFixed(2)} ms, ${deliveries} deliveries and ${orders} orders read, budget ${budget}`,
+    );
+    expect(deliveries).toBeLessThan(budget);
+    expect(orders).toBeLessThan(budget);
+  });
+
+  it("paging a common word's search returns every match once, newest first", async () => {
+    const expected = await db.$queryRaw<Array<{ id: string }>>`
+      SELECT d.id FROM "WebhookDelivery" d JOIN "Order" o ON o.id = d."orderId"
+      WHERE d."storeId" = ${storeId}::uuid
+        AND (o."customerName" ILIKE '%Pillai%' OR lower(o."customerEmail") LIKE 'pillai%')
+      ORDER BY d."receivedAt" DESC, d.id DESC`;
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const sql = deliveryPage({ q: "Pillai", limit: "100", ...(cursor ? { cursor } : {}) })!;
+      const [, page] = await db.$transaction([
+        db.$executeRawUnsafe(SEARCH_SESSION_SQL),
+        db.$queryRaw<Array<{ id: string }>>(sql),
+      ]);
+      seen.push(...page.slice(0, 100).map((row) => row.id));
+      if (page.length <= 100) break;
+      const [last] = await db.$queryRaw<Array<{ receivedAt: Date }>>`
+        SELECT "receivedAt" FROM "WebhookDelivery" WHERE id = ${seen.at(-1)!}::uuid`;
+      cursor = encodeCursor({ receivedAt: last!.receivedAt, id: seen.at(-1)! });
+    }
+    expect(expected.length).toBeGreaterThan(1_000);
+    expect(seen).toEqual(expected.map((row) => row.id));
+  }, 120_000);
+
+  it("a common word's next page is keyset too", async () => {
+    const first = await db.$transaction([
+      db.$executeRawUnsafe(SEARCH_SESSION_SQL),
+      db.$queryRaw<Array<{ id: string }>>(deliveryPage({ q: "ish" })!),
+    ]);
+    const last = first[1].at(49);
+    const [row] = await db.$queryRaw<Array<{ receivedAt: Date }>>`
+      SELECT "receivedAt" FROM "WebhookDelivery" WHERE id = ${last!.id}::uuid`;
+    const cursor = encodeCursor({ receivedAt: row!.receivedAt, id: last!.id });
+    const { share, budget } = await commonWord("ish", 50);
+    const { plan } = await explainDeliveries({ q: "ish", cursor });
+    expect(share).toBeGreaterThan(0.1);
+    expect(rowsRead(plan, "WebhookDelivery")).toBeLessThan(budget);
   });
 
   it("a deep cursor page", async () => {
@@ -160,7 +253,7 @@ describe("deliveries inspector plans", () => {
       SELECT id, "receivedAt" FROM "WebhookDelivery" WHERE "storeId" = ${storeId}::uuid
       ORDER BY "receivedAt" DESC, id DESC OFFSET 50000 LIMIT 1`;
     const cursor = encodeCursor({ receivedAt: deep!.receivedAt.toISOString(), id: deep!.id });
-    expectIndexed("deep cursor", await explain(deliveryPage({ cursor })));
+    expectIndexed("deep cursor", await explainDeliveries({ cursor }));
   });
 });
 

@@ -1,0 +1,49 @@
+// The tenants benchmark's claim timer, in a process of its own (the claim statement is server code:
+// run with --conditions=react-server and the app's environment). Times the statement the drain
+// sends (lib/outbox/claim.ts) for every store and for the large one, each in a transaction that is
+// rolled back, so every round claims from the same queue (owner 1: the lease owner is a number).
+// Prints one JSON line.
+import pg from "pg";
+import { claimStatement, dueParameters } from "../../lib/outbox/claim";
+import { drainConfig } from "../../lib/outbox/drain";
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
+const bigStore = process.env.BENCH_BIG_STORE ?? "";
+const config = drainConfig();
+
+async function time(client: pg.Client, storeId: string | null): Promise<{ ms: number; claimed: number }> {
+  await client.query("BEGIN");
+  const started = performance.now();
+  const { rowCount } = await client.query(claimStatement(storeId), [
+    ...dueParameters(storeId, config.batchSize, config.budget),
+    "1",
+    config.leaseMs,
+  ]);
+  const ms = performance.now() - started;
+  await client.query("ROLLBACK");
+  return { ms, claimed: rowCount ?? 0 };
+}
+
+async function main() {
+  const client = new pg.Client(process.env.DATABASE_URL);
+  await client.connect();
+  const samples: Record<"all" | "big", number[]> = { all: [], big: [] };
+  const claimed: Record<"all" | "big", number> = { all: 0, big: 0 };
+  for (let round = 0; round < rounds + 5; round++) {
+    for (const which of ["all", "big"] as const) {
+      const result = await time(client, which === "all" ? null : bigStore);
+      if (round >= 5) samples[which].push(result.ms);
+      claimed[which] = result.claimed;
+    }
+  }
+  await client.end();
+  console.log(JSON.stringify({ samples, claimed }));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
