@@ -4,11 +4,9 @@
 // same run. A throwaway embedded PostgreSQL; the reads run in scripts/bench/customers-worker.ts
 // through lib's own functions (no HTTP: the figures are the database's and Prisma's part).
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { freshSecrets } from "../../lib/embedded/fresh-secrets";
-import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
 import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
-import { applyMigrations } from "../../lib/migrations/apply";
+import { scratchDatabase } from "./scratch-database";
 import type { CaseTiming, CustomersFacts } from "./customers-worker";
 import { percentile } from "./load";
 import { table } from "./report";
@@ -34,12 +32,7 @@ export async function runCustomersBench(options: {
 }): Promise<CustomersResult> {
   const scratch = await makeThrowawayDir("tribedesk-bench-customers-");
   try {
-    options.log("customers: starting embedded PostgreSQL…");
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: false });
-    scratch.onStop(() => postgres.stop());
-    await postgres.createDatabase("bench_customers");
-    const databaseUrl = postgres.urlFor("bench_customers");
-    await applyMigrations(databaseUrl);
+    const databaseUrl = await scratchDatabase(scratch, "customers", options.log);
     const rounds = options.quick ? 10 : 40;
     const orders = options.quick ? 20_000 : 100_000;
     options.log(`customers: seeding two stores of ${orders} orders, then ${rounds} measured rounds…`);

@@ -4,11 +4,9 @@
 // in the same run. Each measured run is a fresh Node process, so its peak RSS is its own. Goal on
 // the 2-core machine: under 10 s and 200 MiB.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { freshSecrets } from "../../lib/embedded/fresh-secrets";
-import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
 import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
-import { applyMigrations } from "../../lib/migrations/apply";
+import { scratchDatabase } from "./scratch-database";
 
 type Env = Record<string, string | undefined>;
 export type DocumentsRun = { ms: number; bytes: number; pages: number; maxRssMiB: number; floorMiB: number };
@@ -41,12 +39,7 @@ export async function runDocumentsBench(options: {
 }): Promise<DocumentsResult> {
   const scratch = await makeThrowawayDir("tribedesk-bench-documents-");
   try {
-    options.log("documents: starting embedded PostgreSQL…");
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: false });
-    scratch.onStop(() => postgres.stop());
-    await postgres.createDatabase("bench_documents");
-    const databaseUrl = postgres.urlFor("bench_documents");
-    await applyMigrations(databaseUrl);
+    const databaseUrl = await scratchDatabase(scratch, "documents", options.log);
     const env: Env = { ...options.baseEnv, DATABASE_URL: databaseUrl, ...freshSecrets(), NODE_OPTIONS: "" };
     await worker(options.root, env, "seed");
     const result: DocumentsResult = { labels: [], baseline: [] };

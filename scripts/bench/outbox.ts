@@ -6,10 +6,9 @@
 //   pace:       100 status pushes for one store at TribeMade's real 20 per minute (5 minutes; opt-in).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../lib/embedded/postgres";
 import { makeThrowawayDir } from "../../lib/embedded/throwaway-dir";
+import { scratchDatabase } from "./scratch-database";
 import { freshSecrets } from "../../lib/embedded/fresh-secrets";
-import { applyMigrations } from "../../lib/migrations/apply";
 
 export type CpuPerMessage = { app: number; simulator: number; postgres: number };
 
@@ -37,12 +36,7 @@ export async function runOutboxBench(options: {
   const { root, log } = options;
   const scratch = await makeThrowawayDir("tribedesk-bench-outbox-");
   try {
-    log("outbox: starting embedded PostgreSQL…");
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch.dir, "data"), persistent: false });
-    scratch.onStop(() => postgres.stop());
-    await postgres.createDatabase("bench_outbox");
-    const databaseUrl = postgres.urlFor("bench_outbox");
-    await applyMigrations(databaseUrl);
+    const databaseUrl = await scratchDatabase(scratch, "outbox", log);
     const env: Env = {
       ...options.baseEnv,
       DATABASE_URL: databaseUrl,
