@@ -2,9 +2,8 @@
 // anything: the next drainer finds the lease expired, reads the order first, sees the status
 // already holds, and records the push as done. TribeMade saw the change once; the customer got
 // one email.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { startDrainChild } from "@/tests/fixtures/drain-child-process";
 import { startSimulatorForApp } from "@/tests/fixtures/outbox-env";
 
 vi.mock("next/server", async (original) => (await import("@/tests/fixtures/webhook-client")).mockAfter(original));
@@ -15,40 +14,7 @@ const { connectMerchant, drainUntilSettled, insertOrders, requestStatus } = awai
 
 afterAll(() => sim.stop());
 
-const root = path.resolve(import.meta.dirname, "../..");
 const LEASE_MS = 1_500;
-
-/** Starts the child drainer; resolves once it has made its call, with a way to kill it. */
-function drainerThatCalls(storeId: string): Promise<{ kill: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/fixtures/drain-child.ts"],
-    {
-      cwd: root,
-      env: { ...process.env, NODE_OPTIONS: "", DRAIN_STORE_ID: storeId, DRAIN_LEASE_MS: String(LEASE_MS) },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let errors = "";
-  child.stderr.on("data", (chunk: Buffer) => void (errors += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    // A budget, not a wait: the child compiles the app's TypeScript with tsx first, which took over
-    // 20 s on a shared two-core machine at load 16.
-    const timer = setTimeout(() => reject(new Error(`the child never called TribeMade:\n${errors}`)), 60_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (!chunk.toString().includes("CALLED")) return;
-      clearTimeout(timer);
-      resolve({
-        kill: () =>
-          new Promise((done) => {
-            child.once("exit", () => done());
-            child.kill("SIGKILL");
-          }),
-      });
-    });
-    child.once("exit", (code) => reject(new Error(`the child exited (${code}) before calling:\n${errors}`)));
-  });
-}
 
 describe("a drainer killed between the call and the write", () => {
   it("leaves exactly one status change at TribeMade and the push done", async () => {
@@ -58,7 +24,7 @@ describe("a drainer killed between the call and the write", () => {
     ];
     await requestStatus(order, "processing");
 
-    const child = await drainerThatCalls(merchant.store.id);
+    const child = await startDrainChild(merchant.store.id, { leaseMs: LEASE_MS });
     await child.kill();
 
     // The PUT landed; nothing about it was written except the pre-send mark.
