@@ -14,6 +14,8 @@ const only = process.argv.slice(2);
 
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+// Named again after the tally: CI keeps only the end of a long log.
+const failures: string[] = [];
 let anyTierFailed = false;
 
 function run(tier: string, command: string[], env: Record<string, string> = {}) {
@@ -31,7 +33,13 @@ function readVitest(file: string) {
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
+      testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
     };
+    for (const file of report.testResults) {
+      for (const test of file.assertionResults) {
+        if (test.status === "failed") failures.push(`${path.relative(root, file.name)} › ${test.fullName}`);
+      }
+    }
     total.passed += report.numPassedTests;
     total.failed += report.numFailedTests;
     total.skipped += report.numPendingTests + report.numTodoTests;
@@ -44,12 +52,29 @@ function readPlaywright(file: string) {
   try {
     const report = JSON.parse(readFileSync(file, "utf8")) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      suites: PlaywrightSuite[];
     };
+    collectPlaywrightFailures(report.suites);
     total.passed += report.stats.expected + report.stats.flaky;
     total.failed += report.stats.unexpected;
     total.skipped += report.stats.skipped;
   } catch {
     // as above
+  }
+}
+
+type PlaywrightSuite = {
+  file: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; line: number; tests: { status: string }[] }[];
+};
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[]) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests.some((test) => test.status === "unexpected")) failures.push(`${suite.file}:${spec.line} › ${spec.title}`);
+    }
+    collectPlaywrightFailures(suite.suites ?? []);
   }
 }
 
@@ -99,6 +124,7 @@ async function e2e() {
 }
 
 void e2e().then(() => {
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join("\n")}`);
   console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(anyTierFailed || total.failed > 0 ? 1 : 0);
 });

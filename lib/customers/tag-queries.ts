@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 
 // Reads of tags: the store's tags (the menus and the feed's filter) and the tags on a set of
 // customers, one statement on the (customerId, tagId) primary key joined to Tag. The orders' tags
-// are the orders domain's own read (lib/orders/order-tags.ts).
+// are the orders domain's own read (lib/orders/order-rows.ts).
 
 const toTag = (tag: { id: string; name: string; color: string }): TagDto => ({ ...tag, color: tag.color as TagColor });
 

@@ -41,12 +41,17 @@ export function orderConditions(
   return where;
 }
 
-/** The ids of up to limit + 1 orders, newest first; null when nothing can match. */
-export function orderPageSql(storeId: string, query: OrderListQuery, now = new Date()): Prisma.Sql | null {
+/** `columns` (the id by default) of up to limit + 1 orders, newest first; null when nothing can match. */
+export function orderPageSql(
+  storeId: string,
+  query: OrderListQuery,
+  now = new Date(),
+  columns = Prisma.sql`o.id`,
+): Prisma.Sql | null {
   const where = orderConditions(storeId, query, now);
   if (!where) return null;
   if (query.cursor) where.push(afterCursorSql("o", decodeCursor(query.cursor)));
-  return Prisma.sql`SELECT o.id FROM "Order" o WHERE ${Prisma.join(where, " AND ")}
+  return Prisma.sql`SELECT ${columns} FROM "Order" o WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${NEWEST_FIRST("o")} LIMIT ${query.limit + 1}`;
 }
 

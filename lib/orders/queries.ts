@@ -20,73 +20,17 @@ import {
 } from "@/lib/orders/schemas";
 import { encodeCursor } from "@/lib/search/keyset";
 import { orderCountsSql, orderPageSql } from "@/lib/orders/order-page";
-import { tagsOfOrders } from "@/lib/orders/order-tags";
+import { readOrderPage, readOrderRows, ROW_COLUMNS } from "@/lib/orders/order-rows";
 
 // Reads for the orders feed, the order page and the glance above the feed. Every function takes the
 // caller's Member (requireMember() in the route or page) and reads only member.store.id's rows.
-
-export const ROW_SELECT = {
-  id: true,
-  tribemadeOrderId: true,
-  status: true,
-  verification: true,
-  sync: true,
-  syncError: true,
-  version: true,
-  customerName: true,
-  customerPincode: true,
-  productId: true,
-  productName: true,
-  productImage: true,
-  quantity: true,
-  amount: true,
-  trackingUrl: true,
-  placedAt: true,
-  receivedAt: true,
-  updatedAt: true,
-  printedAt: true,
-  // The repeat-buyer badge: two of the order's own columns, no join.
-  customerId: true,
-  customerOrdinal: true,
-} satisfies Prisma.OrderSelect;
-
-type RowRecord = Prisma.OrderGetPayload<{ select: typeof ROW_SELECT }>;
-
-/** The rows and the merchant's tags on them, read side by side (lib/orders/order-tags.ts says why). */
-async function rowsWithTags<T>(storeId: string, ids: string[], read: Promise<T[]>) {
-  const [records, tags] = await Promise.all([read, tagsOfOrders(storeId, ids)]);
-  return { records, tagsOf: (id: string) => tags.get(id) ?? [] };
-}
-
-export function toOrderRow(record: RowRecord, tags: OrderRowDto["tags"]): OrderRowDto {
-  return {
-    ...record,
-    tags,
-    amount: record.amount.toFixed(2),
-    placedAt: record.placedAt?.toISOString() ?? null,
-    receivedAt: record.receivedAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-    printedAt: record.printedAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * The store's orders among `ids`, in that order (ids of other stores are skipped). Takes only the
  * store: the live feed's hub reads once for every member's stream of the store (lib/orders/feed-hub.ts).
  */
 export async function getOrderRows(member: { store: Pick<Member["store"], "id"> }, ids: string[]): Promise<OrderRowDto[]> {
-  if (ids.length === 0) return [];
-  const storeId = member.store.id;
-  const { records, tagsOf } = await rowsWithTags(
-    storeId,
-    ids,
-    db.order.findMany({ where: { id: { in: ids }, storeId }, select: ROW_SELECT }),
-  );
-  const byId = new Map(records.map((record) => [record.id, record]));
-  return ids.flatMap((id) => {
-    const record = byId.get(id);
-    return record ? [toOrderRow(record, tagsOf(id))] : [];
-  });
+  return readOrderRows(member.store.id, ids);
 }
 
 /** The ids of one page of the feed, newest first, from one index-served statement (lib/search). */
@@ -101,34 +45,24 @@ export async function findOrderIds(
   return { ids: page.slice(0, query.limit).map((row) => row.id), more: page.length > query.limit };
 }
 
-/** One page of the feed, newest first. */
+/** One page of the feed, newest first: one statement (lib/orders/order-rows.ts). */
 export async function listOrders(member: Member, query: OrderListQuery, now = new Date()): Promise<OrderPageDto> {
-  const { ids, more } = await findOrderIds(member, query, now);
-  const items = await getOrderRows(member, ids);
+  const sql = orderPageSql(member.store.id, query, now, ROW_COLUMNS);
+  if (!sql) return { items: [], nextCursor: null };
+  const page = await readOrderPage(sql);
+  const items = page.slice(0, query.limit);
   const last = items.at(-1);
-  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  return { items, nextCursor: page.length > query.limit && last ? encodeCursor(last) : null };
 }
 
 /** What the CSV has beyond a feed row, for the store's orders among `ids`, in that order. */
 export async function getOrdersForExport(member: Member, ids: string[]) {
-  if (ids.length === 0) return [];
-  const storeId = member.store.id;
-  const { records, tagsOf } = await rowsWithTags(
-    storeId,
+  const rows = await readOrderRows<ContactColumns & { payload: Prisma.JsonValue; tribemade: Prisma.JsonValue }>(
+    member.store.id,
     ids,
-    db.order.findMany({
-      where: { id: { in: ids }, storeId },
-      select: { ...ROW_SELECT, customerEmail: true, customerPhone: true, customerAddress: true, payload: true, tribemade: true },
-    }),
+    Prisma.sql`, ${CONTACT_COLUMNS}, o.payload, o.tribemade`,
   );
-  const byId = new Map(records.map((record) => [record.id, record]));
-  return ids.flatMap((id) => {
-    const record = byId.get(id);
-    if (!record) return [];
-    const { payload, tribemade, customerEmail, customerPhone, customerAddress } = record;
-    const details = readOrderDetails(payload, tribemade);
-    return [{ ...toOrderRow(record, tagsOf(id)), customerEmail, customerPhone, customerAddress, ...details }];
-  });
+  return rows.map(({ payload, tribemade, ...row }) => ({ ...row, ...readOrderDetails(payload, tribemade) }));
 }
 
 /** The open statuses' counts under the other filters (the status tabs). */
@@ -171,28 +105,33 @@ export async function getOrderGlance(member: Member, now = new Date()): Promise<
 /** Events and deliveries beyond this are not one order's story; the page says it is cut short. */
 const TIMELINE_LIMIT = 500;
 
+/** What the order page and the CSV show beyond a feed row: the customer's contact columns. */
+const CONTACT_COLUMNS = Prisma.sql`o."customerEmail", o."customerPhone", o."customerAddress"`;
+type ContactColumns = { customerEmail: string; customerPhone: string; customerAddress: string | null };
+
+type DetailColumns = ContactColumns & {
+  payload: Prisma.JsonValue;
+  tribemade: Prisma.JsonValue;
+  rating: number | null;
+  review: string | null;
+  verificationDiff: Prisma.JsonValue;
+  verifiedAt: Date | null;
+  lastRefreshedAt: Date | null;
+  addedBy: string | null;
+};
+
 /** One order with everything the order page shows; not_found for another store's id. */
 export async function getOrderOrThrow(member: Member, orderId: string): Promise<OrderDetailDto> {
   const storeId = member.store.id;
-  const record = await db.order.findFirst({
-    where: { id: orderId, storeId },
-    select: {
-      ...ROW_SELECT,
-      customerEmail: true,
-      customerPhone: true,
-      customerAddress: true,
-      payload: true,
-      tribemade: true,
-      rating: true,
-      review: true,
-      verificationDiff: true,
-      verifiedAt: true,
-      lastRefreshedAt: true,
-      addedBy: true,
-    },
-  });
-  if (!record) throw new AppError("not_found", "That order does not exist in this store.");
-  const [events, deliveries, notes, tags] = await Promise.all([
+  // The row and its story in parallel: each read is scoped to the store, so another store's id
+  // finds nothing anywhere.
+  const [[record], events, deliveries, notes] = await Promise.all([
+    readOrderRows<DetailColumns>(
+      storeId,
+      [orderId],
+      Prisma.sql`, ${CONTACT_COLUMNS}, o.payload, o.tribemade, o.rating, o.review, o."verificationDiff",
+        o."verifiedAt", o."lastRefreshedAt", o."addedBy"`,
+    ),
     db.orderEvent.findMany({
       where: { orderId, storeId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -212,21 +151,17 @@ export async function getOrderOrThrow(member: Member, orderId: string): Promise<
       take: TIMELINE_LIMIT,
       select: { id: true, body: true, authorId: true, authorName: true, createdAt: true, editedAt: true },
     }),
-    tagsOfOrders(storeId, [orderId]),
   ]);
-  const { payload, tribemade, customerEmail, customerPhone, customerAddress, rating, review, verificationDiff } = record;
+  if (!record) throw new AppError("not_found", "That order does not exist in this store.");
+  const { payload, tribemade, rating, review, verificationDiff, verifiedAt, lastRefreshedAt, ...row } = record;
   return {
-    ...toOrderRow(record, tags.get(orderId) ?? []),
-    customerEmail,
-    customerPhone,
-    customerAddress,
+    ...row,
     ...readOrderDetails(payload, tribemade),
     rating,
     review,
     verificationDiff,
-    verifiedAt: record.verifiedAt?.toISOString() ?? null,
-    lastRefreshedAt: record.lastRefreshedAt?.toISOString() ?? null,
-    addedBy: record.addedBy,
+    verifiedAt: verifiedAt?.toISOString() ?? null,
+    lastRefreshedAt: lastRefreshedAt?.toISOString() ?? null,
     timeline: buildTimeline(
       events,
       notes.map((note) => ({

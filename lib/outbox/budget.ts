@@ -18,13 +18,15 @@ export type SlotGrant = {
   granted: number;
   /** When the bucket can grant again (window end or block end); null when it still has room. */
   opensAt: Date | null;
+  /** The window the slots were counted in (returnSlots gives them back only to that window). */
+  windowStart: Date | null;
 };
 
 // Rows this process knows exist, so the common path is one statement.
 const known = new Set<string>();
 
 export async function takeSlots(storeId: string, bucket: Bucket, wanted: number, config: BudgetConfig): Promise<SlotGrant> {
-  if (wanted <= 0) return { granted: 0, opensAt: null };
+  if (wanted <= 0) return { granted: 0, opensAt: null, windowStart: null };
   const id = `${storeId}:${bucket}`;
   if (!known.has(id)) {
     await pgPool.query(
@@ -33,17 +35,35 @@ export async function takeSlots(storeId: string, bucket: Bucket, wanted: number,
     );
     known.add(id);
   }
-  const { rows } = await pgPool.query<{ granted: number; window_end: Date; blocked_until: Date | null; blocked: boolean }>(
-    TAKE_SQL,
-    [storeId, bucket, wanted, config.limits[bucket], config.windowMs],
-  );
+  const { rows } = await pgPool.query<{
+    granted: number;
+    window_start: Date | null;
+    window_end: Date;
+    blocked_until: Date | null;
+    blocked: boolean;
+  }>(TAKE_SQL, [storeId, bucket, wanted, config.limits[bucket], config.windowMs]);
   const row = rows[0];
   if (!row) {
     known.delete(id);
     return takeSlots(storeId, bucket, wanted, config);
   }
-  if (row.blocked) return { granted: 0, opensAt: row.blocked_until };
-  return { granted: row.granted, opensAt: row.granted < wanted ? row.window_end : null };
+  if (row.blocked) return { granted: 0, opensAt: row.blocked_until, windowStart: null };
+  return { granted: row.granted, opensAt: row.granted < wanted ? row.window_end : null, windowStart: row.window_start };
+}
+
+/**
+ * Gives back `count` slots taken in the window that began at `windowStart` and spent on no call (a
+ * message that found nothing to send, or waited for another bucket). A window that has since ended
+ * or moved (TribeMade's headers) keeps its count: giving back is only ever safe within the window
+ * that counted them.
+ */
+export async function returnSlots(storeId: string, bucket: Bucket, count: number, windowStart: Date): Promise<void> {
+  if (count <= 0) return;
+  await pgPool.query(
+    `UPDATE "RateBudget" SET used = greatest(used - $3, 0)
+     WHERE "storeId" = $1::uuid AND bucket = $2 AND "windowStart" = $4`,
+    [storeId, bucket, count, windowStart],
+  );
 }
 
 // The CTE's FOR UPDATE makes concurrent takers queue on the row; each sees the previous one's
@@ -63,9 +83,9 @@ const TAKE_SQL = `
   ), upd AS (
     UPDATE "RateBudget" rb SET used = g.base + g.granted, "windowStart" = g.ws
     FROM g WHERE rb."storeId" = g."storeId" AND rb.bucket = g.bucket AND g.granted > 0
-    RETURNING rb.used
+    RETURNING rb."windowStart"
   )
-  SELECT g.granted, g.ws + $5 * interval '1 millisecond' AS window_end, g."blockedUntil" AS blocked_until, g.blocked
+  SELECT g.granted, upd."windowStart" AS window_start, g.ws + $5 * interval '1 millisecond' AS window_end, g."blockedUntil" AS blocked_until, g.blocked
   FROM g LEFT JOIN upd ON true`;
 
 /** What one batch learned about a bucket from TribeMade's answers. */

@@ -72,8 +72,9 @@ export const MAX_ATTEMPTS = {
 /**
  * TribeMade's per-store rate-limit bucket each kind spends its first call from; forward calls the
  * merchant's own system and notifications a push service or SMTP server, so none of them spends
- * TribeMade's. apply_stock reads the product (product_get), then takes a product_edit slot for its
- * PUT: the 20/min edit budget is its own, shared with no order call.
+ * TribeMade's. apply_stock is claimed against product_edit, the scarce 20/min budget its PUT needs,
+ * then takes a product_get slot for the read before it; a slot it did not spend goes back
+ * (lib/outbox/process-batch.ts), so a product read never waits on an edit slot it then wastes.
  */
 export const BUCKETS = ["order_status", "order_get", "product_get", "product_edit"] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -84,7 +85,7 @@ export const BUCKET_OF = {
   fetch_order: "order_get",
   forward: null,
   read_product: "product_get",
-  apply_stock: "product_get",
+  apply_stock: "product_edit",
   edit_product: "product_edit",
   notify_push: null,
   notify_email: null,

@@ -4,7 +4,7 @@ import { legacyFormatAccepted } from "@/lib/crypto/legacy-format";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { logger } from "@/lib/http/logger";
 import { deferBucket, loadOrders, loadStores, markSendUnconfirmed } from "@/lib/outbox/batch-data";
-import { applyFeedback, takeSlots, type BudgetFeedback } from "@/lib/outbox/budget";
+import { applyFeedback, returnSlots, takeSlots, type BudgetFeedback } from "@/lib/outbox/budget";
 import type { ClaimedMessage } from "@/lib/outbox/claim";
 import type { DrainConfig, HandlerContext, HandlerResult } from "@/lib/outbox/drain-types";
 import { emptyResult } from "@/lib/outbox/handler-calls";
@@ -34,6 +34,7 @@ export async function processBatch(
   // Budget first: the messages that got no slot go back untouched until the bucket opens.
   const results = new Map<string, HandlerResult>();
   const runnable: ClaimedMessage[] = [];
+  const slots: ClaimSlot[] = [];
   const groups = new Map<string, ClaimedMessage[]>();
   for (const message of batch) {
     const bucket = firstBucket(message);
@@ -48,6 +49,10 @@ export async function processBatch(
     const [storeId, bucket] = key.split("|") as [string, Bucket];
     const grant = await takeSlots(storeId, bucket, messages.length, config.budget);
     runnable.push(...messages.slice(0, grant.granted));
+    if (grant.windowStart) {
+      const windowStart = grant.windowStart;
+      for (const message of messages.slice(0, grant.granted)) slots.push({ message, bucket, windowStart });
+    }
     // The window is spent: move the store's other due work of this bucket to when it opens, so no
     // claim walks past it again and again meanwhile (order kept: same time, then id).
     if (grant.granted < messages.length && grant.opensAt) await deferBucket(storeId, bucket, grant.opensAt);
@@ -76,6 +81,7 @@ export async function processBatch(
     return key;
   };
 
+  const failed = new Set<string>();
   await eachLimited(runnable, config.concurrency, async (message) => {
     const store = stores.get(message.storeId);
     const orderId = orderIdOf(message);
@@ -97,6 +103,7 @@ export async function processBatch(
     try {
       results.set(message.id, await kinds[message.kind].handle(ctx));
     } catch (error) {
+      failed.add(message.id);
       // A payload that does not parse never will; anything else is ours and may pass.
       const malformed = error instanceof Error && error.name === "ZodError";
       logger.error("outbox handler failed", { messageId: message.id, kind: message.kind, error });
@@ -111,8 +118,31 @@ export async function processBatch(
     }
   });
 
+  await returnUnspentSlots(slots, results, failed);
   await applyFeedback(collectFeedback(batch, results), config.budget);
   return batchOutcome(batch, results, config, kinds);
+}
+
+type ClaimSlot = { message: ClaimedMessage; bucket: Bucket; windowStart: Date };
+
+/**
+ * A slot taken for a message that made no call from its bucket goes back to the window it came
+ * from: a stock change that found its product busy, or waited for a product read, must not cost
+ * one of the store's 20 edits a minute. A handler that threw may have called before it did, so its
+ * slot stays spent.
+ */
+async function returnUnspentSlots(slots: ClaimSlot[], results: Map<string, HandlerResult>, failed: Set<string>) {
+  const unspent = new Map<string, ClaimSlot & { count: number }>();
+  for (const slot of slots) {
+    const result = results.get(slot.message.id);
+    if (!result || failed.has(slot.message.id) || result.feedback.some((call) => call.bucket === slot.bucket)) continue;
+    const key = `${slot.message.storeId}|${slot.bucket}|${slot.windowStart.getTime()}`;
+    const group = unspent.get(key) ?? { ...slot, count: 0 };
+    unspent.set(key, { ...group, count: group.count + 1 });
+  }
+  for (const { message, bucket, windowStart, count } of unspent.values()) {
+    await returnSlots(message.storeId, bucket, count, windowStart);
+  }
 }
 
 function orderIdOf(message: ClaimedMessage): string | null {

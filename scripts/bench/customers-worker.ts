@@ -9,7 +9,7 @@ import { getCustomerOrThrow, listCustomers } from "../../lib/customers/queries";
 import { listCustomerNotes } from "../../lib/customers/note-queries";
 import { listTags } from "../../lib/customers/tag-queries";
 import { db, pgPool } from "../../lib/db";
-import { findOrderIds, getOrderOrThrow, getOrderRows, listOrders, ROW_SELECT } from "../../lib/orders/queries";
+import { findOrderIds, getOrderOrThrow, getOrderRows, listOrders } from "../../lib/orders/queries";
 import { ORDER_PAGE_SIZE } from "../../lib/orders/schemas";
 import { seedCustomersStore } from "./customers-seed";
 
@@ -21,8 +21,29 @@ const orders = Number(process.env.BENCH_ORDERS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 40);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 
-// The feed row without the badge's two columns (and, below, without the tags): the feed as it was.
-const { customerId: _customerId, customerOrdinal: _customerOrdinal, ...ROW_SELECT_BEFORE } = ROW_SELECT;
+// The feed row as it was before issue 26 (no badge columns, no tags): the ids' statement, then the
+// rows through Prisma.
+const ROW_SELECT_BEFORE = {
+  id: true,
+  tribemadeOrderId: true,
+  status: true,
+  verification: true,
+  sync: true,
+  syncError: true,
+  version: true,
+  customerName: true,
+  customerPincode: true,
+  productId: true,
+  productName: true,
+  productImage: true,
+  quantity: true,
+  amount: true,
+  trackingUrl: true,
+  placedAt: true,
+  receivedAt: true,
+  updatedAt: true,
+  printedAt: true,
+} as const;
 
 async function main() {
   const client = new pg.Client(process.env.DATABASE_URL);

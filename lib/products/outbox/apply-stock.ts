@@ -20,11 +20,13 @@ import { markGone, writeApplied, writeFailed, writeUnclear } from "@/lib/product
 // apply_stock: bring TribeMade's stock of one product in line with its open ledger rows, once.
 // One message at a time per product holds the product's lease; it applies every open row (its own
 // and any recorded meanwhile), so two orders of one product never read-modify-write over each other.
-//   1. Read the product (GET; the drain took its product_get slot).
+// The drain claimed it with a product_edit slot (the scarce budget); a path that sends no PUT gives
+// the slot back (lib/outbox/process-batch.ts returnUnspentSlots).
+//   1. Take a product_get slot and read the product (GET).
 //   2. Rows left "sending" by an attempt whose answer never came: compare (lib/products/stock/plan.ts
 //      settleSent) — landed → applied; not landed → send again; unclear → never sent again.
-//   3. Plan the rest (clamped at 0), mark them sending (committed), take a product_edit slot, PUT
-//      the new stock, and write the outcome with its timeline entries.
+//   3. Plan the rest (clamped at 0), mark them sending (committed), PUT the new stock, and write the
+//      outcome with its timeline entries.
 
 const LEASE_BUSY_RETRY_MS = 1_000;
 
@@ -55,6 +57,11 @@ async function applyOpen(ctx: HandlerContext, out: HandlerResult, productId: str
   const entries = await openEntries(productId);
   if (entries.length === 0) return out;
 
+  const readSlot = await ctx.takeSlot("product_get");
+  if (readSlot.granted === 0) {
+    out.disposition = { type: "defer", until: readSlot.opensAt ?? new Date(Date.now() + LEASE_BUSY_RETRY_MS) };
+    return out;
+  }
   const read = await readProductCall(ctx, out, tribemadeProductId);
   if (read.status === 404) {
     await markGone(productId, entries, read.error ?? "Product not found");
@@ -89,11 +96,6 @@ async function applyOpen(ctx: HandlerContext, out: HandlerResult, productId: str
   if (plan.target === stock) {
     // Nothing to send (a restock and a sale that cancel out, a set to what it is).
     await writeApplied(productId, pending, stock, { steps: plan.steps });
-    return out;
-  }
-  const slot = await ctx.takeSlot("product_edit");
-  if (slot.granted === 0) {
-    out.disposition = { type: "defer", until: slot.opensAt ?? new Date(Date.now() + LEASE_BUSY_RETRY_MS) };
     return out;
   }
   if (!(await markSending(productId, ctx.message.id, plan.steps))) {
