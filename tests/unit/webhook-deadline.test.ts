@@ -51,19 +51,51 @@ describe("service meter", () => {
     const { clock, meter } = meterAt();
     for (let i = 0; i < 200; i++) meter.start();
     expect(pastBudget(meter, 0)).toBe(false);
-    clock.now += 3_000;
-    expect(meter.serviceMs()).toBeGreaterThan(15);
+    clock.now += 2_000;
+    expect(pastBudget(meter, 0)).toBe(false);
+    clock.now += 1_000;
     expect(pastBudget(meter, 0)).toBe(true);
   });
 
-  it("forgets a slow spell: after a quiet minute it is back at the prior", () => {
+  it("grows when a draining queue stops: the span since its recent finishes runs to now", () => {
     const { clock, meter } = meterAt();
-    for (let i = 0; i < 20; i++) meter.start();
-    clock.now += 3_000;
-    for (let i = 0; i < 20; i++) meter.finish();
-    expect(meter.serviceMs()).toBeGreaterThan(10);
-    clock.now += 60_000;
-    expect(meter.serviceMs()).toBeCloseTo(1, 3);
+    for (let i = 0; i < 600; i++) meter.start();
+    for (let i = 0; i < 100; i++) {
+      clock.now += 1;
+      meter.finish();
+    }
+    expect(meter.serviceMs()).toBeCloseTo(1, 0);
+    clock.now += 500;
+    expect(meter.serviceMs()).toBeGreaterThan(5);
+    expect(pastBudget(meter, 0)).toBe(true);
+  });
+
+  it("takes a burst whole: the time spent reading it before anything finishes is not service time", () => {
+    const { clock, meter } = meterAt();
+    // 1,000 requests read over 300 ms, none answered yet; then group commits of 8 and 500.
+    for (let i = 0; i < 1_000; i++) {
+      meter.start();
+      clock.now += 0.3;
+      expect(pastBudget(meter, 0)).toBe(false);
+    }
+    for (let i = 0; i < 8; i++) meter.finish();
+    expect(meter.serviceMs()).toBeLessThan(1);
+    clock.now += 50;
+    for (let i = 0; i < 500; i++) meter.finish();
+    expect(meter.serviceMs()).toBeLessThan(0.2);
+    expect(pastBudget(meter, 300)).toBe(false);
+  });
+
+  it("forgets a slow spell once the queue is gone: the next burst starts from the prior", () => {
+    const { clock, meter } = meterAt();
+    for (let i = 0; i < 100; i++) meter.start();
+    for (let i = 0; i < 100; i++) {
+      clock.now += 30;
+      meter.finish();
+    }
+    expect(meter.inHand()).toBe(0);
+    for (let i = 0; i < 100; i++) meter.start();
+    expect(meter.serviceMs()).toBe(1);
   });
 
   it("adds the time a delivery already waited unread", () => {

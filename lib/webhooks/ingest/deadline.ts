@@ -17,18 +17,18 @@
 export const ANSWER_BUDGET_MS = 2_500;
 
 /**
- * Time per delivery assumed before anything was measured: ~1,000 deliveries/s, what one process
- * commits here (docs/benchmarks.md). Weighed as PRIOR_WEIGHT deliveries, so the first few
- * measurements of a cold burst cannot swing the estimate either way.
+ * Time per delivery assumed until enough was measured: ~1,000 deliveries/s, what one process
+ * commits here (docs/benchmarks.md). It fills in for the finishes still missing from a full
+ * measurement (MIN_FINISHES), so the first few of a burst cannot swing the estimate either way.
  */
 const PRIOR_MS = 1;
-const PRIOR_WEIGHT = 64;
-/** Measurements lose half their weight per this much time: a database that slows down is noticed within a second or two. */
-const HALF_LIFE_MS = 1_000;
+const MIN_FINISHES = 64;
+/** The rate is read from at most this many recent finishes: several group commits' worth, smooth. */
+const MAX_FINISHES = 1_024;
 /**
- * Time is only measured while at least this many deliveries are in hand. With one or two in flight,
- * busy time per delivery is a single delivery's latency (a commit, ~2–5 ms), not the rate at which a
- * queue drains, and would make the first burst after a quiet spell look five times longer than it is.
+ * The rate is only measured while at least this many deliveries are in hand. With one or two in
+ * flight, time between finishes is the time between arrivals, not the rate a queue drains at; and
+ * a process that drops below it has no queue, so what it measured before no longer applies.
  */
 const SATURATED = 8;
 
@@ -45,43 +45,44 @@ export type ServiceMeter = {
   waitMs(): number;
 };
 
-/** Time per delivery: busy time over deliveries finished, both decaying with HALF_LIFE_MS. */
+/**
+ * Time per delivery: the span from the oldest of the recent finishes (while saturated) to now, over
+ * their count. Measured from finishes, not from busy time: the first moments of a burst are spent
+ * reading a thousand requests, before anything can finish, and busy time spread over the first few
+ * finishes made a burst the server answers in 0.6 s look like 5 s of work (139 of 1,000 refused).
+ * The span runs to now, so a queue that stops draining makes the estimate grow; and the time since
+ * the last progress is a floor, so a database that stops answering makes deliveries refused within
+ * the budget even before anything was measured.
+ */
 export function createServiceMeter(now: () => number = () => performance.now()): ServiceMeter {
   let inHand = 0;
-  let busyMs = 0;
-  let finished = 0;
-  let last = now();
+  const finishes: number[] = [];
+  let lastProgress = now();
 
-  const account = () => {
-    const at = now();
-    const elapsed = Math.max(0, at - last);
-    last = at;
-    const decay = 2 ** (-elapsed / HALF_LIFE_MS);
-    busyMs *= decay;
-    finished *= decay;
-    // The busy stretch itself, decayed as it went: the integral of 2^(-t/H) over it.
-    if (inHand >= SATURATED) busyMs += (HALF_LIFE_MS / Math.LN2) * (1 - decay);
-  };
-  // Busy time still running without a finish counts too: a database that stopped answering makes
-  // the estimate grow until deliveries are refused, instead of admitting into a queue that never drains.
   const serviceMs = () => {
-    account();
-    return (busyMs + PRIOR_MS * PRIOR_WEIGHT) / (finished + PRIOR_WEIGHT);
+    const oldest = finishes[0];
+    if (oldest === undefined) return PRIOR_MS;
+    const missing = Math.max(0, MIN_FINISHES - finishes.length);
+    return (now() - oldest + missing * PRIOR_MS) / (finishes.length + missing);
   };
 
   return {
     start() {
-      account();
+      if (inHand === 0) lastProgress = now();
       inHand++;
     },
     finish() {
-      account();
-      if (inHand >= SATURATED) finished++;
+      const at = now();
+      if (inHand >= SATURATED) {
+        finishes.push(at);
+        if (finishes.length > MAX_FINISHES) finishes.shift();
+      } else finishes.length = 0;
       inHand = Math.max(0, inHand - 1);
+      lastProgress = at;
     },
     inHand: () => inHand,
     serviceMs,
-    waitMs: () => (inHand + 1) * serviceMs(),
+    waitMs: () => Math.max((inHand + 1) * serviceMs(), inHand > 0 ? now() - lastProgress : 0),
   };
 }
 
