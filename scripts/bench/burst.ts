@@ -27,6 +27,8 @@ export type BurstRow = {
   stored: number;
   /** Sent again: answered 200 `duplicate`. */
   duplicates: number;
+  /** Sent again and answered otherwise: each status (0: no answer) with its count, e.g. "503 × 47". */
+  againOther: string;
   /** The same burst to the bare route: its slowest answer. */
   baselineMax: number;
 };
@@ -62,7 +64,8 @@ export async function runBurstBench(options: {
       p99: percentile(ms, 0.99),
       max: ms.at(-1) ?? Number.NaN,
       stored: await countStored(options.databaseUrl, ids),
-      duplicates: again.filter((answer) => answer.status === 200 && answer.outcome === "duplicate").length,
+      duplicates: again.filter(isDuplicate).length,
+      againOther: tally(again.filter((answer) => !isDuplicate(answer))),
       baselineMax: Math.max(...baseline.map((answer) => answer.ms)),
     });
     await pause(2_000);
@@ -123,6 +126,17 @@ async function countStored(databaseUrl: string, ids: string[]): Promise<number> 
   }
 }
 
+const isDuplicate = (answer: Answer) => answer.status === 200 && answer.outcome === "duplicate";
+
+function tally(answers: Answer[]): string {
+  const counts = new Map<string, number>();
+  for (const { status, outcome } of answers) {
+    const key = `${status}${outcome ? ` ${outcome}` : ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${key} × ${count}`).join(", ");
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : "–");
 
@@ -157,7 +171,7 @@ export function burstMarkdown(rows: BurstRow[], machine: string): string {
         String(row.failed),
         `${ms(row.p50)} / ${ms(row.p99)} / ${ms(row.max)} ${pass(row.max <= TIMEOUT_MS)}`,
         `${row.stored} ${pass(row.stored === row.size)}`,
-        `${row.duplicates} ${pass(row.duplicates === row.size)}`,
+        `${row.duplicates} ${pass(row.duplicates === row.size)}${row.againOther ? ` (${row.againOther})` : ""}`,
         ms(row.baselineMax),
         `${(row.max / row.baselineMax).toFixed(1)}×`,
       ]),

@@ -43,6 +43,8 @@ export type ServiceMeter = {
   serviceMs(): number;
   /** Estimated time until one more delivery admitted now is answered, ms. */
   waitMs(): number;
+  /** How long deliveries have been in hand with none finishing, ms (0 when none is in hand). */
+  stalledMs(): number;
 };
 
 /**
@@ -50,9 +52,9 @@ export type ServiceMeter = {
  * their count. Measured from finishes, not from busy time: the first moments of a burst are spent
  * reading a thousand requests, before anything can finish, and busy time spread over the first few
  * finishes made a burst the server answers in 0.6 s look like 5 s of work (139 of 1,000 refused).
- * The span runs to now, so a queue that stops draining makes the estimate grow; and the time since
- * the last progress is a floor, so a database that stops answering makes deliveries refused within
- * the budget even before anything was measured.
+ * The span runs to now, so a queue that stops draining makes the estimate grow; and a queue that
+ * has not moved at all for the whole budget (a database that stopped answering before anything was
+ * measured) refuses on its own (pastBudget).
  */
 export function createServiceMeter(now: () => number = () => performance.now()): ServiceMeter {
   let inHand = 0;
@@ -82,11 +84,12 @@ export function createServiceMeter(now: () => number = () => performance.now()):
     },
     inHand: () => inHand,
     serviceMs,
-    waitMs: () => Math.max((inHand + 1) * serviceMs(), inHand > 0 ? now() - lastProgress : 0),
+    waitMs: () => (inHand + 1) * serviceMs(),
+    stalledMs: () => (inHand > 0 ? now() - lastProgress : 0),
   };
 }
 
 /** Whether a delivery that has already waited `waitedMs` would be answered after the budget. */
 export function pastBudget(meter: ServiceMeter, waitedMs: number): boolean {
-  return waitedMs + meter.waitMs() > ANSWER_BUDGET_MS;
+  return waitedMs + meter.waitMs() > ANSWER_BUDGET_MS || meter.stalledMs() > ANSWER_BUDGET_MS;
 }
