@@ -59,7 +59,7 @@ describe("webhook server gate", () => {
     const slow = Array.from({ length: 150 }, (_, i) => post(`/api/webhooks/tribemade/s${i}`));
     for (let waited = 0; passed() < 150 && waited < 5_000; waited += 50) await settle();
     now += 3_000;
-    expect(gate.stats().waitMs).toBeGreaterThan(2_500);
+    expect(gate.stats().stalledMs).toBeGreaterThan(2_500);
 
     const answer = await post("/api/webhooks/tribemade/late");
     expect(answer.status).toBe(503);

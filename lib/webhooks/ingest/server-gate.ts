@@ -45,7 +45,7 @@ export type WebhookGate = {
   /** Passes the request on to `next`, or answers it here with 503. */
   handle(request: IncomingMessage, response: ServerResponse, next: () => void): void;
   /** Webhook requests admitted and not yet answered, how many were refused so far, and the estimate now. */
-  stats(): { inFlight: number; shed: number; waitMs: number };
+  stats(): { inFlight: number; shed: number; waitMs: number; stalledMs: number };
 };
 
 export function createWebhookGate(
@@ -81,7 +81,7 @@ export function createWebhookGate(
       response.once("close", release);
       next();
     },
-    stats: () => ({ inFlight: meter.inHand(), shed, waitMs: meter.waitMs() }),
+    stats: () => ({ inFlight: meter.inHand(), shed, waitMs: meter.waitMs(), stalledMs: meter.stalledMs() }),
   };
 }
 
