@@ -113,22 +113,38 @@ const dueSql = (stores: string) => `
   due AS (
     SELECT d.id, d.priority, d."availableAt",
       row_number() OVER (PARTITION BY d."storeId" ORDER BY d.priority, d."availableAt", d.id) AS turn
-    FROM lanes l
-    CROSS JOIN unnest($5::int[]) AS p(priority)
-    CROSS JOIN LATERAL (
-      SELECT m.id, m."storeId", m.priority, m."availableAt" FROM "OutboxMessage" m
-      WHERE m.status = 'pending' AND m."storeId" = l."storeId" AND m.kind = l.kind AND m.priority = p.priority
-        AND m."availableAt" <= now()
-        AND (m.kind <> 'push_status' OR NOT EXISTS (
+    FROM (${LANE_READS}) d
+  )`;
+
+/** A status push waits while an earlier push of the same order (a lower version) is pending or running. */
+const PUSHES_IN_ORDER = `
+        AND NOT EXISTS (
           SELECT 1 FROM "OutboxMessage" e
           WHERE e."storeId" = m."storeId" AND e.kind = 'push_status' AND e.status IN ('pending', 'leased')
             AND e.payload->>'orderId' = m.payload->>'orderId'
-            AND (e.payload->>'version')::int < (m.payload->>'version')::int))
+            AND (e.payload->>'version')::int < (m.payload->>'version')::int)`;
+
+/**
+ * Each lane's due messages in due order, at most one batch per lane. One read per kind with the
+ * kind written as a constant, so the planner weighs each lane by that kind's own statistics: with
+ * the kind a join parameter it assumed every lane as full as the average and, in a store holding
+ * most of the queue, read empty lanes through the (status, priority, availableAt) index, filtering
+ * the whole backlog for each (150–500 ms a claim with 100,000 due; docs/outbox.md, "Claims").
+ */
+const LANE_READS = OUTBOX_KINDS.map(
+  (kind) => `
+    SELECT x.* FROM lanes l
+    CROSS JOIN unnest($5::int[]) AS p(priority)
+    CROSS JOIN LATERAL (
+      SELECT m.id, m."storeId", m.priority, m."availableAt" FROM "OutboxMessage" m
+      WHERE m.status = 'pending' AND m."storeId" = l."storeId" AND m.kind = '${kind}' AND m.priority = p.priority
+        AND m."availableAt" <= now()${kind === "push_status" ? PUSHES_IN_ORDER : ""}
       -- Index order alone: an id tie-break would sort each lane (ties within a millisecond are rare and harmless).
       ORDER BY m."availableAt"
       LIMIT $2 * ${CONCURRENT_CLAIMS}
-    ) d
-  )`;
+    ) x
+    WHERE l.kind = '${kind}'`,
+).join("\n    UNION ALL");
 
 const claimSql = (stores: string) => `${dueSql(stores)},
   picked AS (

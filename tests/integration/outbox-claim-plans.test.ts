@@ -10,32 +10,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { createStore } = await import("@/tests/fixtures/factories");
 const { db, pgPool } = await import("@/lib/db");
-const { anyClaimable, claimBatch, claimStatement, dueParameters } = await import("@/lib/outbox/claim");
+const { anyClaimable, claimBatch } = await import("@/lib/outbox/claim");
 const { drainConfig } = await import("@/lib/outbox/drain");
+const { backlog, explainClaim } = await import("@/tests/fixtures/claim-plans");
 
 const BACKLOG = 100_000;
 /** A claim of 100 touches a few hundred buffers; walking one backlog touches thousands. */
 const BUFFER_BUDGET = 1_500;
-
-type PlanNode = { "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; "Subplan Name"?: string; Plans?: PlanNode[] };
-
-const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
 let paused = "";
 let keyless = "";
 let busy = "";
 let other = "";
 const budget = drainConfig().budget;
-
-async function backlog(storeId: string, kind: string, priority: number, count: number) {
-  await pgPool.query(
-    `INSERT INTO "OutboxMessage" ("storeId", kind, payload, priority, "availableAt")
-     SELECT $1::uuid, $2::"OutboxKind", jsonb_build_object('orderId', gen_random_uuid()::text, 'version', 1), $3,
-            now() - interval '1 hour' + i * interval '1 millisecond'
-     FROM generate_series(1, $4::int) AS i`,
-    [storeId, kind, priority, count],
-  );
-}
 
 beforeAll(async () => {
   const pausedMerchant = await createMerchant("Paused");
@@ -51,29 +38,6 @@ beforeAll(async () => {
   await backlog(busy, "verify_order", 1, BACKLOG);
   await pgPool.query(`VACUUM ANALYZE "OutboxMessage"`);
 }, 300_000);
-
-async function explainClaim(storeId: string | null): Promise<{ buffers: number; ms: number; claimed: number }> {
-  const client = await pgPool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>(
-      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${claimStatement(storeId)}`,
-      [...dueParameters(storeId, 100, budget), "1", 60_000],
-    );
-    const result = rows[0]!["QUERY PLAN"][0]!;
-    // The claim's reads (CTE c); the UPDATE of the claimed rows and their indexes costs the same in any design.
-    const claim = nodes(result.Plan).find((node) => node["Subplan Name"] === "CTE c");
-    if (!claim) throw new Error("no CTE c in the plan");
-    const buffers = (claim["Shared Hit Blocks"] ?? 0) + (claim["Shared Read Blocks"] ?? 0);
-    const { rows: leased } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE status = 'leased'`,
-    );
-    return { buffers, ms: result["Execution Time"], claimed: leased[0]!.n };
-  } finally {
-    await client.query("ROLLBACK");
-    client.release();
-  }
-}
 
 describe("outbox claim plans", () => {
   it("the all-stores claim takes a batch without walking the paused and keyless backlogs", async () => {
