@@ -9,6 +9,7 @@ import { PrintedMark } from "@/components/documents/printed-mark";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { ProductCell } from "@/components/orders/product-cell";
 import type { OrderSelection } from "@/components/orders/use-order-selection";
+import { WhatsappRowAction, type WhatsappStore } from "@/components/orders/whatsapp-row-action";
 import { cn } from "@/components/ui/cn";
 import { Money } from "@/components/ui/money";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -19,18 +20,22 @@ import type { OrderRowDto } from "@/lib/orders/schemas";
 
 // The feed's rows: dense, newest first. A row opens its order; the order id is the real link
 // (keyboard, new tab). Phones get the gist of the hidden columns under the customer's name.
-// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move.
+// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move. The
+// customer's cell ends in a WhatsApp button (the row's one action: on a phone, the reason to be here).
 
 export type OrdersTableProps = {
+  storeId: string;
   rows: OrderRowDto[];
   fresh: ReadonlySet<string>;
   selection: OrderSelection;
   /** Now, for "over 24 h" (one clock for the whole table). */
   now: number;
   focusedId?: string | null;
+  /** The store's name and WhatsApp wording, for each row's WhatsApp menu. */
+  whatsapp: WhatsappStore;
 };
 
-export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTableProps) {
+export function OrdersTable({ storeId, rows, fresh, selection, now, focusedId, whatsapp }: OrdersTableProps) {
   const router = useRouter();
   const ids = rows.map((row) => row.id);
   const selectedHere = ids.filter((id) => selection.isSelected(id)).length;
@@ -83,6 +88,8 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               onClick={(event) => {
                 const target = event.target as HTMLElement;
                 if (event.defaultPrevented || target.closest("a, button, input, label")) return;
+                // React bubbles clicks from portals: a menu item of the row's WhatsApp menu is not the row.
+                if (!event.currentTarget.contains(target)) return;
                 router.push(orderHref(row.id));
               }}
               className={cn(
@@ -117,30 +124,35 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
                 </time>
               </TableCell>
               <TableCell className="min-w-0 py-2">
-                <div className="flex min-w-0 items-center gap-1.5 font-medium">
-                  <span className="truncate">{row.customerName}</span>
-                  {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
-                </div>
-                {/* Badge and tags on their own line: beside the name they squeezed it out of a narrow column. */}
-                {repeatBadgeText(row.customerOrdinal) || row.tags.length > 0 ? (
-                  <div className="my-0.5 flex flex-wrap items-center gap-1">
-                    <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
-                    <TagChips tags={row.tags} className="max-sm:hidden" />
+                <div className="flex items-start gap-1">
+                  <div className="min-w-0 flex-1">
+                    <div className="flex min-w-0 items-center gap-1.5 font-medium">
+                      <span className="truncate">{row.customerName}</span>
+                      {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
+                    </div>
+                    {/* Badge and tags on their own line: beside the name they squeezed it out of a narrow column. */}
+                    {repeatBadgeText(row.customerOrdinal) || row.tags.length > 0 ? (
+                      <div className="my-0.5 flex flex-wrap items-center gap-1">
+                        <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
+                        <TagChips tags={row.tags} className="max-sm:hidden" />
+                      </div>
+                    ) : null}
+                    {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
+                    <div className="text-fg-muted truncate text-xs sm:hidden">
+                      <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">
+                        {shortId(row.tribemadeOrderId)}
+                      </Link>{" "}
+                      · <span className="tabular-nums">{formatStamp(row.placedAt ?? row.receivedAt)}</span>
+                    </div>
+                    <div className="text-fg-muted hidden truncate text-xs sm:block">
+                      <span className="md:hidden">{row.productName ? `${row.productName} · ` : ""}</span>
+                      {row.customerPincode}
+                    </div>
+                    <div className="mt-1 sm:hidden">
+                      <OrderStatus order={row} now={now} />
+                    </div>
                   </div>
-                ) : null}
-                {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
-                <div className="text-fg-muted truncate text-xs sm:hidden">
-                  <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">
-                    {shortId(row.tribemadeOrderId)}
-                  </Link>{" "}
-                  · <span className="tabular-nums">{formatStamp(row.placedAt ?? row.receivedAt)}</span>
-                </div>
-                <div className="text-fg-muted hidden truncate text-xs sm:block">
-                  <span className="md:hidden">{row.productName ? `${row.productName} · ` : ""}</span>
-                  {row.customerPincode}
-                </div>
-                <div className="mt-1 sm:hidden">
-                  <OrderStatus order={row} now={now} />
+                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} />
                 </div>
               </TableCell>
               <TableCell className="hidden py-2 md:table-cell">
