@@ -16,15 +16,23 @@ import type { StoreTemplates } from "@/lib/orders/whatsapp/templates";
 /** What every row's menu shares: the store's name and wording (the orders page loads them once). */
 export type WhatsappStore = { storeName: string; templates: StoreTemplates };
 
-export type WhatsappRowActionProps = { storeId: string; order: OrderRowDto; whatsapp: WhatsappStore };
+export type WhatsappRowActionProps = {
+  storeId: string;
+  order: OrderRowDto;
+  whatsapp: WhatsappStore;
+  size?: "icon" | "icon-sm";
+  className?: string;
+};
 
 /**
  * The feed row's WhatsApp button. Rows do not carry the customer's number, so opening the menu
  * reads the order (the order page's own query and cache, warm if the merchant then opens it) and
  * the messages appear when it arrives. Fetching on the message's click instead would open wa.me
  * after an await, which popup blockers refuse.
+ * Not modal (the WAI-ARIA menu button): a modal Radix menu marks the whole feed aria-hidden while its
+ * checkboxes and links stay focusable, which axe reports as serious (aria-hidden-focus).
  */
-export function WhatsappRowAction({ storeId, order, whatsapp }: WhatsappRowActionProps) {
+export function WhatsappRowAction({ storeId, order, whatsapp, size = "icon", className }: WhatsappRowActionProps) {
   const [open, setOpen] = useState(false);
   const detail = useQuery({
     queryKey: orderKeys.detail(storeId, order.id),
@@ -70,9 +78,9 @@ export function WhatsappRowAction({ storeId, order, whatsapp }: WhatsappRowActio
   }
 
   return (
-    <DropdownMenu open={open} onOpenChange={setOpen}>
+    <DropdownMenu open={open} onOpenChange={setOpen} modal={false}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={label} title={label} className="-my-1.5 sm:size-7">
+        <Button variant="ghost" size={size} aria-label={label} title={label} className={className}>
           <MessageCircleIcon />
         </Button>
       </DropdownMenuTrigger>

@@ -135,9 +135,16 @@ test("at a phone's width a feed row's WhatsApp action opens wa.me with the store
     const landline = `Landline Test ${Math.random().toString(36).slice(2, 8)}`;
     await placeOrder(page.request, { name: landline, number: "+91 44 2345 6789" });
 
-    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/orders");
     const row = page.locator("[data-order-id]", { hasText: name });
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.getByRole("button", { name: `WhatsApp ${name}` }).click();
+    await expect(page.getByRole("menuitem", { name: "Order confirmed" }).first()).toBeVisible();
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-desktop-menu-open.png` });
+    await page.keyboard.press("Escape");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
     await expect(row).toBeVisible({ timeout: 15_000 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);

@@ -20,8 +20,9 @@ import type { OrderRowDto } from "@/lib/orders/schemas";
 
 // The feed's rows: dense, newest first. A row opens its order; the order id is the real link
 // (keyboard, new tab). Phones get the gist of the hidden columns under the customer's name.
-// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move. The
-// customer's cell ends in a WhatsApp button (the row's one action: on a phone, the reason to be here).
+// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move. The row's
+// WhatsApp button sits with its checks, at the row's end: under the amount until the checks get
+// their own column (one of the two is displayed at any width).
 
 export type OrdersTableProps = {
   storeId: string;
@@ -88,7 +89,7 @@ export function OrdersTable({ storeId, rows, fresh, selection, now, focusedId, w
               onClick={(event) => {
                 const target = event.target as HTMLElement;
                 if (event.defaultPrevented || target.closest("a, button, input, label")) return;
-                // React bubbles clicks from portals: a menu item of the row's WhatsApp menu is not the row.
+                // React bubbles clicks from portals: an item of the row's WhatsApp menu is not the row.
                 if (!event.currentTarget.contains(target)) return;
                 router.push(orderHref(row.id));
               }}
@@ -124,35 +125,30 @@ export function OrdersTable({ storeId, rows, fresh, selection, now, focusedId, w
                 </time>
               </TableCell>
               <TableCell className="min-w-0 py-2">
-                <div className="flex items-start gap-1">
-                  <div className="min-w-0 flex-1">
-                    <div className="flex min-w-0 items-center gap-1.5 font-medium">
-                      <span className="truncate">{row.customerName}</span>
-                      {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
-                    </div>
-                    {/* Badge and tags on their own line: beside the name they squeezed it out of a narrow column. */}
-                    {repeatBadgeText(row.customerOrdinal) || row.tags.length > 0 ? (
-                      <div className="my-0.5 flex flex-wrap items-center gap-1">
-                        <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
-                        <TagChips tags={row.tags} className="max-sm:hidden" />
-                      </div>
-                    ) : null}
-                    {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
-                    <div className="text-fg-muted truncate text-xs sm:hidden">
-                      <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">
-                        {shortId(row.tribemadeOrderId)}
-                      </Link>{" "}
-                      · <span className="tabular-nums">{formatStamp(row.placedAt ?? row.receivedAt)}</span>
-                    </div>
-                    <div className="text-fg-muted hidden truncate text-xs sm:block">
-                      <span className="md:hidden">{row.productName ? `${row.productName} · ` : ""}</span>
-                      {row.customerPincode}
-                    </div>
-                    <div className="mt-1 sm:hidden">
-                      <OrderStatus order={row} now={now} />
-                    </div>
+                <div className="flex min-w-0 items-center gap-1.5 font-medium">
+                  <span className="truncate">{row.customerName}</span>
+                  {row.printedAt ? <PrintedMark at={row.printedAt} /> : null}
+                </div>
+                {/* Badge and tags on their own line: beside the name they squeezed it out of a narrow column. */}
+                {repeatBadgeText(row.customerOrdinal) || row.tags.length > 0 ? (
+                  <div className="my-0.5 flex flex-wrap items-center gap-1">
+                    <RepeatBadge customerId={row.customerId} ordinal={row.customerOrdinal} />
+                    <TagChips tags={row.tags} className="max-sm:hidden" />
                   </div>
-                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} />
+                ) : null}
+                {/* Phones: the order column is hidden, so its id (the link) and time go here. */}
+                <div className="text-fg-muted truncate text-xs sm:hidden">
+                  <Link href={orderHref(row.id)} className="text-fg font-mono hover:underline">
+                    {shortId(row.tribemadeOrderId)}
+                  </Link>{" "}
+                  · <span className="tabular-nums">{formatStamp(row.placedAt ?? row.receivedAt)}</span>
+                </div>
+                <div className="text-fg-muted hidden truncate text-xs sm:block">
+                  <span className="md:hidden">{row.productName ? `${row.productName} · ` : ""}</span>
+                  {row.customerPincode}
+                </div>
+                <div className="mt-1 sm:hidden">
+                  <OrderStatus order={row} now={now} />
                 </div>
               </TableCell>
               <TableCell className="hidden py-2 md:table-cell">
@@ -161,15 +157,19 @@ export function OrdersTable({ storeId, rows, fresh, selection, now, focusedId, w
               <TableCell className="text-fg-muted hidden py-2 text-right tabular-nums lg:table-cell">×{row.quantity}</TableCell>
               <TableCell className="py-2 text-right">
                 <Money amount={row.amount} className="font-medium" />
-                <div className="mt-0.5 flex justify-end lg:hidden">
+                <div className="mt-0.5 flex flex-wrap items-center justify-end gap-1 lg:hidden">
                   <OrderChecks order={row} />
+                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} className="-my-1.5 -mr-2" />
                 </div>
               </TableCell>
               <TableCell className="hidden py-2 sm:table-cell">
                 <OrderStatus order={row} now={now} />
               </TableCell>
               <TableCell className="hidden py-2 lg:table-cell">
-                <OrderChecks order={row} />
+                <div className="flex flex-wrap items-center justify-between gap-1">
+                  <OrderChecks order={row} />
+                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} className="-my-1" size="icon-sm" />
+                </div>
               </TableCell>
             </TableRow>
           );
