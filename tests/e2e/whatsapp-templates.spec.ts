@@ -152,11 +152,23 @@ test("at a phone's width a feed row's WhatsApp action opens wa.me with the store
 
     // Keyboard: Enter on the row's button opens its menu (the messages once the order's number is in),
     // Escape closes it and gives focus back to the button.
+    // The order's number is read as the menu opens: held here, the menu says it is loading.
     const action = row.getByRole("button", { name: `WhatsApp ${name}` });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const orderRead = /\/api\/orders\/[0-9a-f-]{36}$/;
+    await page.route(orderRead, async (route) => {
+      await held;
+      await route.continue();
+    });
     await action.focus();
     await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: `Loading ${name}’s number…` })).toBeVisible();
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-phone-menu-loading.png` });
+    release();
     const confirmed = page.getByRole("menuitem", { name: "Order confirmed" }).first();
     await expect(confirmed).toBeVisible();
+    await page.unroute(orderRead);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${ROW_SHOTS}/feed-phone-menu-open.png` });
     await expectAxeClean(page);
