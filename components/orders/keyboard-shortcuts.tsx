@@ -7,8 +7,9 @@ import { FEED_SHORTCUTS, feedShortcut, type FeedAction } from "@/lib/orders/shor
 
 export type FeedShortcutHandlers = Partial<Record<FeedAction, () => void>>;
 
+// An open menu counts too: its type-ahead letters (p, d, x…) and Enter are the menu's, not the feed's.
 function dialogIsOpen(): boolean {
-  return document.querySelector("dialog[open], [role='alertdialog'], [role='dialog'][data-state='open']") !== null;
+  return document.querySelector("dialog[open], [role='alertdialog'], [role='dialog'][data-state='open'], [role='menu']") !== null;
 }
 
 /**

@@ -6,9 +6,11 @@ import { placeOrder, signIn } from "./support/demo-merchant";
 // Settings → WhatsApp in Chromium: an unknown placeholder is refused as typed, the preview fills a
 // sample order, "Reset to default" brings the default back; axe on the page, and it fits a phone.
 // A saved wording is what the order page's WhatsApp button types in. Each test resets what it saved:
-// the demo store is shared with the other specs.
+// the demo store is shared with the other specs. At a phone's width the feed's row action opens the
+// same menu for that order: a real popup to wa.me (answered here), and the order's timeline notes it.
 
 const SHOTS = "/work/wt/shots/i24";
+const ROW_SHOTS = "/work/wt/shots/i24b";
 const WORDING = "Hi {customer}! Your {product} ×{quantity} ({amount}) from {store} is confirmed.";
 
 function confirmedEnglish(page: Page) {
@@ -121,4 +123,95 @@ test("the order page's WhatsApp menu types in the store's own wording", async ({
 
   await page.goto("/settings/whatsapp");
   await resetWording(page);
+});
+
+test("at a phone's width a feed row's WhatsApp action opens wa.me with the store's wording", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, "/settings/whatsapp");
+  await saveWording(page);
+  try {
+    const name = `Row Test ${Math.random().toString(36).slice(2, 8)}`;
+    const placed = await placeOrder(page.request, { name, number: "+91 98450 12345" });
+    const landline = `Landline Test ${Math.random().toString(36).slice(2, 8)}`;
+    await placeOrder(page.request, { name: landline, number: "+91 44 2345 6789" });
+
+    await page.goto("/orders");
+    const row = page.locator("[data-order-id]", { hasText: name });
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.getByRole("button", { name: `WhatsApp ${name}` }).click();
+    await expect(page.getByRole("menuitem", { name: "Order confirmed" }).first()).toBeVisible();
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-desktop-menu-open.png` });
+    await page.keyboard.press("Escape");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-phone-menu-closed.png` });
+
+    // Keyboard: Enter on the row's button opens its menu (the messages once the order's number is in),
+    // Escape closes it and gives focus back to the button.
+    // The order's number is read as the menu opens: held here, the menu says it is loading.
+    const action = row.getByRole("button", { name: `WhatsApp ${name}` });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const orderRead = /\/api\/orders\/[0-9a-f-]{36}$/;
+    await page.route(orderRead, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await action.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: `Loading ${name}’s number…` })).toBeVisible();
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-phone-menu-loading.png` });
+    release();
+    const confirmed = page.getByRole("menuitem", { name: "Order confirmed" }).first();
+    await expect(confirmed).toBeVisible();
+    await page.unroute(orderRead);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ROW_SHOTS}/feed-phone-menu-open.png` });
+    await expectAxeClean(page);
+    await page.keyboard.press("Escape");
+    await expect(confirmed).toBeHidden();
+    await expect(action).toBeFocused();
+
+    // wa.me is outside these machines: the popup's request is answered here, so the test sees the
+    // real window the click opened (a popup blocker would refuse one opened after an await).
+    await page
+      .context()
+      .route("https://wa.me/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>wa.me</title>" }));
+    await action.click();
+    const popupOpened = page.context().waitForEvent("page");
+    await confirmed.click();
+    const popup = await popupOpened;
+    await popup.waitForLoadState();
+    const link = new URL(popup.url());
+    expect(link.origin + link.pathname).toBe("https://wa.me/919845012345");
+    const store = DEMO.storeName.replace(/[.()&]/g, "\\$&");
+    expect(link.searchParams.get("text")).toMatch(
+      new RegExp(`^Hi Row! Your .+ ×\\d+ \\(₹[\\d,]+(\\.\\d\\d)?\\) from ${store} is confirmed\\.$`),
+    );
+    await popup.close();
+    // The item's click stayed in the menu: the row did not open its order.
+    await expect(page).toHaveURL(/\/orders$/);
+
+    // A number that is not an Indian mobile: the menu says why instead of offering messages.
+    await page
+      .locator("[data-order-id]", { hasText: landline })
+      .getByRole("button", { name: `WhatsApp ${landline}` })
+      .click();
+    await expect(
+      page.getByRole("menuitem", { name: /No WhatsApp: \+91 44234 56789 is not an Indian mobile number/ }),
+    ).toBeVisible();
+    await page.keyboard.press("Escape");
+
+    await row.getByRole("link", { name: placed.order_id.slice(0, 8) }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("order-timeline")).toContainText("opened WhatsApp with “Order confirmed”");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto("/settings/whatsapp");
+    await resetWording(page);
+  }
 });

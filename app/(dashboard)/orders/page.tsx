@@ -6,6 +6,7 @@ import { orderKeys } from "@/lib/orders/keys";
 import { parseFilters } from "@/lib/orders/orders-url";
 import { countOpenOrders, getOrderGlance, listOrders } from "@/lib/orders/queries";
 import { ORDER_PAGE_SIZE } from "@/lib/orders/schemas";
+import { getStoreTemplates } from "@/lib/orders/whatsapp/queries";
 import { getServerQueryClient } from "@/lib/query/server-query-client";
 import { RefusedDeliveriesBanner } from "@/components/webhooks/refused-deliveries-banner";
 import { OrdersView } from "./_components/orders-view";
@@ -23,8 +24,9 @@ export default async function OrdersPage({ searchParams }: Props) {
   const { status: _status, ...countFilters } = filters;
 
   const queryClient = getServerQueryClient();
-  const [tags] = await Promise.all([
+  const [tags, whatsappTemplates] = await Promise.all([
     listTags(member),
+    getStoreTemplates(member),
     queryClient.prefetchQuery({
       queryKey: orderKeys.head(storeId, filters),
       queryFn: () => listOrders(member, { ...filters, limit: ORDER_PAGE_SIZE }),
@@ -39,7 +41,13 @@ export default async function OrdersPage({ searchParams }: Props) {
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <RefusedDeliveriesBanner member={member} />
-      <OrdersView key={storeId} storeId={storeId} userId={member.user.id} tags={tags} />
+      <OrdersView
+        key={storeId}
+        storeId={storeId}
+        userId={member.user.id}
+        tags={tags}
+        whatsapp={{ storeName: member.store.name, templates: whatsappTemplates }}
+      />
     </HydrationBoundary>
   );
 }

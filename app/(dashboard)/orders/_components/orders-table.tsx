@@ -9,6 +9,7 @@ import { PrintedMark } from "@/components/documents/printed-mark";
 import { OrderChecks, OrderStatus } from "@/components/orders/order-badges";
 import { ProductCell } from "@/components/orders/product-cell";
 import type { OrderSelection } from "@/components/orders/use-order-selection";
+import { WhatsappRowAction, type WhatsappStore } from "@/components/orders/whatsapp-row-action";
 import { cn } from "@/components/ui/cn";
 import { Money } from "@/components/ui/money";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -19,18 +20,23 @@ import type { OrderRowDto } from "@/lib/orders/schemas";
 
 // The feed's rows: dense, newest first. A row opens its order; the order id is the real link
 // (keyboard, new tab). Phones get the gist of the hidden columns under the customer's name.
-// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move.
+// `focusedId` marks the keyboard cursor (data-focused) for the shortcut handler to move. The row's
+// WhatsApp button sits with its checks, at the row's end: under the amount until the checks get
+// their own column (one of the two is displayed at any width).
 
 export type OrdersTableProps = {
+  storeId: string;
   rows: OrderRowDto[];
   fresh: ReadonlySet<string>;
   selection: OrderSelection;
   /** Now, for "over 24 h" (one clock for the whole table). */
   now: number;
   focusedId?: string | null;
+  /** The store's name and WhatsApp wording, for each row's WhatsApp menu. */
+  whatsapp: WhatsappStore;
 };
 
-export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTableProps) {
+export function OrdersTable({ storeId, rows, fresh, selection, now, focusedId, whatsapp }: OrdersTableProps) {
   const router = useRouter();
   const ids = rows.map((row) => row.id);
   const selectedHere = ids.filter((id) => selection.isSelected(id)).length;
@@ -83,6 +89,8 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               onClick={(event) => {
                 const target = event.target as HTMLElement;
                 if (event.defaultPrevented || target.closest("a, button, input, label")) return;
+                // React bubbles clicks from portals: an item of the row's WhatsApp menu is not the row.
+                if (!event.currentTarget.contains(target)) return;
                 router.push(orderHref(row.id));
               }}
               className={cn(
@@ -149,15 +157,19 @@ export function OrdersTable({ rows, fresh, selection, now, focusedId }: OrdersTa
               <TableCell className="text-fg-muted hidden py-2 text-right tabular-nums lg:table-cell">×{row.quantity}</TableCell>
               <TableCell className="py-2 text-right">
                 <Money amount={row.amount} className="font-medium" />
-                <div className="mt-0.5 flex justify-end lg:hidden">
+                <div className="mt-0.5 flex flex-wrap items-center justify-end gap-1 lg:hidden">
                   <OrderChecks order={row} />
+                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} className="-my-1.5 -mr-2" />
                 </div>
               </TableCell>
               <TableCell className="hidden py-2 sm:table-cell">
                 <OrderStatus order={row} now={now} />
               </TableCell>
               <TableCell className="hidden py-2 lg:table-cell">
-                <OrderChecks order={row} />
+                <div className="flex flex-wrap items-center justify-between gap-1">
+                  <OrderChecks order={row} />
+                  <WhatsappRowAction storeId={storeId} order={row} whatsapp={whatsapp} className="-my-1" size="icon-sm" />
+                </div>
               </TableCell>
             </TableRow>
           );

@@ -13,6 +13,7 @@ import { useOrderAlerts } from "@/components/orders/use-order-alerts";
 import { useFeedActions } from "@/components/orders/use-feed-actions";
 import { useOrderSelection } from "@/components/orders/use-order-selection";
 import type { StreamStatus } from "@/components/orders/use-feed-stream";
+import type { WhatsappStore } from "@/components/orders/whatsapp-row-action";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,9 +32,15 @@ import { OrdersTable } from "./orders-table";
 import { StatusTabs } from "./status-tabs";
 import { useOrdersFeed } from "./use-orders-feed";
 
-export type OrdersViewProps = { storeId: string; userId: string; tags: TagDto[] };
+export type OrdersViewProps = {
+  storeId: string;
+  userId: string;
+  tags: TagDto[];
+  /** The store's name and WhatsApp wording, for the rows' WhatsApp menus. */
+  whatsapp: WhatsappStore;
+};
 
-export function OrdersView({ storeId, userId, tags }: OrdersViewProps) {
+export function OrdersView({ storeId, userId, tags, whatsapp }: OrdersViewProps) {
   // Tabs and selects add a history entry (Back undoes them); typing in the search box replaces it.
   const [filters, setFilters] = useUrlFilters({
     path: "/orders",
@@ -120,7 +127,17 @@ export function OrdersView({ storeId, userId, tags }: OrdersViewProps) {
               <NoOrdersYet />
             )
           }
-          table={<OrdersTable rows={live.rows} fresh={live.fresh} selection={selection} now={now} focusedId={feed.focusedId} />}
+          table={
+            <OrdersTable
+              storeId={storeId}
+              rows={live.rows}
+              fresh={live.fresh}
+              selection={selection}
+              now={now}
+              focusedId={feed.focusedId}
+              whatsapp={whatsapp}
+            />
+          }
         />
       </div>
       {feed.overlays}

@@ -111,7 +111,7 @@ export function OrderDetailView({ storeId, storeName, orderId, viewer, tags, wha
               onChanged={reread}
             />
             <PrintMenu target={{ kind: "orders", ids: [order.id] }} scope="This order" />
-            <WhatsappMenu orderId={order.id} facts={{ ...order, storeName }} templates={whatsappTemplates} />
+            <WhatsappMenu storeId={storeId} orderId={order.id} facts={{ ...order, storeName }} templates={whatsappTemplates} />
             <OrderActions storeId={storeId} order={order} />
           </>
         }
