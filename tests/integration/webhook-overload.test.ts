@@ -59,24 +59,32 @@ describe("bounded ingest", () => {
     const { endpoint, token } = await createStoreWithEndpoint();
     expect((await postWebhook(token, JSON.stringify(orderCreated()))).status).toBe(200); // endpoint cached
     const held: Admission[] = [];
-    for (let admission = admitDelivery(performance.now()); admission; admission = admitDelivery(performance.now())) {
-      held.push(admission);
-    }
-    // Only the estimate stops it: ~1 ms per delivery before anything is measured.
-    expect(held.length).toBeGreaterThan(ANSWER_BUDGET_MS / 5);
-    expect(ingestLoad().waitMs).toBeGreaterThan(ANSWER_BUDGET_MS);
+    let response: Response;
+    let pulled: boolean;
+    let elapsed: number;
+    try {
+      for (let admission = admitDelivery(performance.now()); admission; admission = admitDelivery(performance.now())) {
+        held.push(admission);
+      }
+      // Only the estimate stops it: ~1 ms per delivery before anything is measured.
+      expect(held.length).toBeGreaterThan(ANSWER_BUDGET_MS / 5);
+      expect(ingestLoad().waitMs).toBeGreaterThanOrEqual(ANSWER_BUDGET_MS - 1);
 
-    const { POST } = await route();
-    const { request, state } = streamingRequest(token, JSON.stringify(orderCreated()));
-    const started = performance.now();
-    const response = await POST(request, { params: Promise.resolve({ token }) });
-    const elapsed = performance.now() - started;
-    for (const admission of held) admission.release();
+      const { POST } = await route();
+      const { request, state } = streamingRequest(token, JSON.stringify(orderCreated()));
+      const started = performance.now();
+      response = await POST(request, { params: Promise.resolve({ token }) });
+      elapsed = performance.now() - started;
+      pulled = state.pulled;
+    } finally {
+      // The queue is this process's: a held admission left behind would refuse every later test.
+      for (const admission of held) admission.release();
+    }
 
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.json()).toMatchObject({ error: "unavailable" });
-    expect(state.pulled).toBe(false);
+    expect(pulled).toBe(false);
     expect(elapsed).toBeLessThan(100);
     await settleAfterTasks();
     await flushRefusals();
