@@ -71,7 +71,7 @@ export function productsMarkdown(list: ProductsListResult, pace: StockPaceResult
     "The simulator enforces TribeMade's real limits in its own process (60 s fixed windows; 20 edits, 50 product reads per key). " +
       'Each edit is a person\'s "set stock" (`requestStockSet`: ledger row, timeline event and `apply_stock` message due after the ' +
       "undo window) on its own product, so none coalesce into one PUT; the measuring process drains the way the long-running " +
-      "listener does. Each `apply_stock` reads the product first (GET, its own 50/min budget), then takes a `product_edit` slot. " +
+      "listener does. Each `apply_stock` is claimed with a `product_edit` slot, then takes a `product_get` slot (its own 50/min budget) to read the product before its PUT; a slot spent on no call goes back. " +
       "`npm run bench -- --only=products` runs 100 edits (about 5 minutes); `--quick` runs 25 (about 1 minute) and 10 list rounds.",
   ].join("\n");
 }
