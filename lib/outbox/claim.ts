@@ -1,7 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { pgPool } from "@/lib/db";
 import type { BudgetConfig } from "@/lib/outbox/budget";
-import { BUCKET_OF, OUTBOX_KINDS, PRIORITY, type OutboxKind } from "@/lib/outbox/messages";
+import { BUCKET_OF, OUTBOX_KINDS, type OutboxKind } from "@/lib/outbox/messages";
 
 // Claiming work: FOR UPDATE SKIP LOCKED, so concurrent drainers never take the same message, and a
 // lease, so a drainer that dies only delays its messages. What is never claimed:
@@ -15,11 +16,14 @@ import { BUCKET_OF, OUTBOX_KINDS, PRIORITY, type OutboxKind } from "@/lib/outbox
 // stores: round robin (every store's first message, then every store's second…), so one store's
 // backlog delays another store's work by at most one batch (docs/outbox.md, "Claims").
 //
-// The cost follows the stores with work due, never a backlog that cannot move (issue 27): the
-// statement finds those stores by a loose index scan (one probe per store however many rows it
-// holds), drops the (store, kind) lanes that may not run now (paused, no key, budget spent) before
-// reading any message, and reads each remaining (store, kind, priority) lane in due order from the
-// index ("status", "storeId", kind, priority, "availableAt"), at most one batch per lane.
+// The cost follows the work a claim can take, never the number of stores or a backlog that cannot
+// move (issue 27): the statement walks the queue's (store, kind, priority) lanes by a loose index
+// scan (one probe per lane, however many rows it holds, each giving the lane's oldest due time),
+// keeps the lanes that are due and may run now (not paused, a key, budget left), stops after a
+// batch's worth of them, and reads each kept lane in due order, at most one batch per lane. The
+// all-stores walk starts after a cursor the drain moves on with each claim (a random one for its
+// first), so 2,000 stores with work cost what a batch of them costs, and every store gets its turn
+// within a pass (docs/outbox.md, "Claims").
 
 export type ClaimedMessage = {
   id: string;
@@ -32,18 +36,18 @@ export type ClaimedMessage = {
   availableAt: Date;
 };
 
-const PRIORITIES = [...new Set(Object.values(PRIORITY))];
-
 export async function claimBatch(options: {
   owner: string;
   /** One store's work (a drain a request or a wake-up started), or every store's (the listener, cron). */
   storeId: string | null;
+  /** Where the all-stores claim's walk begins: just after this store (nextCursor of the last batch; random if none). */
+  after?: string;
   limit: number;
   leaseMs: number;
   budget: BudgetConfig;
 }): Promise<ClaimedMessage[]> {
   const { rows } = await pgPool.query<ClaimedMessage>(claimStatement(options.storeId), [
-    ...dueParameters(options.storeId, options.limit, options.budget),
+    ...dueParameters(options.storeId ?? options.after ?? randomUUID(), options.limit, options.budget),
     options.owner,
     options.leaseMs,
   ]);
@@ -52,12 +56,26 @@ export async function claimBatch(options: {
   );
 }
 
-/** The due part's parameters: $1 store (or null) … $5 priorities; the claim adds $6 owner, $7 lease. */
-export function dueParameters(storeId: string | null, limit: number, budget: BudgetConfig): unknown[] {
-  return [storeId, limit, JSON.stringify(budget.limits), budget.windowMs, PRIORITIES];
+/**
+ * The due part's parameters: $1 the store (the all-stores claim: its cursor), $2 the batch, $3 and
+ * $4 the budget; the claim adds $5 owner, $6 lease.
+ */
+export function dueParameters(storeOrCursor: string, limit: number, budget: BudgetConfig): unknown[] {
+  return [storeOrCursor, limit, JSON.stringify(budget.limits), budget.windowMs];
 }
 
-/** The claim statement; its parameters are dueParameters' then the owner and the lease (ms). */
+/**
+ * The next all-stores claim's cursor: the last store this batch served in walk order (the stores
+ * after the cursor, then those the walk reached after wrapping to the start), so the next walk
+ * begins with the store after it.
+ */
+export function nextCursor(after: string, batch: ClaimedMessage[]): string {
+  const stores = batch.map((message) => message.storeId);
+  const wrapped = stores.filter((store) => store <= after);
+  return (wrapped.length > 0 ? wrapped : stores).sort().at(-1) ?? after;
+}
+
+/** The claim statement (all stores when `storeId` is null); its parameters are dueParameters' then the owner and the lease (ms). */
 export function claimStatement(storeId: string | null): string {
   return storeId === null ? CLAIM_ALL_SQL : CLAIM_STORE_SQL;
 }
@@ -69,46 +87,61 @@ export function claimStatement(storeId: string | null): string {
  */
 const CONCURRENT_CLAIMS = 4;
 
+/** The first lane at `position` or after it, with its oldest message's due time. */
+const laneProbe = (position: string) => `
+  SELECT m."storeId", m.kind, m.priority, m."availableAt" FROM "OutboxMessage" m
+  WHERE m.status = 'pending' AND ${position}
+  ORDER BY m."storeId", m.kind, m.priority, m."availableAt" LIMIT 1`;
+
+/**
+ * Every (store, kind, priority) lane from `start` on, in index order, one probe each, while the lane
+ * is `within` the walk's range. The range is checked on each lane found, not in the probe: with a
+ * condition on "storeId" beside the row comparison, the index search starts from the condition and
+ * reads the whole store instead of jumping to the next lane.
+ */
+const walk = (name: string, start: string, within: string) => `
+  ${name} AS (
+    (${laneProbe(start)})
+    UNION ALL
+    SELECT n.* FROM ${name} w
+    CROSS JOIN LATERAL (${laneProbe(`(m."storeId", m.kind, m.priority) > (w."storeId", w.kind, w.priority)`)}) n
+    WHERE ${within.replaceAll("m.", "n.")}
+  )`;
+
+// The all-stores walk: the stores after the cursor ($1), then from the start up to it. The
+// store-scoped one: that store's ($1) lanes.
+const ALL_STORES_WALK = `${walk("after_cursor", `m."storeId" > $1::uuid`, "true")},
+  ${walk("up_to_cursor", `m."storeId" <= $1::uuid`, `m."storeId" <= $1::uuid`)},
+  walked AS (SELECT * FROM after_cursor UNION ALL SELECT * FROM up_to_cursor)`;
+const ONE_STORE_WALK = walk("walked", `m."storeId" = $1::uuid`, `m."storeId" = $1::uuid`);
+
 /** Each kind with its bucket, from the outbox's table (lib/outbox/messages.ts): constant SQL text. */
 const KIND_BUCKETS = OUTBOX_KINDS.map((kind) => {
   const bucket = BUCKET_OF[kind];
   return `('${kind}'::"OutboxKind", ${bucket ? `'${bucket}'` : "NULL"})`;
 }).join(", ");
 
-/** Stores with a message due, one index probe each (a loose index scan over "storeId"). */
-const DUE_STORES = `
-  due_stores AS (
-    WITH RECURSIVE walk AS (
-      (SELECT m."storeId" FROM "OutboxMessage" m
-        WHERE m.status = 'pending' AND m."availableAt" <= now() ORDER BY m."storeId" LIMIT 1)
-      UNION ALL
-      SELECT (SELECT m."storeId" FROM "OutboxMessage" m
-               WHERE m.status = 'pending' AND m."availableAt" <= now() AND m."storeId" > walk."storeId"
-               ORDER BY m."storeId" LIMIT 1)
-      FROM walk WHERE walk."storeId" IS NOT NULL
-    )
-    -- $1 is the store-scoped statement's; both take one parameter list.
-    SELECT "storeId" FROM walk WHERE "storeId" IS NOT NULL AND $1::uuid IS NULL
-  )`;
-
-const ONE_STORE = `
-  due_stores AS (SELECT $1::uuid AS "storeId")`;
-
-/** The due messages of the lanes that may run now, each with its store's turn; a batch per lane at most. */
-const dueSql = (stores: string) => `
-  WITH ${stores},
+/**
+ * A batch's worth of lanes that are due and may run now, then their due messages with each one's
+ * turn in its store; at most a batch per lane. The lane checks are correlated subqueries so the walk
+ * stops as soon as enough lanes are found (a join could read the whole walk first).
+ */
+const dueSql = (walked: string) => `
+  WITH RECURSIVE ${walked},
   lanes AS (
-    -- Kinds without a TribeMade bucket (forward: the merchant's own system) run for any store.
-    SELECT d."storeId", k.kind
-    FROM due_stores d
-    JOIN "Store" s ON s.id = d."storeId"
-    CROSS JOIN (VALUES ${KIND_BUCKETS}) AS k(kind, bucket)
-    LEFT JOIN "RateBudget" b ON b."storeId" = d."storeId" AND b.bucket = k.bucket
-    WHERE (k.bucket IS NULL OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
-      AND (b."storeId" IS NULL OR NOT (
-        coalesce(b."blockedUntil" > now(), false)
-        OR (b.used >= ($3::jsonb->>b.bucket)::int
-            AND now() < b."windowStart" + $4 * interval '1 millisecond')))
+    SELECT w."storeId", w.kind, w.priority FROM walked w
+    WHERE w."availableAt" <= now() AND EXISTS (
+      -- Kinds without a TribeMade bucket (forward: the merchant's own system) run for any store.
+      SELECT 1 FROM (VALUES ${KIND_BUCKETS}) AS k(kind, bucket)
+      JOIN "Store" s ON s.id = w."storeId"
+      LEFT JOIN "RateBudget" b ON b."storeId" = w."storeId" AND b.bucket = k.bucket
+      WHERE k.kind = w.kind
+        AND (k.bucket IS NULL OR (s."outboxPausedAt" IS NULL AND s."apiKeyCiphertext" IS NOT NULL))
+        AND (b."storeId" IS NULL OR NOT (
+          coalesce(b."blockedUntil" > now(), false)
+          OR (b.used >= ($3::jsonb->>b.bucket)::int
+              AND now() < b."windowStart" + $4 * interval '1 millisecond'))))
+    LIMIT $2
   ),
   due AS (
     SELECT d.id, d.priority, d."availableAt",
@@ -124,27 +157,18 @@ const PUSHES_IN_ORDER = `
             AND e.payload->>'orderId' = m.payload->>'orderId'
             AND (e.payload->>'version')::int < (m.payload->>'version')::int)`;
 
-/**
- * Each lane's due messages in due order, at most one batch per lane. One read per kind with the
- * kind written as a constant, so the planner weighs each lane by that kind's own statistics: with
- * the kind a join parameter it assumed every lane as full as the average and, in a store holding
- * most of the queue, read empty lanes through the (status, priority, availableAt) index, filtering
- * the whole backlog for each (150–500 ms a claim with 100,000 due; docs/outbox.md, "Claims").
- */
-const LANE_READS = OUTBOX_KINDS.map(
-  (kind) => `
+/** Each lane's due messages in due order, at most one batch per lane. */
+const LANE_READS = `
     SELECT x.* FROM lanes l
-    CROSS JOIN unnest($5::int[]) AS p(priority)
     CROSS JOIN LATERAL (
       SELECT m.id, m."storeId", m.priority, m."availableAt" FROM "OutboxMessage" m
-      WHERE m.status = 'pending' AND m."storeId" = l."storeId" AND m.kind = '${kind}' AND m.priority = p.priority
-        AND m."availableAt" <= now()${kind === "push_status" ? PUSHES_IN_ORDER : ""}
+      WHERE m.status = 'pending' AND m."storeId" = l."storeId" AND m.kind = l.kind AND m.priority = l.priority
+        AND m."availableAt" <= now()
+        AND (m.kind <> 'push_status'${PUSHES_IN_ORDER.replace("AND NOT EXISTS", "OR NOT EXISTS")})
       -- Index order alone: an id tie-break would sort each lane (ties within a millisecond are rare and harmless).
       ORDER BY m."availableAt"
       LIMIT $2 * ${CONCURRENT_CLAIMS}
-    ) x
-    WHERE l.kind = '${kind}'`,
-).join("\n    UNION ALL");
+    ) x`;
 
 const claimSql = (stores: string) => `${dueSql(stores)},
   picked AS (
@@ -159,18 +183,25 @@ const claimSql = (stores: string) => `${dueSql(stores)},
     FOR UPDATE OF m SKIP LOCKED
   )
   UPDATE "OutboxMessage" m
-  SET status = 'leased', "leaseUntil" = now() + $7 * interval '1 millisecond', "leaseOwner" = $6::bigint, "updatedAt" = now()
+  SET status = 'leased', "leaseUntil" = now() + $6 * interval '1 millisecond', "leaseOwner" = $5::bigint, "updatedAt" = now()
   FROM c WHERE m.id = c.id
   RETURNING m.id::text AS id, m."storeId" AS "storeId", m.kind::text AS kind, m.payload, m.attempts,
     m."sendUnconfirmed" AS "sendUnconfirmed", m.priority, m."availableAt" AS "availableAt"`;
 
-const CLAIM_ALL_SQL = claimSql(DUE_STORES);
-const CLAIM_STORE_SQL = claimSql(ONE_STORE);
-const ANY_CLAIMABLE_SQL = `SELECT EXISTS (${dueSql(DUE_STORES)} SELECT 1 FROM due) AS any`;
+const CLAIM_ALL_SQL = claimSql(ALL_STORES_WALK);
+const CLAIM_STORE_SQL = claimSql(ONE_STORE_WALK);
+const ANY_CLAIMABLE_LANES = 100;
+const ANY_CLAIMABLE_SQL = `SELECT EXISTS (${dueSql(ALL_STORES_WALK)} SELECT 1 FROM due) AS any`;
 
-/** Would an all-stores claim find work now? The same lanes as the claim, nothing locked. */
+/**
+ * Would an all-stores claim find work now? The same walk as a claim of a batch (a lane it keeps
+ * may still offer nothing: pushes waiting on an earlier push in flight), nothing locked.
+ */
 export async function anyClaimable(budget: BudgetConfig): Promise<boolean> {
-  const { rows } = await pgPool.query<{ any: boolean }>(ANY_CLAIMABLE_SQL, dueParameters(null, 1, budget));
+  const { rows } = await pgPool.query<{ any: boolean }>(
+    ANY_CLAIMABLE_SQL,
+    dueParameters(randomUUID(), ANY_CLAIMABLE_LANES, budget),
+  );
   return rows[0]?.any ?? false;
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { notifyFeed } from "@/lib/feed/notify";
 import { logger } from "@/lib/http/logger";
 import { DEFAULT_BACKOFF } from "@/lib/outbox/backoff";
 import { bucketLimits } from "@/lib/outbox/limits";
 import { recordRun, type RunTotals } from "@/lib/outbox/batch-data";
-import { claimBatch, releaseExpiredLeases, reserveRunId } from "@/lib/outbox/claim";
+import { claimBatch, nextCursor, releaseExpiredLeases, reserveRunId } from "@/lib/outbox/claim";
 import type { DrainConfig, DrainTrigger } from "@/lib/outbox/drain-types";
 import { housekeeping } from "@/lib/outbox/housekeeping";
 import { writeBatch } from "@/lib/outbox/persist";
@@ -72,16 +73,20 @@ export async function runDrain(options: DrainOptions): Promise<DrainSummary> {
   if (options.housekeeping !== false) Object.assign(totals, await housekeeping(storeId, config, handlers.housekeeping));
 
   // A few batches in flight at once: one waits on TribeMade while another is claimed or written.
+  // Each walks the stores from its own random place, so two claims rarely want the same rows.
   const worker = async () => {
+    let after: string = randomUUID();
     while (performance.now() - started < config.budgetMs) {
       const batch = await claimBatch({
         owner: runId,
         storeId,
+        after,
         limit: config.batchSize,
         leaseMs: config.leaseMs,
         budget: config.budget,
       });
       if (batch.length === 0) return;
+      after = nextCursor(after, batch);
       totals.claimed += batch.length;
       const outcome = await processBatch(batch, runId, config, handlers.kinds, options.afterCall);
       await writeBatch(runId, runId, outcome.write);
