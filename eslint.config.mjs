@@ -7,8 +7,8 @@ import nextTypescript from "eslint-config-next/typescript";
  * the same). Layers from the bottom; each names its elements and their folders. A file may import
  * its own element and the elements of lower layers, never a sibling in its layer or anything above.
  * "lib/*" is every file directly in lib/. The outbox sits below the domains it serves and reaches
- * them only through the handlers they register (lib/outbox/registry.ts, lib/wiring/). Folders of
- * domains still to come are reserved in their place.
+ * them only through the handlers they register (lib/outbox/registry.ts, lib/wiring/). A new domain
+ * gets its place here (and in the docs' table) before its code.
  */
 export const DOMAIN_MAP = [
   { core: ["lib/*", "lib/http", "lib/format", "lib/crypto", "lib/query", "lib/perf", "lib/generated"] },
