@@ -27,6 +27,14 @@ const settings = z
   })
   .parse(process.env);
 
+/**
+ * Connections the kernel holds for us while the event loop is busy. A flash sale opens hundreds at
+ * once (TribeMade sends each webhook on a new connection), and past Node's default of 511 Linux drops
+ * the handshake: the sender retries it after 1 s, then 3 s, 7 s… of its 5 s timeout. Linux caps it at
+ * net.core.somaxconn (4096 by default since 5.4).
+ */
+const LISTEN_BACKLOG = 4_096;
+
 /** How long a stopping server waits for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -52,7 +60,7 @@ async function main(): Promise<void> {
     });
   });
   applyServerTimeouts(server);
-  server.listen(settings.PORT, settings.HOSTNAME, () => {
+  server.listen({ port: settings.PORT, host: settings.HOSTNAME, backlog: LISTEN_BACKLOG }, () => {
     console.log(`[serve] Ready, listening on ${describeBind(settings.HOSTNAME, settings.PORT)}`);
   });
 

@@ -26,6 +26,8 @@ export type OverloadResult = {
   recoveryMs: number;
   /** Probe requests refused or slower than 100 ms, of all probe requests. */
   probeLate: { count: number; of: number };
+  /** Connections the kernel dropped during the flood because an accept queue was full (Linux, machine-wide; null elsewhere). */
+  listenOverflows: number | null;
   /** The server's pauses ≥ LONG_PAUSE_MS during the flood, by kind (event-loop stall, GC kind): count and longest. */
   longPauses: Record<string, { count: number; maxMs: number; totalMs: number; cpuMs: number }>;
 };
@@ -73,6 +75,7 @@ export async function runOverloadBench(options: {
   }, 250);
   log(`Overload: ${offeredRate} req/s (2 × ${options.capacity.toFixed(0)}) for ${options.seconds} s…`);
   await takeTrace(server); // starts the server's window
+  const overflowsBefore = listenOverflows();
   const flood = await steadyLoad({
     baseUrl: server.baseUrl,
     path,
@@ -88,6 +91,7 @@ export async function runOverloadBench(options: {
     maxSockets: 16_384,
   });
   const floodEnd = performance.timeOrigin + performance.now();
+  const overflowsAfter = listenOverflows();
   const longPauses: OverloadResult["longPauses"] = {};
   for (const pause of (await takeTrace(server))?.pauses ?? []) {
     if (pause.ms < LONG_PAUSE_MS) continue;
@@ -137,8 +141,25 @@ export async function runOverloadBench(options: {
     missing,
     recoveryMs: Math.max(0, recoveryMs),
     probeLate: { count: late.length, of: probe.samples.length },
+    listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore,
     longPauses,
   };
+}
+
+/**
+ * Linux's count of connections dropped because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows in /proc/net/netstat): the sender retries the handshake after 1 s, 3 s…
+ */
+function listenOverflows(): number | null {
+  try {
+    const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+    const names = lines.find((line) => line.startsWith("TcpExt:"))?.split(" ") ?? [];
+    const values = lines.filter((line) => line.startsWith("TcpExt:"))[1]?.split(" ") ?? [];
+    const at = names.indexOf("ListenOverflows");
+    return at < 0 ? null : Number(values[at]);
+  } catch {
+    return null;
+  }
 }
 
 /** Resident memory of the server's process, MiB (Linux; NaN elsewhere). */
@@ -208,6 +229,7 @@ export function overloadMarkdown(result: OverloadResult, machine: string): strin
     `| refused latency p50 / p99 / max | ${ms(result.refusedLatency.p50)} / ${ms(result.refusedLatency.p99)} / ${ms(result.refusedLatency.max)} | fast: p99 < ${REFUSAL_FAST_MS} ms, a tenth of TribeMade's 5 s timeout ${pass(refusedFast)} |`,
     `| refused, from the generator sending it to its answer, p50 / p99 | ${ms(result.refusedFromSend.p50)} / ${ms(result.refusedFromSend.p99)} | |`,
     `| the load generator's own lateness (scheduled start → sent) p50 / p99 | ${ms(result.generatorLateness.p50)} / ${ms(result.generatorLateness.p99)} | |`,
+    `| connections dropped by the kernel, accept queue full (the sender retries after 1 s, 3 s…) | ${result.listenOverflows ?? "–"} | |`,
     `| the server's pauses ≥ ${LONG_PAUSE_MS} ms during the flood (event-loop stalls; GC pauses by kind) | ${pausesText(result.longPauses)} | |`,
     `| server memory (RSS) before / max / after | ${result.rssMiB.before.toFixed(0)} / ${result.rssMiB.max.toFixed(0)} / ${result.rssMiB.after.toFixed(0)} MiB | |`,
     `| RSS peak in each quarter of the flood; second half's peak over the first's | ${result.rssMiB.quarters.map((mib) => mib.toFixed(0)).join(" / ")} MiB; ${lateGrowth.toFixed(0)} MiB | bounded (< 50 MiB) ${pass(bounded)} |`,
