@@ -79,8 +79,9 @@ export function fanoutMarkdown(runs: FanoutResult[], options: { machine: string;
       `change: the worst case for fan-out), then POSTs ${base?.orders ?? 0} \`order.created\` webhooks one a second through the ` +
       "real route. Latency runs from the webhook's 2xx ack to the frame's arrival on each stream (one sample per stream per order).",
     "- Memory per stream: the server's RSS three seconds after the last stream opened, minus its RSS before, divided by the streams " +
-      "(the issue's measure; it also counts garbage not yet collected and heap kept for later), and what the heap still holds after a " +
-      "full garbage collection (`POST /api/bench/memory`, bench only), minus the same before. " +
+      "(the issue's measure), both read just after a full garbage collection (`POST /api/bench/memory`, bench only), so it counts " +
+      "what the streams hold and the heap kept for later, not the garbage opening them left; and what the heap itself still holds " +
+      "after that collection, minus the same before. " +
       "Connections: client backends in the bench database (only this server's), sampled every 200 ms through the run.",
     "- The first row is the baseline measured in the same run: one stream, the same orders.",
   ].join("\n");

@@ -136,8 +136,10 @@ export async function runFanoutBench(options: {
     }
     const connectSeconds = (Date.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const kibPerStream = (rss(options.serverPid) - before) / 1024 / Math.max(1, streams.length);
+    // Both readings just after a full collection (retained() runs one), so the growth is what the
+    // open streams hold, not what opening them left for the collector.
     const retainedKibPerStream = ((await retained(baseUrl)) - retainedBefore) / 1024 / Math.max(1, streams.length);
+    const kibPerStream = (rss(options.serverPid) - before) / 1024 / Math.max(1, streams.length);
     log(
       `live: ${streams.length} streams open in ${connectSeconds.toFixed(1)} s (${refused} refused), ${kibPerStream.toFixed(1)} KiB RSS, ` +
         `${retainedKibPerStream.toFixed(1)} KiB retained each`,
