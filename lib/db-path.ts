@@ -1,10 +1,12 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import type { Pool, QueryResult, QueryResultRow } from "pg";
 import { transactionPoolerShape } from "@/lib/db-url";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
 
 // How this process reaches PostgreSQL, for the few things that depend on it (docs/database-path.md):
-// - named prepared statements (the ingest statement) are used only on a path that keeps them:
+// - named prepared statements (the ingest statement, the outbox claim) are used only on a path that keeps them:
 //   DATABASE_PREPARED_STATEMENTS=on always, off never, auto (default) unless DATABASE_URL has a
 //   known pooler's shape or Postgres has said "prepared statement … does not exist / already
 //   exists" once (a pooler that hands our connection's statements to other server connections);
@@ -63,6 +65,34 @@ export function preparedStatementLost(error: unknown): boolean {
     for (const listener of listeners) listener();
   }
   return true;
+}
+
+/**
+ * A name for `text` as a prepared statement: pg prepares a name once per connection and refuses one
+ * name for two texts, so the name carries the text's hash (a hot reload with edited SQL gets a fresh one).
+ */
+export function statementName(prefix: string, text: string): string {
+  return `${prefix}_${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+}
+
+/**
+ * `query` as a named prepared statement (planned once per connection) where the database path keeps
+ * them; else, or the moment a transaction pooler loses one, unnamed: both Parse/Bind errors come
+ * before anything executes, so the retry cannot run the statement twice.
+ */
+export async function queryPlannedOnce<Row extends QueryResultRow>(
+  pool: Pool,
+  query: { name: string; text: string; values: unknown[]; query_timeout?: number },
+): Promise<QueryResult<Row>> {
+  const { name, ...unnamed } = query;
+  if (namedStatementsAllowed()) {
+    try {
+      return await pool.query<Row>({ ...unnamed, name });
+    } catch (error) {
+      if (!preparedStatementLost(error)) throw error;
+    }
+  }
+  return pool.query<Row>(unnamed);
 }
 
 /** Calls `listener` once, when this process finds out at run time that it talks to a transaction pooler. */

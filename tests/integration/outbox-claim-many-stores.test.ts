@@ -48,9 +48,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the all-stores claim at 2,000 stores with work due", () => {
-  it("reads a batch's worth of lanes, not every store's", async () => {
-    const plan = await explainClaim(null);
-    console.log(`2,000 stores: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+  it.each(["custom", "generic"] as const)("reads a batch's worth of lanes, not every store's (%s plan)", async (mode) => {
+    const plan = await explainClaim(null, mode);
+    console.log(`2,000 stores, ${mode}: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
     expect(plan.claimed).toBe(100);
     expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
   });

@@ -21,11 +21,13 @@ beforeAll(async () => {
 
 describe("a store that holds the whole queue", () => {
   it.each([
-    ["its own claim", () => store],
-    ["the all-stores claim", () => null],
-  ])("%s reads a batch per lane, not the backlog once per empty lane", async (label, storeId) => {
-    const plan = await explainClaim(storeId());
-    console.log(`${label}: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+    ["its own claim", (): string | null => store, "custom"],
+    ["its own claim", (): string | null => store, "generic"],
+    ["the all-stores claim", (): string | null => null, "custom"],
+    ["the all-stores claim", (): string | null => null, "generic"],
+  ] as const)("%s (%s plan) reads a batch per lane, not the backlog once per empty lane", async (label, storeId, mode) => {
+    const plan = await explainClaim(storeId(), mode);
+    console.log(`${label}, ${mode}: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
     expect(plan.claimed).toBe(100);
     expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
   });

@@ -17,6 +17,8 @@ const { backlog, explainClaim } = await import("@/tests/fixtures/claim-plans");
 const BACKLOG = 100_000;
 /** A claim of 100 touches a few hundred buffers; walking one backlog touches thousands. */
 const BUFFER_BUDGET = 1_500;
+/** The plan for the parameters, and the generic plan a named statement settles on. */
+const MODES = ["custom", "generic"] as const;
 
 let paused = "";
 let keyless = "";
@@ -40,22 +42,22 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("outbox claim plans", () => {
-  it("the all-stores claim takes a batch without walking the paused and keyless backlogs", async () => {
-    const plan = await explainClaim(null);
-    console.log(`all stores: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+  it.each(MODES)("the all-stores claim takes a batch without walking the paused and keyless backlogs (%s plan)", async (mode) => {
+    const plan = await explainClaim(null, mode);
+    console.log(`all stores, ${mode}: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
     expect(plan.claimed).toBe(100);
     expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
   });
 
-  it("a store-scoped claim reads a batch per lane, not every due row of the store", async () => {
-    const plan = await explainClaim(busy);
-    console.log(`one store: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
+  it.each(MODES)("a store-scoped claim reads a batch per lane, not every due row of the store (%s plan)", async (mode) => {
+    const plan = await explainClaim(busy, mode);
+    console.log(`one store, ${mode}: ${plan.ms.toFixed(2)} ms, ${plan.buffers} buffers, ${plan.claimed} claimed`);
     expect(plan.claimed).toBe(100);
     expect(plan.buffers).toBeLessThan(BUFFER_BUDGET);
   });
 
-  it("a paused store's own claim finds nothing to walk", async () => {
-    const plan = await explainClaim(paused);
+  it.each(MODES)("a paused store's own claim finds nothing to walk (%s plan)", async (mode) => {
+    const plan = await explainClaim(paused, mode);
     expect(plan.claimed).toBe(0);
     expect(plan.buffers).toBeLessThan(100);
   });

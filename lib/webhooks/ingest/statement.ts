@@ -1,7 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { ingestPool } from "@/lib/db";
-import { namedStatementsAllowed, preparedStatementLost } from "@/lib/db-path";
+import { queryPlannedOnce, statementName } from "@/lib/db-path";
 import { verifyOrderSqlColumns } from "@/lib/orders/outbox/messages";
 import type { DeliveryOutcome } from "@/lib/webhooks/payload-schema";
 
@@ -132,26 +131,15 @@ export const INGEST_SQL = `
       1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())::float8 AS "execMs"
     FROM r`;
 
-// pg prepares a named statement once per connection and refuses one name for two texts, so the
-// name carries the text's hash (a hot reload with edited SQL gets a fresh name).
-export const INGEST_STATEMENT_NAME = `ingest_${createHash("sha256").update(INGEST_SQL).digest("hex").slice(0, 12)}`;
+const INGEST_STATEMENT_NAME = statementName("ingest", INGEST_SQL);
 
 /**
  * Runs the statement for `documents` (a JSON array text) and their bodies; resolves after commit.
- * Named (planned once per connection) where the database path keeps prepared statements; else,
- * or the moment a transaction pooler loses one, unnamed (lib/db-path.ts): both Parse/Bind errors
- * come before anything executes, so the retry cannot write twice. `timeoutMs` is a client-side
- * query timeout: past it the connection is dropped and the caller told so (the statement may still
- * commit, which a retry of the delivery then answers as a duplicate).
+ * Planned once per connection where the database path allows it (lib/db-path.ts). `timeoutMs` is a
+ * client-side query timeout: past it the connection is dropped and the caller told so (the
+ * statement may still commit, which a retry of the delivery then answers as a duplicate).
  */
 export async function runIngestStatement(documents: string, bodies: Buffer[], timeoutMs: number): Promise<StatementRow[]> {
-  const query = { text: INGEST_SQL, values: [documents, bodies], query_timeout: timeoutMs };
-  if (namedStatementsAllowed()) {
-    try {
-      return (await ingestPool.query<StatementRow>({ ...query, name: INGEST_STATEMENT_NAME })).rows;
-    } catch (error) {
-      if (!preparedStatementLost(error)) throw error;
-    }
-  }
-  return (await ingestPool.query<StatementRow>(query)).rows;
+  const query = { name: INGEST_STATEMENT_NAME, text: INGEST_SQL, values: [documents, bodies], query_timeout: timeoutMs };
+  return (await queryPlannedOnce<StatementRow>(ingestPool, query)).rows;
 }
