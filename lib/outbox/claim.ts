@@ -37,7 +37,7 @@ export type ClaimedMessage = {
   availableAt: Date;
 };
 
-export async function claimBatch(options: {
+export type ClaimOptions = {
   owner: string;
   /** One store's work (a drain a request or a wake-up started), or every store's (the listener, cron). */
   storeId: string | null;
@@ -46,8 +46,18 @@ export async function claimBatch(options: {
   limit: number;
   leaseMs: number;
   budget: BudgetConfig;
-}): Promise<ClaimedMessage[]> {
-  const { rows } = await queryPlannedOnce<ClaimedMessage>(pgPool, {
+};
+
+export async function claimBatch(options: ClaimOptions): Promise<ClaimedMessage[]> {
+  const { rows } = await queryPlannedOnce<ClaimedMessage>(pgPool, claimQuery(options));
+  return rows.sort(
+    (a, b) => a.priority - b.priority || a.availableAt.getTime() - b.availableAt.getTime() || Number(BigInt(a.id) - BigInt(b.id)),
+  );
+}
+
+/** The claim as a named query (the benchmark times exactly this on a client of its own). */
+export function claimQuery(options: ClaimOptions): { name: string; text: string; values: unknown[] } {
+  return {
     name: options.storeId === null ? CLAIM_ALL_NAME : CLAIM_STORE_NAME,
     text: claimStatement(options.storeId),
     values: [
@@ -55,10 +65,7 @@ export async function claimBatch(options: {
       options.owner,
       options.leaseMs,
     ],
-  });
-  return rows.sort(
-    (a, b) => a.priority - b.priority || a.availableAt.getTime() - b.availableAt.getTime() || Number(BigInt(a.id) - BigInt(b.id)),
-  );
+  };
 }
 
 /**

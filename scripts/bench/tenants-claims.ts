@@ -5,9 +5,8 @@
 // queue (owner 1: the lease owner is a number). A rolled-back claim leaves its leased row versions
 // and their index entries behind as garbage, so a VACUUM between rounds (untimed) keeps round 200
 // measuring what round 1 does. Prints one JSON line.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { claimStatement, dueParameters } from "../../lib/outbox/claim";
+import { claimQuery } from "../../lib/outbox/claim";
 import { drainConfig } from "../../lib/outbox/drain";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -17,11 +16,10 @@ const config = drainConfig();
 async function time(client: pg.Client, storeId: string | null): Promise<{ ms: number; claimed: number }> {
   await client.query("BEGIN");
   const started = performance.now();
-  const { rowCount } = await client.query(claimStatement(storeId), [
-    ...dueParameters(storeId ?? randomUUID(), config.batchSize, config.budget),
-    "1",
-    config.leaseMs,
-  ]);
+  // The drain's own named statement, planned once on this connection like a pooled one's.
+  const { rowCount } = await client.query(
+    claimQuery({ owner: "1", storeId, limit: config.batchSize, leaseMs: config.leaseMs, budget: config.budget }),
+  );
   const ms = performance.now() - started;
   await client.query("ROLLBACK");
   return { ms, claimed: rowCount ?? 0 };
