@@ -126,9 +126,9 @@ describe("orders feed plans", () => {
     ["phone as typed", `+91 ${order.phoneDigits.slice(0, 5)} ${order.phoneDigits.slice(5)}`, "Order_storeId_phone_search_idx"],
     ["phone prefix", order.phoneDigits.slice(0, 8), "Order_storeId_phone_search_idx"],
     ["pincode", order.customerPincode, undefined],
-    ["full name", order.customerName, "Order_customerName_idx"],
+    ["full name", order.customerName, "Order_storeId_customerName_idx"],
     ["part of a name", order.customerName.split(" ")[1]!.slice(0, 4), undefined],
-    ["nothing matches", "zzqxwv", "Order_customerName_idx"],
+    ["nothing matches", "zzqxwv", "Order_storeId_customerName_idx"],
   ];
   it.each(searches)("search: %s", async (label, q, index) => {
     expectIndexed(label, await explain(orderPage({ q })), index);
@@ -187,7 +187,7 @@ describe("deliveries inspector plans", () => {
     ["order id prefix", { q: order.tribemadeOrderId.slice(0, 8) }, "WebhookDelivery_storeId_orderRef_search_idx"],
     ["email", { q: order.customerEmail }, "Order_storeId_email_search_idx"],
     ["phone", { q: order.phoneDigits }, "Order_storeId_phone_search_idx"],
-    ["name", { q: order.customerName }, "Order_customerName_idx"],
+    ["name", { q: order.customerName }, "Order_storeId_customerName_idx"],
     ["nothing matches", { q: "zzqxwv" }, undefined],
   ];
   it.each(cases)("%s", async (label, query, index) => {
