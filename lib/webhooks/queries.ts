@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 import { deliveryPageSql, SEARCH_SESSION_SQL } from "@/lib/webhooks/delivery-page";
+import { deliveryRowsSql, toDeliveryRow, type DeliveryRowRecord } from "@/lib/webhooks/delivery-rows";
 import { encodeCursor } from "@/lib/search/keyset";
 import {
   type DeliveryDetailDto,
@@ -51,21 +52,14 @@ function toRow(record: RowRecord): DeliveryRowDto {
   };
 }
 
-/** Newest first, filtered, one page at a time: the page's ids from lib/search, then the rows by id. */
+/** Newest first, filtered, one page at a time: the page's ids from lib/search and their rows, one statement. */
 export async function listDeliveries(member: Member, query: DeliveryListQuery, now = new Date()): Promise<DeliveryPageDto> {
   const storeId = member.store.id;
-  const sql = deliveryPageSql(storeId, query, now);
-  if (!sql) return { items: [], nextCursor: null };
-  const page = query.q
-    ? (await db.$transaction([db.$executeRawUnsafe(SEARCH_SESSION_SQL), db.$queryRaw<Array<{ id: string }>>(sql)]))[1]
-    : await db.$queryRaw<Array<{ id: string }>>(sql);
-  const ids = page.slice(0, query.limit).map((row) => row.id);
-  const records = await db.webhookDelivery.findMany({ where: { id: { in: ids }, storeId }, select: ROW_SELECT });
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const items = ids.flatMap((id) => {
-    const record = byId.get(id);
-    return record ? [toRow(record)] : [];
-  });
+  const pageSql = deliveryPageSql(storeId, query, now);
+  if (!pageSql) return { items: [], nextCursor: null };
+  const rows = db.$queryRaw<DeliveryRowRecord[]>(deliveryRowsSql(storeId, pageSql));
+  const page = query.q ? (await db.$transaction([db.$executeRawUnsafe(SEARCH_SESSION_SQL), rows]))[1] : await rows;
+  const items = page.slice(0, query.limit).map(toDeliveryRow);
   const last = items.at(-1);
   return { items, nextCursor: page.length > query.limit && last ? encodeCursor(last) : null };
 }
