@@ -14,26 +14,15 @@ const { seedTenants } = await import("@/scripts/bench/tenants-seed");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { db } = await import("@/lib/db");
 const { orderPageSql } = await import("@/lib/orders/order-page");
-const { deliveryPageSql, SEARCH_SESSION_SQL } = await import("@/lib/webhooks/delivery-page");
+const { explainDeliveryPage } = await import("@/tests/fixtures/delivery-page-plan");
 const { orderListQuerySchema } = await import("@/lib/orders/schemas");
-const { deliveryListQuerySchema } = await import("@/lib/webhooks/schemas");
 
 const SIZE = { stores: 200, ordersEach: 900, bigOrders: 30_000, endpointsEach: 1, bigBacklog: 0 };
 const FULL_NAME = seededOrder(77).customerName;
 const NAME_INDEX = "Order_storeId_customerName_idx";
 
 type Sql = import("@/lib/generated/prisma/client").Prisma.Sql;
-type PlanNode = {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  "Shared Hit Blocks"?: number;
-  "Shared Read Blocks"?: number;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Plan Rows"?: number;
-  Plans?: PlanNode[];
-};
+type PlanNode = import("@/tests/fixtures/delivery-page-plan").PlanNode;
 
 let big = "";
 let small = "";
@@ -46,11 +35,10 @@ beforeAll(async () => {
   small = tenants[Math.floor(tenants.length / 2)]!.storeId;
 }, 600_000);
 
-async function explain(sql: Sql | null, session?: string): Promise<{ plan: PlanNode; ms: number }> {
+async function explain(sql: Sql | null): Promise<{ plan: PlanNode; ms: number }> {
   if (!sql) throw new Error("the statement is null");
   type Rows = Array<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>;
-  const statement = db.$queryRawUnsafe<Rows>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, ...sql.values);
-  const rows = session ? (await db.$transaction([db.$executeRawUnsafe(session), statement]))[1] : await statement;
+  const rows = await db.$queryRawUnsafe<Rows>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, ...sql.values);
   const result = rows[0]?.["QUERY PLAN"][0];
   if (!result) throw new Error("no plan");
   return { plan: result.Plan, ms: result["Execution Time"] };
@@ -65,7 +53,6 @@ const rowsFrom = (plan: PlanNode, match: (node: PlanNode) => boolean) =>
     .reduce((sum, node) => sum + (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1), 0);
 
 const orderPage = (storeId: string, q: string) => orderPageSql(storeId, orderListQuerySchema.parse({ q }));
-const deliveryPage = (storeId: string, q: string) => deliveryPageSql(storeId, deliveryListQuerySchema.parse({ q }));
 
 async function matchesIn(storeId: string, text: string): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ count: number }>>`
@@ -141,7 +128,7 @@ describe.each(["Pillai", "ish"])("a common word (%s) in the large store", (word)
   });
 
   it("the inspector reads a page of matches, not every match's deliveries", async () => {
-    const { plan, ms } = await explain(deliveryPage(big, word), SEARCH_SESSION_SQL);
+    const { plan, ms } = await explainDeliveryPage(big, { q: word });
     const deliveries = rowsFrom(plan, (node) => node["Relation Name"] === "WebhookDelivery");
     const orders = rowsFrom(plan, (node) => node["Relation Name"] === "Order");
     const limit = await budget();
