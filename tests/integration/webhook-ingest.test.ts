@@ -75,6 +75,9 @@ describe("POST /api/webhooks/tribemade/[token]: accepted and duplicate", () => {
       warnings: null,
       replayOfId: null,
     });
+    // Written with its order, at the same now(): the inspector's search finds a customer's
+    // deliveries by walking the orders on this (lib/webhooks/delivery-page.ts).
+    expect(delivery!.receivedAt).toEqual(order.receivedAt);
     expect(Buffer.from(delivery!.body).toString("utf8")).toBe(DOCS_EXAMPLE_BODY);
     expect(delivery!.headers).toMatchObject({ "content-type": "application/json", "user-agent": "TribeMade-Webhook/1.0" });
     expect(delivery!.ackMs).toBeGreaterThan(0);
