@@ -67,9 +67,7 @@ export function startNext(options: {
     return spawn(process.execPath, args, { ...spawnOptions, env: childEnv(options.env) });
   }
   const env = childEnv({ ...options.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: hostname });
-  // BENCH_SERVER_PROF=<dir>: the server writes a V8 CPU profile there when it stops (docs/benchmarks.md, "Profiling").
-  const prof = process.env.BENCH_SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [];
-  return spawn(process.execPath, [...prof, "--import", "tsx", path.join(root, "scripts", "serve.ts")], { ...spawnOptions, env });
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], { ...spawnOptions, env });
 }
 
 /** Polls /api/health until the app answers (the database may still be coming up). */
