@@ -177,8 +177,18 @@ async function onNextStart() {
 async function live(server: AppServer, databaseUrl: string, postgresVersion: string) {
   const runsAt = quick ? [1, 1_000] : [1, 1_000, 5_000];
   const results: FanoutResult[] = [];
-  // A warm-up, not reported: the first streams load the route's code and fill the pools.
-  await runFanoutBench({ baseUrl: server.baseUrl, databaseUrl, serverPid: server.child.pid ?? 0, streams: 50, orders: 2, log });
+  // A warm-up, not reported, as large as the first row: it loads the route's code, fills the pools
+  // and brings the process to its working size (V8 grows its young generation once under load and
+  // keeps it), as a server is after any busy minute. After a warm-up of 50, one run's 1,000-stream
+  // row read 54 KiB of RSS per stream and its 5,000-stream row 5.7 (docs/benchmarks.md).
+  await runFanoutBench({
+    baseUrl: server.baseUrl,
+    databaseUrl,
+    serverPid: server.child.pid ?? 0,
+    streams: 1_000,
+    orders: 2,
+    log,
+  });
   for (const streams of runsAt) {
     results.push(
       await runFanoutBench({

@@ -83,6 +83,9 @@ export function fanoutMarkdown(runs: FanoutResult[], options: { machine: string;
       "what the streams hold and the heap kept for later, not the garbage opening them left; and what the heap itself still holds " +
       "after that collection, minus the same before. " +
       "Connections: client backends in the bench database (only this server's), sampled every 200 ms through the run.",
+    "- Before the rows, an unreported warm-up opens 1,000 streams and closes them: it loads the route's code, fills the pools " +
+      "and brings the process to its working size (V8 grows its young generation once under load and keeps it), as a server " +
+      "is after any busy minute, so that growth is not counted as the streams' own.",
     "- The first row is the baseline measured in the same run: one stream, the same orders.",
   ].join("\n");
 }
