@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { budgetView, type BudgetView } from "@/lib/outbox/budget-view";
 import { bucketLimits } from "@/lib/outbox/limits";
-import { BUCKETS, OUTBOX_KINDS, type Bucket, type OutboxKind } from "@/lib/outbox/messages";
+import { BUCKETS, OUTBOX_KINDS, type Bucket } from "@/lib/outbox/messages";
 import { toMessageDto, type MessageRow } from "@/lib/outbox/message-dto";
+import { oldestWaitingAt, queueDepth, waitingMessages } from "@/lib/outbox/queue-reads";
 import {
   DRAIN_TRIGGERS,
   type BudgetViewDto,
@@ -61,22 +62,10 @@ export async function getOutboxOverview(member: Member, now = new Date()): Promi
       where: { id: storeId },
       select: { outboxPausedAt: true, outboxPausedReason: true, apiKeyLast4: true },
     }),
-    db.$queryRaw<{ kind: OutboxKind; status: string; n: number }[]>`
-      SELECT kind::text AS kind, status::text AS status, count(*)::int AS n FROM "OutboxMessage"
-      WHERE "storeId" = ${storeId}::uuid AND (status <> 'done' OR "createdAt" > ${dayAgo})
-      GROUP BY kind, status`,
-    db.outboxMessage.findFirst({
-      where: { storeId, status: "pending" },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
+    queueDepth(storeId, dayAgo),
+    oldestWaitingAt(storeId),
     getBudgets(storeId, now),
-    db.outboxMessage.findMany({
-      where: { storeId, status: { in: ["pending", "leased"] } },
-      orderBy: [{ availableAt: "asc" }, { id: "asc" }],
-      take: WAITING_SHOWN,
-      select: MESSAGE_SELECT,
-    }),
+    waitingMessages(storeId, WAITING_SHOWN),
     db.outboxMessage.findMany({
       where: { storeId, status: "dead" },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -108,7 +97,7 @@ export async function getOutboxOverview(member: Member, now = new Date()): Promi
     paused: store.outboxPausedAt ? { at: store.outboxPausedAt.toISOString(), reason: store.outboxPausedReason ?? "" } : null,
     hasKey: store.apiKeyLast4 !== null,
     depth,
-    oldestPendingAt: oldest?.createdAt.toISOString() ?? null,
+    oldestPendingAt: oldest?.toISOString() ?? null,
     budgets: budgets.map(budgetDto),
     lastRun: runs[0] ? runDto(runs[0], storeId) : null,
     lastScheduledRun: lastScheduled ? runDto(lastScheduled, storeId) : null,
