@@ -160,7 +160,6 @@ async function onNextStart() {
     const overload = await runOverloadBench({
       server: main,
       databaseUrl: stack.databaseUrl,
-      postgresPid: stack.postgresPid,
       token: result.token,
       capacity: capacity ?? 0,
       seconds: quick ? 15 : 60,

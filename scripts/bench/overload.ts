@@ -4,7 +4,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { pinGeneratorApart } from "./cpu-pin";
 import { takeTrace } from "./ingest";
 import { percentile, steadyLoad, type Sample } from "./load";
 import type { AppServer } from "./stack";
@@ -31,8 +30,6 @@ export type OverloadResult = {
   listenOverflows: number | null;
   /** The server's pauses ≥ LONG_PAUSE_MS during the flood, by kind (event-loop stall, GC kind): count and longest. */
   longPauses: Record<string, { count: number; maxMs: number; totalMs: number; cpuMs: number }>;
-  /** The cores the generator and the server with PostgreSQL were kept on (cpu-pin.ts); null: they shared every core. */
-  cores: { generator: string; server: string } | null;
 };
 
 /** Pauses the report lists. */
@@ -54,8 +51,6 @@ const TEMPLATE = (orderId: string) =>
 export async function runOverloadBench(options: {
   server: AppServer;
   databaseUrl: string;
-  /** PostgreSQL's postmaster, kept off the generator's core with the server. */
-  postgresPid: number | null;
   token: string;
   capacity: number;
   seconds: number;
@@ -78,87 +73,77 @@ export async function runOverloadBench(options: {
     const quarter = Math.floor((performance.now() - floodStart) / ((options.seconds * 1000) / 4));
     if (quarter <= 3) rss.quarters[quarter] = Math.max(rss.quarters[quarter] ?? 0, now);
   }, 250);
-  const run = async (): Promise<OverloadResult> => {
-    log(`Overload: ${offeredRate} req/s (2 × ${options.capacity.toFixed(0)}) for ${options.seconds} s…`);
-    await takeTrace(server); // starts the server's window
-    const overflowsBefore = listenOverflows();
-    const flood = await steadyLoad({
-      baseUrl: server.baseUrl,
-      path,
-      body,
-      rate: offeredRate,
-      seconds: options.seconds,
-      idPrefix: "flood",
-      // No per-request trace: 60 s of it would be ~200,000 records in the server's memory.
-      traced: false,
-      // As many connections as the flood needs, as TribeMade opens them: the server admits deliveries
-      // by deadline (up to ~2.5 s of work in hand), and a generator capped at 256 would queue the rest
-      // itself where the server cannot see or refuse them.
-      maxSockets: 16_384,
-    });
-    const floodEnd = performance.timeOrigin + performance.now();
-    const overflowsAfter = listenOverflows();
-    const longPauses: OverloadResult["longPauses"] = {};
-    for (const pause of (await takeTrace(server))?.pauses ?? []) {
-      if (pause.ms < LONG_PAUSE_MS) continue;
-      const entry = (longPauses[pause.kind] ??= { count: 0, maxMs: 0, totalMs: 0, cpuMs: 0 });
-      entry.count++;
-      entry.maxMs = Math.max(entry.maxMs, pause.ms);
-      entry.totalMs += pause.ms;
-      entry.cpuMs += pause.cpuMs ?? 0;
-    }
-    log("Overload: probing recovery at 50 req/s for 10 s…");
-    const probe = await steadyLoad({
-      baseUrl: server.baseUrl,
-      path,
-      body,
-      rate: 50,
-      seconds: 10,
-      idPrefix: "probe",
-      traced: false,
-    });
-    clearInterval(sampler);
-    rss.after = rssMiB(server);
-
-    const ok = flood.samples.filter((s) => s.status === 200);
-    const refused = flood.samples.filter((s) => s.status !== 200);
-    const byStatus: Record<string, number> = {};
-    for (const sample of flood.samples) byStatus[sample.status || "error"] = (byStatus[sample.status || "error"] ?? 0) + 1;
-    const acked = [...ok, ...probe.samples.filter((s) => s.status === 200)].map((s) => orders.get(s.id) as string);
-    const missing = await countMissing(options.databaseUrl, acked);
-    const late = probe.samples.filter((s) => s.status !== 200 || s.end - s.scheduled > 100);
-    const recoveryMs = late.length === 0 ? 0 : Math.max(...late.map((s) => s.end)) - floodEnd;
-    const sorted = (values: number[]) => values.filter(Number.isFinite).sort((a, b) => a - b);
-    const latencies = (samples: Sample[]) => sorted(samples.map((s) => s.end - s.scheduled));
-    const okMs = latencies(ok);
-    const refusedMs = latencies(refused);
-    const refusedSendMs = sorted(refused.map((s) => s.end - s.sent));
-    const latenessMs = sorted(flood.samples.map((s) => s.sent - s.scheduled));
-    return {
-      offeredRate,
-      seconds: options.seconds,
-      ok: ok.length,
-      byStatus,
-      okLatency: { p50: percentile(okMs, 0.5), p99: percentile(okMs, 0.99) },
-      refusedLatency: { p50: percentile(refusedMs, 0.5), p99: percentile(refusedMs, 0.99), max: refusedMs.at(-1) ?? Number.NaN },
-      refusedFromSend: { p50: percentile(refusedSendMs, 0.5), p99: percentile(refusedSendMs, 0.99) },
-      generatorLateness: { p50: percentile(latenessMs, 0.5), p99: percentile(latenessMs, 0.99) },
-      rssMiB: rss,
-      missing,
-      recoveryMs: Math.max(0, recoveryMs),
-      probeLate: { count: late.length, of: probe.samples.length },
-      listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore,
-      longPauses,
-      cores: pinning ? { generator: pinning.generatorCore, server: pinning.serverCores } : null,
-    };
-  };
-  const pinning = pinGeneratorApart([server.child.pid ?? 0, options.postgresPid ?? 0].filter((pid) => pid > 0));
-  try {
-    return await run();
-  } finally {
-    clearInterval(sampler);
-    pinning?.release();
+  log(`Overload: ${offeredRate} req/s (2 × ${options.capacity.toFixed(0)}) for ${options.seconds} s…`);
+  await takeTrace(server); // starts the server's window
+  const overflowsBefore = listenOverflows();
+  const flood = await steadyLoad({
+    baseUrl: server.baseUrl,
+    path,
+    body,
+    rate: offeredRate,
+    seconds: options.seconds,
+    idPrefix: "flood",
+    // No per-request trace: 60 s of it would be ~200,000 records in the server's memory.
+    traced: false,
+    // As many connections as the flood needs, as TribeMade opens them: the server admits deliveries
+    // by deadline (up to ~2.5 s of work in hand), and a generator capped at 256 would queue the rest
+    // itself where the server cannot see or refuse them.
+    maxSockets: 16_384,
+  });
+  const floodEnd = performance.timeOrigin + performance.now();
+  const overflowsAfter = listenOverflows();
+  const longPauses: OverloadResult["longPauses"] = {};
+  for (const pause of (await takeTrace(server))?.pauses ?? []) {
+    if (pause.ms < LONG_PAUSE_MS) continue;
+    const entry = (longPauses[pause.kind] ??= { count: 0, maxMs: 0, totalMs: 0, cpuMs: 0 });
+    entry.count++;
+    entry.maxMs = Math.max(entry.maxMs, pause.ms);
+    entry.totalMs += pause.ms;
+    entry.cpuMs += pause.cpuMs ?? 0;
   }
+  log("Overload: probing recovery at 50 req/s for 10 s…");
+  const probe = await steadyLoad({
+    baseUrl: server.baseUrl,
+    path,
+    body,
+    rate: 50,
+    seconds: 10,
+    idPrefix: "probe",
+    traced: false,
+  });
+  clearInterval(sampler);
+  rss.after = rssMiB(server);
+
+  const ok = flood.samples.filter((s) => s.status === 200);
+  const refused = flood.samples.filter((s) => s.status !== 200);
+  const byStatus: Record<string, number> = {};
+  for (const sample of flood.samples) byStatus[sample.status || "error"] = (byStatus[sample.status || "error"] ?? 0) + 1;
+  const acked = [...ok, ...probe.samples.filter((s) => s.status === 200)].map((s) => orders.get(s.id) as string);
+  const missing = await countMissing(options.databaseUrl, acked);
+  const late = probe.samples.filter((s) => s.status !== 200 || s.end - s.scheduled > 100);
+  const recoveryMs = late.length === 0 ? 0 : Math.max(...late.map((s) => s.end)) - floodEnd;
+  const sorted = (values: number[]) => values.filter(Number.isFinite).sort((a, b) => a - b);
+  const latencies = (samples: Sample[]) => sorted(samples.map((s) => s.end - s.scheduled));
+  const okMs = latencies(ok);
+  const refusedMs = latencies(refused);
+  const refusedSendMs = sorted(refused.map((s) => s.end - s.sent));
+  const latenessMs = sorted(flood.samples.map((s) => s.sent - s.scheduled));
+  return {
+    offeredRate,
+    seconds: options.seconds,
+    ok: ok.length,
+    byStatus,
+    okLatency: { p50: percentile(okMs, 0.5), p99: percentile(okMs, 0.99) },
+    refusedLatency: { p50: percentile(refusedMs, 0.5), p99: percentile(refusedMs, 0.99), max: refusedMs.at(-1) ?? Number.NaN },
+    refusedFromSend: { p50: percentile(refusedSendMs, 0.5), p99: percentile(refusedSendMs, 0.99) },
+    generatorLateness: { p50: percentile(latenessMs, 0.5), p99: percentile(latenessMs, 0.99) },
+    rssMiB: rss,
+    missing,
+    recoveryMs: Math.max(0, recoveryMs),
+    probeLate: { count: late.length, of: probe.samples.length },
+    listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore,
+    longPauses,
+  };
 }
 
 /**
@@ -258,12 +243,8 @@ export function overloadMarkdown(result: OverloadResult, machine: string): strin
         ]
       : []),
     "How: `scripts/bench/overload.ts`, against the same server and database as the ingest benchmark above, after it. " +
-      "Latency is from each request's scheduled start (queueing in the load generator included); " +
-      (result.cores
-        ? `the generator runs on core ${result.cores.generator} alone and the server and PostgreSQL on core(s) ${result.cores.server} ` +
-          "(`scripts/bench/cpu-pin.ts`: TribeMade's requests come from other machines), "
-        : "the generator shares the machine's cores with the server and PostgreSQL, ") +
-      "and its own lateness is shown apart. Memory is the app server " +
+      "Latency is from each request's scheduled start (queueing in the load generator included); the generator shares the " +
+      "machine's two cores with the server and PostgreSQL, and its own lateness is shown apart. Memory is the app server " +
       "process's resident set, sampled every 250 ms. Every acknowledged `order_id` is looked up afterwards.",
   ].join("\n");
 }

@@ -28,28 +28,19 @@ export function cpuAvailable(): boolean {
 
 /** CPU seconds of `rootPid` and every live descendant. */
 export function treeCpuSeconds(rootPid: number): number {
-  return tree(rootPid).reduce((total, stat) => total + stat.seconds, 0);
-}
-
-/** `rootPid` and every live descendant (a PostgreSQL server's backends, an app server's workers). */
-export function treePids(rootPid: number): number[] {
-  return tree(rootPid).map((stat) => stat.pid);
-}
-
-function tree(rootPid: number): Stat[] {
   const stats = readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map((name) => readStat(Number(name)))
     .filter((stat): stat is Stat => stat !== null);
   const children = new Map<number, Stat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
-  const found: Stat[] = [];
+  let total = 0;
   const queue = stats.filter((stat) => stat.pid === rootPid);
   for (let stat = queue.pop(); stat; stat = queue.pop()) {
-    found.push(stat);
+    total += stat.seconds;
     queue.push(...(children.get(stat.pid) ?? []));
   }
-  return found;
+  return total;
 }
 
 /** The postmaster's pid, from the first line of postmaster.pid in its data directory. */

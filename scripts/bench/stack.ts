@@ -31,8 +31,6 @@ export type BenchStack = {
   /** What every server got before its own extras (the database, the fresh secrets): for a worker that seeds as the app would. */
   env: Record<string, string | undefined>;
   servers: Record<string, AppServer>;
-  /** PostgreSQL's postmaster (null when its pid file could not be read). */
-  postgresPid: number | null;
   /** Checkpoints and autovacuum runs PostgreSQL logged so far. */
   pgEvents(): PgEvent[];
   stop(): Promise<void>;
@@ -116,7 +114,7 @@ export async function startBenchStack(options: {
         cpuAvailable() && child.pid && pgPid ? { app: treeCpuSeconds(child.pid), postgres: treeCpuSeconds(pgPid) } : null;
       servers[name] = { baseUrl, cpu, child };
     }
-    return { databaseUrl, env, servers, postgresPid: pgPid, pgEvents: () => parsePgLog(pgLog), stop };
+    return { databaseUrl, env, servers, pgEvents: () => parsePgLog(pgLog), stop };
   } catch (error) {
     await stop();
     throw error;
