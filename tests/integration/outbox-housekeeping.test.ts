@@ -109,7 +109,7 @@ describe("a signed-in request", () => {
   it("drains the store's due retry in after(), with no cron, once per few seconds", async () => {
     const merchant = await connectMerchant(control, "Dashboard");
     await insertOrders(control, merchant, 1);
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { storeId: merchant.store.id } });
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { storeId: merchant.store.id, kind: "verify_order" } });
     // A verification that failed once and is due again.
     await db.outboxMessage.update({
       where: { id: message.id },

@@ -37,7 +37,8 @@ describe("verify_order", () => {
       ["received", "TribeMade"],
       ["verified", "TribeMade"],
     ]);
-    const message = await db.outboxMessage.findFirstOrThrow({ where: { storeId: merchant.store.id } });
+    // The order also queued a read of its product (products learn it); this is the verification.
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { storeId: merchant.store.id, kind: "verify_order" } });
     expect(message).toMatchObject({ kind: "verify_order", status: "done", attempts: 1, lastError: null });
     const attempts = await db.outboxAttempt.findMany({ where: { orderId: order.id } });
     expect(attempts).toHaveLength(1);
