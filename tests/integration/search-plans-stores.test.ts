@@ -14,14 +14,13 @@ const { seedTenants } = await import("@/scripts/bench/tenants-seed");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { db } = await import("@/lib/db");
 const { orderPageSql } = await import("@/lib/orders/order-page");
-const { explainDeliveryPage } = await import("@/tests/fixtures/delivery-page-plan");
+const { explainDeliveryPage, explainStatement: explain, planNodes: nodes } = await import("@/tests/fixtures/delivery-page-plan");
 const { orderListQuerySchema } = await import("@/lib/orders/schemas");
 
 const SIZE = { stores: 200, ordersEach: 900, bigOrders: 30_000, endpointsEach: 1, bigBacklog: 0 };
 const FULL_NAME = seededOrder(77).customerName;
 const NAME_INDEX = "Order_storeId_customerName_idx";
 
-type Sql = import("@/lib/generated/prisma/client").Prisma.Sql;
 type PlanNode = import("@/tests/fixtures/delivery-page-plan").PlanNode;
 
 let big = "";
@@ -35,16 +34,6 @@ beforeAll(async () => {
   small = tenants[Math.floor(tenants.length / 2)]!.storeId;
 }, 600_000);
 
-async function explain(sql: Sql | null): Promise<{ plan: PlanNode; ms: number }> {
-  if (!sql) throw new Error("the statement is null");
-  type Rows = Array<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>;
-  const rows = await db.$queryRawUnsafe<Rows>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, ...sql.values);
-  const result = rows[0]?.["QUERY PLAN"][0];
-  if (!result) throw new Error("no plan");
-  return { plan: result.Plan, ms: result["Execution Time"] };
-}
-
-const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 const buffers = (plan: PlanNode) => (plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0);
 /** Rows the scans of a table (or the lookups of one index) returned, times their loops. */
 const rowsFrom = (plan: PlanNode, match: (node: PlanNode) => boolean) =>

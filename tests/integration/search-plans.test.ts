@@ -11,7 +11,7 @@ const { seedOrders, seededOrder } = await import("@/scripts/bench/seed-orders");
 const { createMerchant } = await import("@/tests/fixtures/auth-merchants");
 const { db, pgPool } = await import("@/lib/db");
 const { orderCountsSql, orderPageSql } = await import("@/lib/orders/order-page");
-const { explainDeliveryPage } = await import("@/tests/fixtures/delivery-page-plan");
+const { explainDeliveryPage, explainStatement: explain, planNodes: nodes } = await import("@/tests/fixtures/delivery-page-plan");
 const { listDeliveries } = await import("@/lib/webhooks/queries");
 const { encodeCursor } = await import("@/lib/search/keyset");
 const { orderListQuerySchema } = await import("@/lib/orders/schemas");
@@ -22,9 +22,8 @@ const ORDERS = 50_000;
 /** A feed page touches ~100 buffers; a scan of the store would touch thousands. */
 const BUFFER_BUDGET = 1_500;
 
-type Sql = import("@/lib/generated/prisma/client").Prisma.Sql;
 type PlanNode = import("@/tests/fixtures/delivery-page-plan").PlanNode;
-type Explained = { plan: PlanNode; ms: number };
+type Explained = import("@/tests/fixtures/delivery-page-plan").Explained;
 
 let storeId = "";
 let endpointId = "";
@@ -48,19 +47,6 @@ beforeAll(async () => {
     client.release();
   }
 }, 300_000);
-
-async function explain(sql: Sql | null): Promise<Explained> {
-  if (!sql) throw new Error("the statement is null (the search matched nothing by construction)");
-  type Rows = Array<{ "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> }>;
-  const rows = await db.$queryRawUnsafe<Rows>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, ...sql.values);
-  const result = rows[0]?.["QUERY PLAN"][0];
-  if (!result) throw new Error("no plan");
-  return { plan: result.Plan, ms: result["Execution Time"] };
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
 
 function expectIndexed(label: string, { plan, ms }: Explained, index?: string) {
   const all = nodes(plan);
