@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { matchApiRoute } from "./api-router";
 import type { SimulatorContext } from "./context";
-import { planFaults, takeForced429 } from "./faults";
+import { latencyOf, takeFault, takeForced429 } from "./faults";
 import { errorResponse, INVALID_JSON, parseJson, type ApiResponse } from "./http-io";
 import { rateLimitHeaders, type EndpointClass } from "./rate-limit";
 import { getOrder, putOrderStatus } from "./routes-orders";
@@ -60,15 +60,18 @@ export async function handleApiCall(ctx: SimulatorContext, call: ApiCall): Promi
   const store = apiKey === "" ? null : findStoreByApiKey(ctx.state, apiKey);
   const storeId = store?.id ?? null;
 
-  const plan = planFaults(ctx.state.faults, storeId, ctx.random);
-  if (plan.hang?.phase === "before") return { kind: "hang", ms: plan.hang.ms, storeId, fault: "hang" };
-  if (plan.latencyMs > 0) await sleep(plan.latencyMs);
-  if (plan.error5xx?.phase === "before") return respond(serverError(plan.error5xx.status), storeId, "5xx");
+  const { faults } = ctx.state;
+  const hangBefore = takeFault(faults, storeId, "hang", "before");
+  if (hangBefore) return { kind: "hang", ms: hangBefore.ms, storeId, fault: "hang" };
+  const latencyMs = latencyOf(faults, storeId);
+  if (latencyMs > 0) await sleep(latencyMs);
+  const errorBefore = takeFault(faults, storeId, "error5xx", "before");
+  if (errorBefore) return respond(serverError(errorBefore.status), storeId, "5xx");
 
   if (apiKey === "") return respond(errorResponse(401, "Missing API key"));
   if (!store) return respond(errorResponse(401, "Invalid API key"));
 
-  const forcedRetry = takeForced429(ctx.state.faults, store.id, ctx.now());
+  const forcedRetry = takeForced429(faults, store.id, ctx.now());
   if (forcedRetry !== null) {
     const resetAt = Math.ceil(ctx.now() / 1000) + forcedRetry;
     const headers = rateLimitHeaders({ limit: ctx.limiter.limitOf(route.endpoint), remaining: 0, resetAt });
@@ -91,7 +94,9 @@ export async function handleApiCall(ctx: SimulatorContext, call: ApiCall): Promi
       : dispatch(ctx, route.endpoint, store, route.id, body);
 
   // "after" faults: the call took effect, but the caller never learns it.
-  if (plan.hang?.phase === "after") return { kind: "hang", ms: plan.hang.ms, storeId, fault: "hang-after" };
-  if (plan.error5xx?.phase === "after") return respond({ ...serverError(plan.error5xx.status), headers }, storeId, "5xx-after");
+  const hangAfter = takeFault(faults, storeId, "hang", "after");
+  if (hangAfter) return { kind: "hang", ms: hangAfter.ms, storeId, fault: "hang-after" };
+  const errorAfter = takeFault(faults, storeId, "error5xx", "after");
+  if (errorAfter) return respond({ ...serverError(errorAfter.status), headers }, storeId, "5xx-after");
   return respond({ ...response, headers: { ...response.headers, ...headers } }, storeId);
 }

@@ -3,24 +3,24 @@
 import type { z } from "zod";
 import type { SimulatorContext } from "./context";
 import { faultsSchema, parseControl } from "./control-schemas";
-import type { FaultSet } from "./faults";
+import { startingCredit, type FaultSet } from "./faults";
 import { errorResponse, jsonResponse, type ApiResponse } from "./http-io";
 
 type FaultsInput = z.infer<typeof faultsSchema>;
 
-function applyFaults(set: FaultSet, input: FaultsInput, nowMs: number): void {
+function applyFaults(set: FaultSet, input: FaultsInput, ctx: SimulatorContext): void {
   if (input.latencyMs === null) delete set.latencyMs;
   else if (input.latencyMs !== undefined) set.latencyMs = input.latencyMs;
   if (input.error5xx === null) delete set.error5xx;
-  else if (input.error5xx !== undefined) set.error5xx = { ...input.error5xx };
+  else if (input.error5xx !== undefined) set.error5xx = { ...input.error5xx, credit: startingCredit(ctx.random.next()) };
   if (input.hang === null) delete set.hang;
-  else if (input.hang !== undefined) set.hang = { ...input.hang };
+  else if (input.hang !== undefined) set.hang = { ...input.hang, credit: startingCredit(ctx.random.next()) };
   if (input.forced429 === null) delete set.forced429;
   else if (input.forced429 !== undefined) {
     const { calls, durationMs, retryAfter } = input.forced429;
     set.forced429 = {
       remainingCalls: calls ?? null,
-      untilMs: durationMs === undefined ? null : nowMs + durationMs,
+      untilMs: durationMs === undefined ? null : ctx.now() + durationMs,
       retryAfter: retryAfter ?? null,
     };
   }
@@ -46,7 +46,7 @@ export function setFaultsRoute(ctx: SimulatorContext, body: unknown): ApiRespons
     set = faults.byStore.get(storeId) ?? {};
     faults.byStore.set(storeId, set);
   }
-  applyFaults(set, input.value, ctx.now());
+  applyFaults(set, input.value, ctx);
   return jsonResponse(200, faultsView(ctx));
 }
 
