@@ -232,9 +232,7 @@ describe("GET /api/orders/counts and /glance", () => {
   });
 });
 
-function istToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date());
-}
+const istToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date());
 
 describe("GET /api/orders/[id]", () => {
   it("returns the order with its details and one timeline: deliveries, events, in order", async () => {
@@ -282,7 +280,4 @@ describe("GET /api/orders/[id]", () => {
   });
 });
 
-async function payloadOf(orderId: string) {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { payload: true } });
-  return order.payload;
-}
+const payloadOf = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id }, select: { payload: true } })).payload;
