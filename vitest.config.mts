@@ -18,8 +18,8 @@ const alias = {
 // Next.js route: a self-hosted `npm start` behind PgBouncer takes that path.
 const POOLER_TESTS = [
   "tests/pooler/**/*.test.ts",
-  "tests/integration/webhook-{ingest,batch,replay}.test.ts",
-  "tests/integration/webhooks-inspector.test.ts",
+  "tests/integration/webhook-{ingest,ingest-rejections,batch,replay}.test.ts",
+  "tests/integration/webhooks-{inspector,endpoint-actions}.test.ts",
   "tests/integration/auth-*.test.ts",
   "tests/integration/stores-*.test.ts",
   "tests/integration/outbox-*.test.ts",
