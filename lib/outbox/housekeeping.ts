@@ -1,18 +1,18 @@
 import "server-only";
-import { pgPool } from "@/lib/db";
 import type { DrainConfig } from "@/lib/outbox/drain-types";
+import { pruneHistory } from "@/lib/outbox/history";
 import type { HousekeepingTotals, OutboxHandlers } from "@/lib/outbox/registry";
 
 // What a drain does besides sending: what the domains registered (the orders domain queues
-// refreshes, the webhooks domain purges raw deliveries past retention) and, in all-store runs only,
-// pruning the outbox's own history. Each step takes its turn through a timestamp in Postgres, so
-// any number of drains do it once; the whole thing is capped at a few seconds.
+// refreshes, the webhooks domain purges raw deliveries past retention; each takes its turn through
+// a timestamp in Postgres, so any number of drains do it once) and, in all-store runs only, pruning
+// the outbox's own history (lib/outbox/history.ts: hourly per process, at once again while behind).
+// The whole thing is capped at a few seconds.
 
 const HOUSEKEEPING_MS = 3_000;
-/** Finished messages and drain runs older than this go (the attempts stay, for order timelines). */
-const HISTORY_DAYS = 14;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-let lastPrune = 0;
+/** When this process prunes the history next: at once again while a prune ran out of time. */
+let nextPrune = 0;
 
 export async function housekeeping(
   storeId: string | null,
@@ -26,14 +26,9 @@ export async function housekeeping(
     totals.scheduled += done.scheduled ?? 0;
     totals.purged += done.purged ?? 0;
   }
-  if (storeId === null && Date.now() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = Date.now();
-    await pgPool.query(
-      `DELETE FROM "OutboxMessage" WHERE id IN (SELECT id FROM "OutboxMessage" WHERE status = 'done'
-         AND "doneAt" < now() - make_interval(days => $1) LIMIT 5000)`,
-      [HISTORY_DAYS],
-    );
-    await pgPool.query(`DELETE FROM "DrainRun" WHERE "startedAt" < now() - make_interval(days => $1)`, [HISTORY_DAYS]);
+  if (storeId === null && Date.now() >= nextPrune) {
+    const { finished } = await pruneHistory(deadline);
+    nextPrune = finished ? Date.now() + PRUNE_EVERY_MS : 0;
   }
   return totals;
 }
