@@ -8,35 +8,14 @@ import { joinCustomers } from "@/lib/customers/join";
 import { newUrlToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { addMember, createMerchant } from "@/tests/fixtures/auth-merchants";
-import { orderCreated } from "@/tests/fixtures/webhook-payloads";
+import { createMerchant } from "@/tests/fixtures/auth-merchants";
+import { createBeta } from "@/tests/fixtures/isolation/beta";
 import { assertLocalDatabase } from "@/tests/support/local-database-guard";
 
 async function main() {
   assertLocalDatabase(env.DATABASE_URL);
   const a = await createMerchant("Alpha");
-  const b = await createMerchant("Beta");
-  const staff = await addMember(b.store.id, "staff", { name: "Beta Staffer" });
-  const invite = await db.invite.create({
-    data: {
-      storeId: b.store.id,
-      tokenHash: sha256Hex(newUrlToken()),
-      role: "staff",
-      createdById: b.user.id,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    },
-    select: { id: true },
-  });
-  const payload = orderCreated({
-    store_id: b.store.tribemadeStoreId ?? undefined,
-    customer: {
-      name: "Zoya Betacustomer",
-      email: "zoya.beta@example.in",
-      number: "9900112233",
-      full_address: "7 Beta Lane, Pune",
-      pincode: "411001",
-    },
-  });
+  const { b, staff, invite, payload } = await createBeta();
   // Through the running app, as TribeMade would send it.
   const response = await fetch(`${process.env.E2E_BASE_URL}/api/webhooks/tribemade/${b.webhookToken}`, {
     method: "POST",
